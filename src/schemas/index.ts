@@ -1,0 +1,4 @@
+export * from './clean-record.js';
+export * from './rejection.js';
+export * from './job.js';
+export * from './config.js';

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { Sha256 } from './clean-record.js';
+
+/** The BullMQ job payload: a reference to the raw bytes, never the bytes themselves. */
+export const CleanJob = z.object({
+  /** Key in the raw store; equal to the sha256 of the bytes and to the job id. */
+  rawKey: Sha256,
+  /** Original file name (relative to the inbox), kept for the record's source.name. */
+  name: z.string().min(1),
+  bytes: z.number().int().nonnegative(),
+  receivedAt: z.string().datetime({ offset: true }),
+});
+export type CleanJob = z.infer<typeof CleanJob>;
