@@ -1,0 +1,15 @@
+import type { Command } from 'commander';
+
+/**
+ * Every sub-command module exports `register(program)`. This list is the one place that
+ * says what the CLI can do; add a module with one import and one entry.
+ */
+interface CommandModule {
+  register(program: Command): void;
+}
+
+const commands: CommandModule[] = [];
+
+export function registerCommands(program: Command): void {
+  for (const command of commands) command.register(program);
+}

@@ -1,0 +1,86 @@
+import type { Redis } from 'ioredis';
+
+/**
+ * Pipeline counters live in Redis, not in process memory: producers and workers run in
+ * many processes (and machines), and the dashboard's /metrics must report their sum.
+ * One hash per prefix, `<prefix>:stats`; every update is a single MULTI of HINCRBY(FLOAT)s.
+ */
+
+/** Histogram bucket upper bounds in seconds, shared by writer and reader. */
+export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
+
+export type Counter = 'files_ingested' | 'bytes_ingested' | 'records_written' | 'bytes_processed' | 'job_failures' | 'duplicates_skipped';
+export type Histogram = 'job_duration_seconds' | 'clean_duration_seconds';
+
+export const statsKey = (prefix: string): string => `${prefix}:stats`;
+
+export interface StatsUpdate {
+  counters?: Partial<Record<Counter, number>>;
+  /** Rejection reason → count. */
+  rejections?: Record<string, number>;
+  /** Histogram → one observed value in seconds. */
+  observe?: Partial<Record<Histogram, number>>;
+}
+
+export async function recordStats(redis: Redis, prefix: string, update: StatsUpdate): Promise<void> {
+  const key = statsKey(prefix);
+  const multi = redis.multi();
+  for (const [name, n] of Object.entries(update.counters ?? {})) if (n) multi.hincrby(key, name, n);
+  for (const [reason, n] of Object.entries(update.rejections ?? {})) if (n) multi.hincrby(key, `rejected:${reason}`, n);
+  for (const [name, seconds] of Object.entries(update.observe ?? {})) {
+    if (seconds === undefined) continue;
+    const bucket = DURATION_BUCKETS.find((le) => seconds <= le);
+    multi.hincrby(key, `${name}:bucket:${bucket ?? '+Inf'}`, 1);
+    multi.hincrby(key, `${name}:count`, 1);
+    multi.hincrbyfloat(key, `${name}:sum`, seconds);
+  }
+  await multi.exec();
+}
+
+export interface HistogramSnapshot {
+  /** Non-cumulative count per upper bound (seconds, or Infinity). */
+  buckets: Map<number, number>;
+  count: number;
+  sum: number;
+}
+
+export interface StatsSnapshot {
+  counters: Record<Counter, number>;
+  rejections: Record<string, number>;
+  histograms: Record<Histogram, HistogramSnapshot>;
+}
+
+const emptyHistogram = (): HistogramSnapshot => ({ buckets: new Map(), count: 0, sum: 0 });
+
+export async function readStats(redis: Redis, prefix: string): Promise<StatsSnapshot> {
+  const raw = await redis.hgetall(statsKey(prefix));
+  const snapshot: StatsSnapshot = {
+    counters: {
+      files_ingested: 0,
+      bytes_ingested: 0,
+      records_written: 0,
+      bytes_processed: 0,
+      job_failures: 0,
+      duplicates_skipped: 0,
+    },
+    rejections: {},
+    histograms: { job_duration_seconds: emptyHistogram(), clean_duration_seconds: emptyHistogram() },
+  };
+  for (const [field, value] of Object.entries(raw)) {
+    const n = Number(value);
+    if (field.startsWith('rejected:')) {
+      snapshot.rejections[field.slice('rejected:'.length)] = n;
+      continue;
+    }
+    const [name, part, le] = field.split(':') as [string, string | undefined, string | undefined];
+    if (name in snapshot.histograms) {
+      const h = snapshot.histograms[name as Histogram];
+      if (part === 'count') h.count = n;
+      else if (part === 'sum') h.sum = n;
+      else if (part === 'bucket' && le !== undefined) h.buckets.set(le === '+Inf' ? Infinity : Number(le), n);
+    } else if (name in snapshot.counters) {
+      snapshot.counters[name as Counter] = n;
+    }
+  }
+  return snapshot;
+}
