@@ -1,0 +1,44 @@
+import { EVENT_LEADS, MODIFIED_LABELS, PUBLISHED_LABELS, type DateLabel } from '../rules/dates-labels.js';
+import { COPYRIGHT_MARK } from '../rules/dates-patterns.js';
+
+/** What the words just before a date say about it. */
+export type DateRole = 'published' | 'modified' | 'event' | 'copyright' | 'plain';
+
+const compile = (labels: readonly DateLabel[], flags: string): RegExp =>
+  new RegExp(labels.map((l) => `(?:${l.pattern})`).join('|'), flags);
+
+/** Global, so the last label before a date can be found. */
+const PUBLISHED_RE = compile(PUBLISHED_LABELS, 'giu');
+const MODIFIED_RE = compile(MODIFIED_LABELS, 'giu');
+const EVENT_RE = compile(EVENT_LEADS, 'iu');
+
+/** How far back from a date its label may start. */
+const LABEL_WINDOW = 40;
+
+/**
+ * Reads the label in front of a date at `index` in `line`. The nearest label wins, so in
+ * "Published 14 July · Updated 15 July" each date gets its own.
+ */
+export function dateRole(line: string, index: number): DateRole {
+  const before = line.slice(Math.max(0, index - LABEL_WINDOW), index);
+  if (COPYRIGHT_MARK.test(before)) return 'copyright';
+  if (EVENT_RE.test(before)) return 'event';
+  const pub = lastMatchEnd(PUBLISHED_RE, before);
+  const mod = lastMatchEnd(MODIFIED_RE, before);
+  if (pub < 0 && mod < 0) return 'plain';
+  return mod > pub ? 'modified' : 'published';
+}
+
+function lastMatchEnd(re: RegExp, s: string): number {
+  let end = -1;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    end = m.index + m[0].length;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return end;
+}
+
+export function isCopyrightLine(line: string): boolean {
+  return COPYRIGHT_MARK.test(line);
+}

@@ -1,0 +1,42 @@
+/** Infers whether a page writes numeric dates day first (14.07.2021) or month first (07/14/2021). */
+
+const NUMERIC_DATE = /(?<![\d./-])([0-3]?\d)([./-])([01]?\d|[0-3]\d)\2(?:19|20)\d{2}(?!\d)/g;
+const DAY_FIRST_LANGS = new Set(['de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'pl', 'da', 'sv', 'nb', 'no', 'fi', 'cs', 'tr', 'el', 'hu', 'ro', 'uk', 'id']);
+const MONTH_FIRST_LOCALES = new Set(['en-us', 'en-ph', 'en-ca', 'fil']);
+
+/**
+ * Page evidence first: a numeric date with a part > 12 shows the order for certain.
+ * Then the language tag (en-US month first; European languages day first), then the
+ * top-level domain of the URL. Undefined when nothing tells.
+ */
+export function inferDayFirst(texts: readonly string[], hints: { lang?: string | null; url?: string | null } = {}): boolean | undefined {
+  let dayFirstVotes = 0;
+  let monthFirstVotes = 0;
+  for (const text of texts) {
+    NUMERIC_DATE.lastIndex = 0;
+    for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
+      const a = Number(m[1]);
+      const b = Number(m[3]);
+      if (a > 12 && b <= 12) dayFirstVotes++;
+      else if (b > 12 && a <= 12) monthFirstVotes++;
+    }
+  }
+  if (dayFirstVotes !== monthFirstVotes) return dayFirstVotes > monthFirstVotes;
+  const lang = hints.lang?.toLowerCase().replace('_', '-');
+  if (lang) {
+    if (MONTH_FIRST_LOCALES.has(lang)) return false;
+    const primary = lang.split('-')[0] ?? '';
+    if (DAY_FIRST_LANGS.has(primary)) return true;
+    if (primary === 'en' && lang !== 'en') return true;
+  }
+  const tld = tldOf(hints.url);
+  if (tld === 'us') return false;
+  if (tld && tld.length === 2) return true;
+  return undefined;
+}
+
+function tldOf(url: string | null | undefined): string | null {
+  if (!url) return null;
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url)?.[1];
+  return host ? (host.split('.').pop() ?? null)?.toLowerCase() ?? null : null;
+}

@@ -1,0 +1,33 @@
+import { parseIsoDay } from './calendar.js';
+import { findAbsoluteDates } from './absolute.js';
+import { findRelativeDates } from './relative.js';
+import type { DateParseOptions, ParsedDate } from './parsed-date.js';
+
+/**
+ * Keeps one reading per stretch of text: where matches overlap, the longer one wins
+ * ("Wednesday Jul 14 2021" over a shorter reading inside it), then the more confident.
+ */
+function dropOverlaps(found: ParsedDate[]): ParsedDate[] {
+  const ranked = [...found].sort(
+    (x, y) => y.matched.length - x.matched.length || y.confidence - x.confidence || x.index - y.index,
+  );
+  const kept: ParsedDate[] = [];
+  for (const d of ranked) {
+    const end = d.index + d.matched.length;
+    if (kept.every((k) => end <= k.index || d.index >= k.index + k.matched.length)) kept.push(d);
+  }
+  return kept.sort((x, y) => x.index - y.index);
+}
+
+/** All date expressions in `text`, in reading order. Relative ones only with a referenceDate. */
+export function findDates(text: string, opts: DateParseOptions = {}): ParsedDate[] {
+  const reference = parseIsoDay(opts.referenceDate);
+  const found = findAbsoluteDates(text, { reference, dayFirst: opts.dayFirst });
+  if (reference) found.push(...findRelativeDates(text, reference));
+  return dropOverlaps(found);
+}
+
+/** The first date expression in a short string (a dateline, an attribute value), or null. */
+export function parseDate(text: string, opts: DateParseOptions = {}): ParsedDate | null {
+  return findDates(text, opts)[0] ?? null;
+}

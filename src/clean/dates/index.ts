@@ -1,0 +1,5 @@
+/** Publication dates: parsing date expressions, and candidates from text blocks and HTML pages. */
+export type { ParsedDate, DateParseOptions } from './parsed-date.js';
+export { findDates, parseDate } from './find-dates.js';
+export { textDateCandidates, type TextDateOptions } from './text-candidates.js';
+export { inferDayFirst } from './day-order.js';

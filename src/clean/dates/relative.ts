@@ -1,0 +1,91 @@
+import { AGO_PHRASES, NUMBER_WORDS, RELATIVE_DAY_WORDS, WEEKDAY_LEADS, type RelativeUnit } from '../rules/dates-relative.js';
+import { addDays, formatDay, isoWeekday, type DayParts } from './calendar.js';
+import { FULL_WEEKDAY_BY_NAME } from './names.js';
+import type { ParsedDate } from './parsed-date.js';
+
+/** Relative dates ("yesterday", "vor 2 Tagen", "on Friday"), resolved against a reference day. */
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const byLengthDesc = (a: string, b: string): number => b.length - a.length;
+const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
+const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
+
+const DAY_WORD_BACK = new Map(RELATIVE_DAY_WORDS.map((w) => [w.word, w.daysBack]));
+const DAY_WORD_RE = new RegExp(
+  `${BOUNDARY_BEFORE}(?:${[...DAY_WORD_BACK.keys()].sort(byLengthDesc).map(escapeRe).join('|')})${BOUNDARY_AFTER}`,
+  'giu',
+);
+
+const NUMBER_SOURCE = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).sort(byLengthDesc).map(escapeRe).join('|')})`;
+const UNIT_DAYS: Record<RelativeUnit, number> = { minute: 0, hour: 0, day: 1, week: 7 };
+
+interface AgoMatcher {
+  re: RegExp;
+  unitOf: Map<string, RelativeUnit>;
+}
+
+const AGO_MATCHERS: readonly AgoMatcher[] = AGO_PHRASES.map((phrase) => {
+  const unitOf = new Map<string, RelativeUnit>();
+  for (const [unit, words] of Object.entries(phrase.units) as [RelativeUnit, readonly string[]][]) {
+    for (const w of words) unitOf.set(w, unit);
+  }
+  const units = [...unitOf.keys()].sort(byLengthDesc).map(escapeRe).join('|');
+  const source = phrase.template.replace('{n}', `(?<n>${NUMBER_SOURCE})`).replace('{unit}', `(?<unit>${units})`);
+  return { re: new RegExp(`${BOUNDARY_BEFORE}${source}${BOUNDARY_AFTER}`, 'giu'), unitOf };
+});
+
+const WEEKDAY_RE = new RegExp(
+  `${BOUNDARY_BEFORE}(?:${WEEKDAY_LEADS.flatMap((l) => l.words).sort(byLengthDesc).map(escapeRe).join('|')})\\s+` +
+    `(?<wd>${[...FULL_WEEKDAY_BY_NAME.keys()].sort(byLengthDesc).map(escapeRe).join('|')})${BOUNDARY_AFTER}`,
+  'giu',
+);
+
+/** Confidence of each relative form: all are weaker than any absolute date on the page. */
+const CONFIDENCE = { dayWord: 0.5, ago: 0.55, weekday: 0.45 } as const;
+
+function relative(reference: DayParts, daysBack: number, m: RegExpExecArray, confidence: number): ParsedDate {
+  return { date: formatDay(addDays(reference, -daysBack)), matched: m[0], index: m.index, kind: 'relative', confidence };
+}
+
+/**
+ * "on Friday" means the most recent Friday on or before the reference day: news copy names
+ * the weekday even for the day it is published (AP style), and the reference is normally
+ * the day the page was fetched, on or after publication.
+ */
+function daysBackToWeekday(reference: DayParts, weekday: number): number {
+  return (isoWeekday(reference) - weekday + 7) % 7;
+}
+
+function parseCount(raw: string): number | undefined {
+  const lower = raw.toLowerCase();
+  return /^\d+$/.test(lower) ? Number(lower) : NUMBER_WORDS[lower];
+}
+
+/** "today", "gestern", "hier"…: a day named by its distance from now, not a weekday or "N days ago". */
+export function isDayWord(matched: string): boolean {
+  return DAY_WORD_BACK.has(matched.toLowerCase());
+}
+
+export function findRelativeDates(text: string, reference: DayParts): ParsedDate[] {
+  const out: ParsedDate[] = [];
+  DAY_WORD_RE.lastIndex = 0;
+  for (let m = DAY_WORD_RE.exec(text); m; m = DAY_WORD_RE.exec(text)) {
+    const back = DAY_WORD_BACK.get(m[0].toLowerCase());
+    if (back !== undefined) out.push(relative(reference, back, m, CONFIDENCE.dayWord));
+  }
+  for (const { re, unitOf } of AGO_MATCHERS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const n = parseCount(m.groups?.n ?? '');
+      const unit = unitOf.get((m.groups?.unit ?? '').toLowerCase());
+      if (n === undefined || unit === undefined || n > 366) continue;
+      out.push(relative(reference, n * UNIT_DAYS[unit], m, CONFIDENCE.ago));
+    }
+  }
+  WEEKDAY_RE.lastIndex = 0;
+  for (let m = WEEKDAY_RE.exec(text); m; m = WEEKDAY_RE.exec(text)) {
+    const weekday = FULL_WEEKDAY_BY_NAME.get((m.groups?.wd ?? '').toLowerCase());
+    if (weekday !== undefined) out.push(relative(reference, daysBackToWeekday(reference, weekday), m, CONFIDENCE.weekday));
+  }
+  return out;
+}

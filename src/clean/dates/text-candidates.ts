@@ -1,0 +1,115 @@
+import type { Block, DateCandidate } from '../types.js';
+import type { BlockKind } from '../../schemas/index.js';
+import { HEADER_LINE } from '../rules/dates-labels.js';
+import { TEXT_DATE_WEIGHTS as W } from '../rules/dates-weights.js';
+import { TIME_REST } from '../rules/dates-patterns.js';
+import { dateRole, isCopyrightLine } from './date-context.js';
+import { inferDayFirst } from './day-order.js';
+import { findDates } from './find-dates.js';
+import { isDayWord } from './relative.js';
+import type { ParsedDate } from './parsed-date.js';
+
+/** Blocks that belong to the article; dates in anything else (boilerplate, trailer, comments) never count. */
+const KEPT_KINDS: ReadonlySet<BlockKind> = new Set(['title', 'byline', 'dateline', 'date', 'highlight', 'body', 'caption']);
+
+/** A line "is" a date when little else is on it (a time, "Uhr", a separator, a short name). */
+function isStandalone(line: string, d: ParsedDate): boolean {
+  const rest = line.length - d.matched.length;
+  return rest <= W.standaloneSlackChars || d.matched.length / line.length >= W.standaloneMinShare;
+}
+
+/** Besides the date, the line holds only a time of day and punctuation: a timestamp. */
+function isTimestampLine(line: string, d: ParsedDate): boolean {
+  const rest = line.slice(0, d.index) + line.slice(d.index + d.matched.length);
+  return TIME_REST.test(rest);
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+}
+
+/** Confidence falls with distance from the top of the article: publication dates lead. */
+function positionFactor(lineNo: number): number {
+  return 1 - Math.min(lineNo, W.positionHorizonLines) / W.positionHorizonLines * W.positionMaxPenalty;
+}
+
+export interface TextDateOptions {
+  /** YYYY-MM-DD: resolves relative dates and bounds the plausible range. Default: none. */
+  referenceDate?: string;
+}
+
+interface Line {
+  text: string;
+  kind: BlockKind;
+  lineNo: number;
+}
+
+function keptLines(blocks: readonly Block[]): Line[] {
+  const lines: Line[] = [];
+  let chars = 0;
+  for (const block of blocks) {
+    if (!KEPT_KINDS.has(block.kind)) continue;
+    for (const raw of block.text.split('\n')) {
+      const text = raw.trim();
+      if (!text) continue;
+      lines.push({ text, kind: block.kind, lineNo: lines.length });
+      chars += text.length;
+      if (lines.length >= W.maxLines || chars >= W.maxChars) return lines;
+    }
+  }
+  return lines;
+}
+
+function candidateFor(line: Line, d: ParsedDate): DateCandidate | null {
+  const role = dateRole(line.text, d.index);
+  if (role === 'copyright') return null;
+  const roleFactor = role === 'published' ? W.publishedLabel : role === 'modified' ? W.modifiedLabel : role === 'event' ? W.eventLead : 1;
+  const evidence = line.text.length <= W.maxEvidenceChars ? line.text : d.matched;
+  if (d.kind === 'relative') {
+    // A site's own "Yesterday, 10:32" stamp counts from the fetch day (the reference); in
+    // prose "today" counts from the unknown writing day, so only weekday and "ago" phrases
+    // are read there (seed 004 "on Friday").
+    const stamp = isTimestampLine(line.text, d);
+    if (!stamp && isDayWord(d.matched)) return null;
+    const base = stamp ? W.relativeStandalone : W.relativeInText;
+    return { date: d.date, source: 'relative', text: stamp ? evidence : d.matched, confidence: round(base * d.confidence * roleFactor * positionFactor(line.lineNo)) };
+  }
+  if (line.lineNo < W.headerMaxLine && HEADER_LINE.test(line.text) && d.index <= W.headerMaxOffset) {
+    return { date: d.date, source: 'header', text: line.text, confidence: round(W.header * d.confidence) };
+  }
+  if (line.kind === 'date' || line.kind === 'dateline' || isStandalone(line.text, d) || role === 'published') {
+    const base = W.datelineBase * d.confidence * roleFactor * positionFactor(line.lineNo);
+    return { date: d.date, source: 'dateline', text: evidence, confidence: round(base) };
+  }
+  const base = W.inTextBase * d.confidence * roleFactor * positionFactor(line.lineNo);
+  return { date: d.date, source: 'text', text: d.matched, confidence: round(base) };
+}
+
+/**
+ * Publication-date candidates from classified text blocks in reading order. Only article
+ * blocks are read (see KEPT_KINDS), only their first lines (W.maxLines / W.maxChars), and
+ * copyright lines never count. A day found in several places gets a small agreement bonus.
+ */
+export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptions = {}): DateCandidate[] {
+  const lines = keptLines(blocks);
+  const dayFirst = inferDayFirst(lines.map((l) => l.text));
+  const out: DateCandidate[] = [];
+  for (const line of lines) {
+    if (isCopyrightLine(line.text) && !HEADER_LINE.test(line.text)) continue;
+    for (const d of findDates(line.text, { referenceDate: opts.referenceDate, dayFirst })) {
+      const c = candidateFor(line, d);
+      if (c) out.push(c);
+    }
+  }
+  return withAgreementBonus(out);
+}
+
+function withAgreementBonus(cands: DateCandidate[]): DateCandidate[] {
+  const count = new Map<string, number>();
+  for (const c of cands) if (c.source !== 'relative') count.set(c.date.slice(0, 10), (count.get(c.date.slice(0, 10)) ?? 0) + 1);
+  return cands.map((c) => {
+    const n = count.get(c.date.slice(0, 10)) ?? 1;
+    if (n <= 1 || c.source === 'relative') return c;
+    return { ...c, confidence: round(c.confidence + Math.min(n - 1, W.agreementMaxCount) * W.agreementBonus) };
+  });
+}

@@ -1,0 +1,90 @@
+/**
+ * Absolute date patterns for visible text. Each source is a regular expression with named
+ * groups: y (year), m (numeric month), d (day), mon (month name), wd (weekday name),
+ * a/b (the two numeric parts of D/M/Y or M/D/Y, order decided by the parser),
+ * H/M/S/tz (time of day and offset). `{MONTH}` and `{WEEKDAY}` are replaced by the
+ * alternations built from dates-months.ts. Compiled once at module load (flags "giu").
+ */
+
+export type DatePatternOrder = 'ymd' | 'named' | 'numeric';
+
+export interface DatePattern {
+  name: string;
+  source: string;
+  order: DatePatternOrder;
+  /** Confidence that a match is a real calendar date (before context is considered). */
+  confidence: number;
+  note: string;
+}
+
+const YEAR = '(?<y>(?:19|20)\\d{2})';
+const NOT_BEFORE = '(?<![\\p{L}\\p{N}])';
+const WEEKDAY_PREFIX = '(?:(?<wd>{WEEKDAY})\\.?,?\\s+(?:(?:the|den|le|el|il|o|a)\\s+)?)?';
+
+export const DATE_PATTERNS: readonly DatePattern[] = [
+  {
+    name: 'iso',
+    source:
+      `(?<![\\p{N}.])${YEAR}-(?<m>[01]?\\d)-(?<d>[0-3]?\\d)` +
+      '(?:[T\\s](?<H>[0-2]\\d):(?<M>[0-5]\\d)(?::(?<S>[0-5]\\d)(?:[.,]\\d+)?)?(?<tz>\\s?(?:Z|[+-][01]\\d(?::?[0-5]\\d)?))?)?(?![\\p{N}])',
+    order: 'ymd',
+    confidence: 0.9,
+    note: 'seed 000 header "date 2020-11-27"; JSON-LD and meta values "2021-07-14T10:00:00+02:00"',
+  },
+  {
+    name: 'ymd-slash-dot',
+    source: `(?<![\\p{N}./])${YEAR}\\s?[/.]\\s?(?<m>[01]?\\d)\\s?[/.]\\s?(?<d>[0-3]?\\d)(?![\\p{N}]|[/.]\\p{N})`,
+    order: 'ymd',
+    confidence: 0.85,
+    note: '"2021/07/14" (issue 2 brief); Japanese and Hungarian pages "2019.10.16"',
+  },
+  {
+    name: 'cjk',
+    source: `${YEAR}\\s*[年년]\\s*(?<m>[01]?\\d)\\s*[月월]\\s*(?<d>[0-3]?\\d)\\s*[日일]?`,
+    order: 'ymd',
+    confidence: 0.9,
+    note: 'Japanese .jp pages of dates-htmldate "2019年10月16日"',
+  },
+  {
+    name: 'day-month-name-year',
+    source:
+      `${NOT_BEFORE}${WEEKDAY_PREFIX}(?<d>[0-3]?\\d)(?![\\p{N}])(?:st|nd|rd|th|er|e|º|ª|°)?\\.?[\\s/-]*` +
+      '(?:(?:de|of)\\s+)?(?<mon>{MONTH})(?![\\p{L}])\\.?,?[\\s/-]*(?:(?:de|del)\\s+)?' +
+      `${YEAR}(?![\\p{N}])`,
+    order: 'named',
+    confidence: 0.9,
+    note: '"14 July 2021", zeit.de "19. Oktober 2019", "14 de julio de 2021", "le 14 juillet 2021", "14-Jul-2021"',
+  },
+  {
+    name: 'month-name-day-year',
+    source:
+      `${NOT_BEFORE}${WEEKDAY_PREFIX}(?<mon>{MONTH})(?![\\p{L}])\\.?\\s*(?<d>[0-3]?\\d)(?![\\p{N}])(?:st|nd|rd|th)?` +
+      `(?:\\.?,\\s*|\\.?\\s+)${YEAR}(?![\\p{N}])`,
+    order: 'named',
+    confidence: 0.9,
+    note: 'seed 001 "Wednesday Jul 14 2021" and "July 14, 2021"; US pages "Sept. 14, 2021"',
+  },
+  {
+    name: 'numeric-day-month-year',
+    source: `(?<![\\p{N}./-])(?<a>[0-3]?\\d)(?<sep>\\.\\s?|/|-)(?<b>[01]?\\d)\\k<sep>${YEAR}(?![\\p{N}])`,
+    order: 'numeric',
+    confidence: 0.85,
+    note: '"14.07.2021" (German pages of dates-htmldate), "07/14/2021" (US pages)',
+  },
+  {
+    name: 'numeric-short-year',
+    source: '(?<![\\p{N}./-])(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[01]?\\d)\\k<sep>(?<y2>\\d{2})(?![\\p{N}]|[./]\\p{N})',
+    order: 'numeric',
+    confidence: 0.55,
+    note: '"14.07.21" in German bylines; two-digit years are easily something else',
+  },
+];
+
+/** A copyright notice: a date on such a line is never a publication date (footers everywhere). */
+export const COPYRIGHT_MARK = /(?:©|&copy;|\(c\)|copyright|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos)/iu;
+
+/**
+ * What may stand beside a date on a timestamp line: a time of day, "Uhr"/"h"/"at"/"um",
+ * separators. E.g. "Gestern, 10:32 Uhr" (German news tickers), "Yesterday at 5:10 pm".
+ */
+export const TIME_REST = /^[\s\d:.,|·•/–-]*(?:(?:at|um|à|a las|alle|om|às)\s*)?[\s\d:.,|·•/–-]*(?:uhr|h|am|pm|a\.m\.|p\.m\.|hrs)?[\s.,|·•–-]*$/iu;

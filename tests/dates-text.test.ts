@@ -1,0 +1,116 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { textDateCandidates } from '../src/clean/dates/index.js';
+import type { Block } from '../src/clean/types.js';
+import type { BlockKind } from '../src/schemas/index.js';
+
+const SEEDS = join(import.meta.dirname, 'fixtures/dates/seeds');
+const seed = (prefix: string): string => {
+  const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
+  if (!name) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(join(SEEDS, name), 'utf8');
+};
+
+/** One block per non-empty line, kind body unless a predicate says otherwise. */
+function lineBlocks(text: string, kindOf: (line: string, i: number) => BlockKind = () => 'body'): Block[] {
+  return text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l, i) => ({ text: l, kind: kindOf(l, i), tag: 'line' }));
+}
+
+const best = (blocks: Block[], referenceDate?: string) =>
+  [...textDateCandidates(blocks, { referenceDate })].sort((a, b) => b.confidence - a.confidence)[0] ?? null;
+
+describe('textDateCandidates on the seeds', () => {
+  it('000: the "date 2020-11-27 AT News" header wins, source header', () => {
+    const top = best(lineBlocks(seed('000')));
+    expect(top).toMatchObject({ date: '2020-11-27', source: 'header' });
+    expect(top!.confidence).toBeGreaterThan(0.9);
+  });
+
+  it('001: 2021-07-14 from the header, the datelines agree', () => {
+    const cands = textDateCandidates(lineBlocks(seed('001')), {});
+    expect(best(lineBlocks(seed('001')))).toMatchObject({ date: '2021-07-14', source: 'header' });
+    expect(cands.filter((c) => c.source === 'dateline').map((c) => c.date)).toEqual(['2021-07-14', '2021-07-14']);
+  });
+
+  it('001 without its header: the "Wednesday Jul 14 2021" dateline wins over the caption date', () => {
+    const blocks = lineBlocks(seed('001')).slice(1);
+    const top = best(blocks);
+    expect(top).toMatchObject({ date: '2021-07-14', source: 'dateline', text: 'Wednesday Jul 14 2021' });
+  });
+
+  it('002: the "February 8" in the popular-posts trailer is never used', () => {
+    let inTrailer = false;
+    const blocks = lineBlocks(seed('002'), (line) => {
+      if (/^(Comments|Popular posts from this blog)$/.test(line.trim())) inTrailer = true;
+      return inTrailer ? 'trailer' : 'body';
+    });
+    expect(textDateCandidates(blocks, {})).toEqual([]);
+    // The same trailer treated as body would offer no day either: "February 8" has no year.
+    expect(textDateCandidates(blocks.map((b) => ({ ...b, kind: 'body' as const })), {}).length).toBe(0);
+  });
+
+  it('002: a dated line inside a removed block is ignored, the same line kept is used', () => {
+    const dated: Block = { text: 'Posted on February 8, 2024', kind: 'trailer' };
+    expect(textDateCandidates([dated, { text: 'Body text.', kind: 'body' }], {})).toEqual([]);
+    expect(best([{ ...dated, kind: 'body' }])).toMatchObject({ date: '2024-02-08', source: 'dateline' });
+  });
+
+  it('003: 2021-07-09 from the header', () => {
+    expect(best(lineBlocks(seed('003')))).toMatchObject({ date: '2021-07-09', source: 'header' });
+  });
+
+  it('004: nothing without a reference date; "on Friday" → 2021-07-09 with reference 2021-07-10', () => {
+    const blocks = lineBlocks(seed('004'), (_l, i) => (i === 0 ? 'byline' : 'body'));
+    expect(textDateCandidates(blocks, {})).toEqual([]);
+    const top = best(blocks, '2021-07-10');
+    expect(top).toMatchObject({ date: '2021-07-09', source: 'relative', text: 'on Friday' });
+    expect(top!.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('textDateCandidates choices', () => {
+  it('a dateline near the top beats a date in the prose', () => {
+    const blocks: Block[] = [
+      { text: 'Storm hits the coast', kind: 'title' },
+      { text: 'The storm of 3 March 2019 was the worst since records began.', kind: 'body' },
+      { text: '14. Juli 2021, 10:32 Uhr', kind: 'body' },
+    ];
+    expect(best(blocks)).toMatchObject({ date: '2021-07-14', source: 'dateline' });
+  });
+
+  it('a published label beats an updated label', () => {
+    const blocks: Block[] = [{ text: 'Published 12 July 2021 · Updated 14 July 2021', kind: 'byline' }];
+    expect(best(blocks)?.date).toBe('2021-07-12');
+  });
+
+  it('copyright years and copyright lines are never candidates', () => {
+    const blocks: Block[] = [
+      { text: 'Some article text here.', kind: 'body' },
+      { text: '© 2021 Example News, 14.07.2021', kind: 'body' },
+      { text: 'Copyright 2020', kind: 'body' },
+    ];
+    expect(textDateCandidates(blocks, {})).toEqual([]);
+  });
+
+  it('dates in the prose are low-confidence text candidates, the first one near the top ranks first', () => {
+    const blocks: Block[] = [
+      { text: 'On 14 July 2021 the ministers met in Dushanbe to discuss a long list of issues.', kind: 'body' },
+      { text: 'A follow-up meeting is planned until 30 September 2021 at the latest, officials said.', kind: 'body' },
+    ];
+    const cands = textDateCandidates(blocks, {});
+    expect(cands.every((c) => c.source === 'text' && c.confidence < 0.5)).toBe(true);
+    expect(best(blocks)?.date).toBe('2021-07-14');
+  });
+
+  it('numeric order follows the page: an unambiguous 25/06/2021 makes 03/07/2021 day-first', () => {
+    const blocks: Block[] = [
+      { text: '03/07/2021', kind: 'date' },
+      { text: 'The deal, signed on 25/06/2021 in Paris, takes effect next year.', kind: 'body' },
+    ];
+    expect(textDateCandidates(blocks, {})[0]?.date).toBe('2021-07-03');
+  });
+});
