@@ -3,3 +3,5 @@ export type { ParsedDate, DateParseOptions } from './parsed-date.js';
 export { findDates, parseDate } from './find-dates.js';
 export { textDateCandidates, type TextDateOptions } from './text-candidates.js';
 export { inferDayFirst } from './day-order.js';
+export { htmlDateCandidates, type HtmlDateOptions } from './html/html-candidates.js';
+export { pageUrl } from './html/source-url.js';

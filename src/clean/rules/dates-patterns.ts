@@ -49,7 +49,7 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
     name: 'day-month-name-year',
     source:
       `${NOT_BEFORE}${WEEKDAY_PREFIX}(?<d>[0-3]?\\d)(?![\\p{N}])(?:st|nd|rd|th|er|e|º|ª|°)?\\.?[\\s/-]*` +
-      '(?:(?:de|of)\\s+)?(?<mon>{MONTH})(?![\\p{L}])\\.?,?[\\s/-]*(?:(?:de|del)\\s+)?' +
+      '(?:(?:de|of)\\s+|d[\'’]\\s*)?(?<mon>{MONTH})(?![\\p{L}])\\.?,?[\\s/-]*(?:(?:de|del)\\s+)?' +
       `${YEAR}(?![\\p{N}])`,
     order: 'named',
     confidence: 0.9,

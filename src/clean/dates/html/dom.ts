@@ -1,0 +1,63 @@
+import type { AnyNode, Element } from 'domhandler';
+import { EXCLUDED_REGION_TOKENS, EXCLUDED_TAGS, REGION_MODIFIER_PREFIXES } from '../../rules/dates-html.js';
+
+/** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
+
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select']);
+/** Tags after which text runs are separated by a space (block-ish and line breaks). */
+const INLINE_TAGS = new Set(['a', 'span', 'b', 'strong', 'i', 'em', 'small', 'abbr', 'sup', 'sub', 'u', 'font', 'mark', 'bdi', 'q', 'cite']);
+
+/**
+ * The visible text of a subtree, whitespace collapsed, with a space between block elements
+ * (cheerio's .text() glues "Julia Stephan" and "18.10.2019" together), stopping at `cap` chars.
+ */
+export function textOf(node: AnyNode, cap: number, skip?: (el: Element) => boolean): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (n: AnyNode): void => {
+    if (length >= cap) return;
+    if (n.type === 'text') {
+      parts.push(n.data);
+      length += n.data.length;
+      return;
+    }
+    if (!isElement(n) || SKIP_TEXT_TAGS.has(n.name) || (skip && skip(n))) return;
+    const block = !INLINE_TAGS.has(n.name);
+    if (block) parts.push(' ');
+    for (const child of n.children) walk(child);
+    if (block) parts.push(' ');
+  };
+  walk(node);
+  return parts.join('').replace(/\s+/g, ' ').trim().slice(0, cap);
+}
+
+const EXCLUDED_TAG_SET = new Set(EXCLUDED_TAGS);
+const MODIFIERS = new Set(REGION_MODIFIER_PREFIXES);
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const TOKEN_START = new RegExp(`^(?:${EXCLUDED_REGION_TOKENS.map(escapeRe).join('|')})`);
+
+/** A class name or id that names an excluded region (see EXCLUDED_REGION_TOKENS). */
+export function isExcludedName(name: string): boolean {
+  const lower = name.toLowerCase();
+  if (TOKEN_START.test(lower)) return true;
+  const parts = lower.split(/[-_]+/).filter(Boolean);
+  if (parts.length < 2 || MODIFIERS.has(parts[0] ?? '')) return false;
+  return TOKEN_START.test(parts[parts.length - 1] ?? '');
+}
+
+/** An element that itself names an excluded region (by tag, class or id). */
+export function isExcludedElement(el: Element): boolean {
+  if (EXCLUDED_TAG_SET.has(el.name)) return true;
+  const cls = el.attribs.class;
+  if (cls && cls.split(/\s+/).some((c) => c && isExcludedName(c))) return true;
+  const id = el.attribs.id;
+  return Boolean(id && isExcludedName(id));
+}
+
+export function classAndId(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+}

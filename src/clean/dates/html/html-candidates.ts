@@ -1,0 +1,76 @@
+import type { CheerioAPI } from 'cheerio';
+import type { DateCandidate } from '../../types.js';
+import { parseIsoDay } from '../calendar.js';
+import { inferDayFirst } from '../day-order.js';
+import { scanPage } from './collect.js';
+import { roundConfidence, type HtmlDateContext } from './context.js';
+import { jsonLdCandidates, scriptCandidates } from './source-jsonld.js';
+import { metaCandidates } from './source-meta.js';
+import { timeCandidates } from './source-time.js';
+import { urlCandidates } from './source-url.js';
+import { dateElementCandidates, nearTitleCandidates, pageTextCandidates } from './source-visible.js';
+
+export interface HtmlDateOptions {
+  /** The page URL when known (input URL, else canonical/og:url); its path may carry the date. */
+  url: string | null;
+  /** YYYY-MM-DD: resolves relative dates and bounds the plausible range. Default: none. */
+  referenceDate?: string;
+}
+
+/** A day confirmed by another, independent source gains this much per source (up to AGREEMENT_MAX). */
+const AGREEMENT_BONUS = 0.03;
+const AGREEMENT_MAX = 2;
+/** Markup sources good enough that the visible-text scans are not needed. */
+const STRONG_ENOUGH = 0.85;
+
+function ogUrl(metas: ReturnType<typeof scanPage>['metas']): string | null {
+  for (const el of metas) {
+    const key = (el.attribs.property ?? el.attribs.name ?? '').toLowerCase();
+    if (key === 'og:url' && el.attribs.content) return el.attribs.content;
+  }
+  return null;
+}
+
+function withAgreement(cands: DateCandidate[]): DateCandidate[] {
+  const sources = new Map<string, Set<string>>();
+  for (const c of cands) {
+    const day = c.date.slice(0, 10);
+    const set = sources.get(day) ?? new Set<string>();
+    set.add(c.source);
+    sources.set(day, set);
+  }
+  return cands.map((c) => {
+    const n = (sources.get(c.date.slice(0, 10))?.size ?? 1) - 1;
+    return n > 0 ? { ...c, confidence: roundConfidence(c.confidence + Math.min(n, AGREEMENT_MAX) * AGREEMENT_BONUS) } : c;
+  });
+}
+
+/**
+ * Publication-date candidates from a parsed page, from the most to the least structured
+ * source: JSON-LD, meta tags, <time>/microdata, the URL, date-ish elements, the text near
+ * the <h1>, the page text. Comments, related lists, sidebars and footers are never read.
+ * Returned most confident first.
+ */
+export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCandidate[] {
+  const root = $.root()[0];
+  if (!root) return [];
+  const scan = scanPage([root]);
+  const url = opts.url ?? scan.canonical ?? ogUrl(scan.metas);
+  const ctx: HtmlDateContext = {
+    reference: parseIsoDay(opts.referenceDate),
+    referenceDate: opts.referenceDate,
+    dayFirst: inferDayFirst([], { lang: scan.lang, url }),
+  };
+  const cands: DateCandidate[] = [
+    ...jsonLdCandidates(scan.jsonLd, ctx),
+    ...metaCandidates(scan, ctx),
+    ...timeCandidates(scan, ctx),
+    ...urlCandidates(url, ctx),
+  ];
+  cands.push(...dateElementCandidates(scan, ctx));
+  if (!cands.some((c) => c.confidence >= STRONG_ENOUGH)) {
+    cands.push(...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx));
+    if (!cands.length) cands.push(...pageTextCandidates(scan, ctx));
+  }
+  return withAgreement(cands).sort((a, b) => b.confidence - a.confidence);
+}

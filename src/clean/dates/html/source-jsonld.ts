@@ -1,0 +1,90 @@
+import type { DateCandidate } from '../../types.js';
+import { JSONLD_ARTICLE_TYPES, JSONLD_CONFIDENCE as C, JSONLD_PAGE_TYPES, JSONLD_SKIP_KEYS, SCRIPT_DATE_KEYS, SCRIPT_KEY_CONFIDENCE } from '../../rules/dates-html.js';
+import { roundConfidence, type HtmlDateContext } from './context.js';
+import { parseMachineDate } from './machine-date.js';
+
+/** JSON-LD datePublished (and friends) at any depth, @graph and arrays included. */
+
+const ARTICLE_TYPES = new Set(JSONLD_ARTICLE_TYPES);
+const PAGE_TYPES = new Set(JSONLD_PAGE_TYPES);
+const SKIP_KEYS = new Set(JSONLD_SKIP_KEYS);
+/** JSON-LD that does not parse (trailing commas, CDATA, two objects glued): read the keys with a regex. */
+const LOOSE_KEY = /"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{6,40})"/g;
+const SCRIPT_KEY = new RegExp(`["']?(?:${SCRIPT_DATE_KEYS.join('|')})["']?\\s*[:=]\\s*["']([^"']{6,40})["']`, 'g');
+const MAX_NODES = 500;
+/** Scripts larger than this are bundles, not page data. */
+const MAX_SCRIPT_CHARS = 200_000;
+
+type Kind = 'article' | 'page' | 'other';
+
+function kindOf(node: Record<string, unknown>): Kind {
+  const t = node['@type'];
+  const types = (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.toLowerCase().replace(/^.*[/:]/, ''));
+  if (types.some((x) => ARTICLE_TYPES.has(x))) return 'article';
+  if (types.some((x) => PAGE_TYPES.has(x))) return 'page';
+  return 'other';
+}
+
+function confidenceFor(kind: Kind, key: 'datePublished' | 'dateCreated' | 'dateModified'): number {
+  if (key === 'dateModified') return C.modified;
+  if (key === 'dateCreated') return C.created;
+  return kind === 'article' ? C.articlePublished : kind === 'page' ? C.pagePublished : C.otherPublished;
+}
+
+function push(out: DateCandidate[], value: unknown, confidence: number, ctx: HtmlDateContext): void {
+  if (typeof value !== 'string') return;
+  const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
+  if (parsed) out.push({ date: parsed.date, source: 'jsonld', text: value.trim().slice(0, 80), confidence: roundConfidence(confidence * Math.min(1, parsed.confidence + 0.1)) });
+}
+
+function walk(root: unknown, out: DateCandidate[], ctx: HtmlDateContext): void {
+  const stack: unknown[] = [root];
+  let seen = 0;
+  while (stack.length && seen++ < MAX_NODES) {
+    const node = stack.pop();
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    if (!node || typeof node !== 'object') continue;
+    const obj = node as Record<string, unknown>;
+    const kind = kindOf(obj);
+    for (const key of ['datePublished', 'dateCreated', 'dateModified'] as const) {
+      push(out, obj[key], confidenceFor(kind, key), ctx);
+    }
+    for (const [key, value] of Object.entries(obj)) {
+      if (value && typeof value === 'object' && !SKIP_KEYS.has(key.toLowerCase())) stack.push(value);
+    }
+  }
+}
+
+export function jsonLdCandidates(blocks: readonly string[], ctx: HtmlDateContext): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const raw of blocks) {
+    const text = raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '').replace(/^\/\/\s*/, '');
+    if (!text || text.length > MAX_SCRIPT_CHARS) continue;
+    try {
+      walk(JSON.parse(text), out, ctx);
+    } catch {
+      LOOSE_KEY.lastIndex = 0;
+      for (let m = LOOSE_KEY.exec(text); m; m = LOOSE_KEY.exec(text)) {
+        const key = m[1] as 'datePublished' | 'dateCreated' | 'dateModified';
+        push(out, m[2], key === 'datePublished' ? C.looseScan : confidenceFor('other', key), ctx);
+      }
+    }
+  }
+  return out;
+}
+
+/** Publication-date keys in other inline scripts (app state, analytics data layers). */
+export function scriptCandidates(scripts: readonly string[], ctx: HtmlDateContext): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const text of scripts) {
+    if (text.length > MAX_SCRIPT_CHARS) continue;
+    SCRIPT_KEY.lastIndex = 0;
+    const m = SCRIPT_KEY.exec(text);
+    if (m?.[1]) push(out, m[1], SCRIPT_KEY_CONFIDENCE, ctx);
+    if (out.length) break;
+  }
+  return out.map((c) => ({ ...c, source: 'meta' as const }));
+}

@@ -1,0 +1,29 @@
+import type { DateCandidate } from '../../types.js';
+import { META_DATE_NAMES, type MetaDateName } from '../../rules/dates-html.js';
+import type { PageScan } from './collect.js';
+import { roundConfidence, type HtmlDateContext } from './context.js';
+import { parseMachineDate } from './machine-date.js';
+
+/** <meta> publication dates (Open Graph, Dublin Core, schema.org microdata, vendor tags): one pass. */
+
+const BY_KEY = new Map<string, MetaDateName>(META_DATE_NAMES.map((m) => [m.key, m]));
+const KEY_ATTRS = ['property', 'name', 'itemprop', 'http-equiv'] as const;
+
+export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  for (const el of scan.metas) {
+    const value = el.attribs.content ?? el.attribs.datetime ?? el.attribs.value;
+    if (!value) continue;
+    for (const attr of KEY_ATTRS) {
+      const key = el.attribs[attr]?.trim().toLowerCase();
+      const rule = key ? BY_KEY.get(key) : undefined;
+      if (!rule) continue;
+      const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
+      if (parsed) {
+        out.push({ date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(rule.confidence * Math.min(1, parsed.confidence + 0.1)) });
+      }
+      break;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { DateCandidate } from '../../types.js';
+import { HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS, MODIFIED_ELEMENT_TOKENS } from '../../rules/dates-html.js';
+import { findDates } from '../find-dates.js';
+import type { DateElement, PageScan } from './collect.js';
+import { roundConfidence, type HtmlDateContext } from './context.js';
+import { classAndId, textOf } from './dom.js';
+import { parseMachineDate } from './machine-date.js';
+
+/** <time datetime>, microdata itemprop dates on visible elements, and hAtom <abbr class="published">. */
+
+const PUBLISHED_HINT = /published|entry-date|pubdate|post-date|date-publ|created|posted/i;
+/** Outside <article>, a <time> is a bit less likely to be the page's own date. */
+const OUTSIDE_ARTICLE = 0.92;
+
+function valueOf(entry: DateElement, ctx: HtmlDateContext) {
+  const a = entry.el.attribs;
+  const attr = a.datetime ?? a.content ?? a.title;
+  if (attr) {
+    const parsed = parseMachineDate(attr, ctx.reference, ctx.dayFirst);
+    if (parsed) return { parsed, text: attr.trim().slice(0, 80) };
+  }
+  const text = textOf(entry.el, HTML_TEXT_LIMITS.maxElementChars);
+  const parsed = findDates(text, { dayFirst: ctx.dayFirst, referenceDate: ctx.referenceDate })[0];
+  return parsed ? { parsed, text } : null;
+}
+
+export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
+  const out: DateCandidate[] = [];
+  let plainSeen = 0;
+  for (const entry of scan.times) {
+    if (entry.excluded) continue;
+    const v = valueOf(entry, ctx);
+    if (!v || v.parsed.kind === 'relative') continue;
+    const a = entry.el.attribs;
+    const hints = `${classAndId(entry.el)} ${a.itemprop ?? ''}`;
+    let base: number;
+    if (MODIFIED_ELEMENT_TOKENS.test(hints)) base = C.timeModified;
+    else if ('pubdate' in a || PUBLISHED_HINT.test(hints)) base = C.timePublished;
+    else base = plainSeen++ === 0 ? C.timeFirst : C.timeOther;
+    const factor = entry.inArticle ? 1 : OUTSIDE_ARTICLE;
+    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + 0.1)) });
+  }
+  for (const entry of scan.itemprops) {
+    if (entry.excluded || entry.el.name === 'time') continue;
+    const v = valueOf(entry, ctx);
+    if (!v || v.parsed.kind === 'relative') continue;
+    const prop = (entry.el.attribs.itemprop ?? '').toLowerCase();
+    const base = prop === 'datemodified' || prop === 'dateupdated' ? C.timeModified : C.timePublished;
+    out.push({ date: v.parsed.date, source: 'meta', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + 0.1)) });
+  }
+  for (const entry of scan.abbrs) {
+    const cls = (entry.el.attribs.class ?? '').toLowerCase();
+    if (entry.excluded || !/published|updated/.test(cls)) continue;
+    const v = valueOf(entry, ctx);
+    if (!v || v.parsed.kind === 'relative') continue;
+    const base = cls.includes('published') ? C.abbrPublished : C.timeModified;
+    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + 0.1)) });
+  }
+  return out;
+}
