@@ -105,13 +105,29 @@ export const SCRIPT_KEY_CONFIDENCE = 0.6;
  * Seen on the pages of dates-htmldate (WordPress, Drupal, news CMS themes).
  */
 export const EXCLUDED_REGION_TOKENS: readonly string[] = [
-  'comment', 'kommentar', 'reply', 'respon', 'disqus', 'related', 'verwandt', 'similar', 'recommend', 'empfehl', 'popular',
-  'most-read', 'mostread', 'meistgelesen', 'trending', 'sidebar', 'widget', 'footer', 'teaser', 'morestories',
-  'more-stories', 'readmore', 'read-more', 'newsletter', 'breadcrumb', 'pagination', 'calendar', 'cookie', 'promo',
-  'advert', 'sponsor', 'outbrain', 'taboola', 'nav', 'menu', 'ticker', 'carousel', 'slider',
+  'comment', 'kommentar', 'leserbrief', 'reply', 'respon', 'disqus', 'related', 'verwandt', 'similar', 'recommend',
+  'empfehl', 'popular', 'most-read', 'mostread', 'meistgelesen', 'trending', 'footer', 'morestories', 'more-stories',
+  'readmore', 'read-more', 'newsletter', 'breadcrumb', 'pagination', 'calendar', 'cookie', 'advert', 'sponsor',
+  'outbrain', 'taboola', 'nav', 'menu', 'ticker',
 ];
+/**
+ * Weaker signs of a region that is not the article: layouts name content columns
+ * "sidebar" (falstaff.de), "teaser" is the lead on German sites (achgut.com, cicero.de).
+ * Dates there count, with SOFT_REGION_FACTOR.
+ */
+export const SOFT_REGION_TOKENS: readonly string[] = ['sidebar', 'widget', 'teaser', 'promo', 'carousel', 'slider'];
+export const SOFT_REGION_FACTOR = 0.75;
 /** First parts of a class name that make the rest a modifier, not a region ("has-sidebar"). */
 export const REGION_MODIFIER_PREFIXES: readonly string[] = ['has', 'with', 'without', 'no', 'is', 'show', 'hide', 'toggle', 'js', 'l', 'layout'];
+/**
+ * Markers of the main content. A region that is or contains one is never excluded, whatever
+ * its class says: Blogger wraps posts in "widget Blog", themes put "right-sidebar" on the
+ * content row, WordPress promotions use "single-promotion" on the <article>.
+ */
+export const MAIN_CONTENT_TAGS: readonly string[] = ['article', 'main', 'h1'];
+export const MAIN_CONTENT_CLASS = /(?:^|\s)(?:hentry|h-entry|entry-content|entry-title|post-content|post-body|post-title|article-body|article-content|articlebody|story-body|single-post)(?:\s|$)/i;
+export const MAIN_CONTENT_ITEMPROP = /articlebody|blogpost|headline/i;
+
 /** Tags whose dates are never the page's own. */
 export const EXCLUDED_TAGS: readonly string[] = ['footer', 'aside', 'nav', 'script', 'style', 'noscript', 'template', 'select', 'option'];
 

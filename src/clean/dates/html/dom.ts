@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { EXCLUDED_REGION_TOKENS, EXCLUDED_TAGS, REGION_MODIFIER_PREFIXES } from '../../rules/dates-html.js';
+import { EXCLUDED_REGION_TOKENS, EXCLUDED_TAGS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
 
 /** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
 
@@ -38,24 +38,37 @@ export function textOf(node: AnyNode, cap: number, skip?: (el: Element) => boole
 const EXCLUDED_TAG_SET = new Set(EXCLUDED_TAGS);
 const MODIFIERS = new Set(REGION_MODIFIER_PREFIXES);
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const TOKEN_START = new RegExp(`^(?:${EXCLUDED_REGION_TOKENS.map(escapeRe).join('|')})`);
+const tokenStart = (tokens: readonly string[]): RegExp => new RegExp(`^(?:${tokens.map(escapeRe).join('|')})`);
+const HARD_START = tokenStart(EXCLUDED_REGION_TOKENS);
+const SOFT_START = tokenStart(SOFT_REGION_TOKENS);
+
+function namesRegion(name: string, start: RegExp): boolean {
+  const lower = name.toLowerCase();
+  if (start.test(lower)) return true;
+  const parts = lower.split(/[-_]+/).filter(Boolean);
+  if (parts.length < 2 || MODIFIERS.has(parts[0] ?? '')) return false;
+  return start.test(parts[parts.length - 1] ?? '');
+}
 
 /** A class name or id that names an excluded region (see EXCLUDED_REGION_TOKENS). */
 export function isExcludedName(name: string): boolean {
-  const lower = name.toLowerCase();
-  if (TOKEN_START.test(lower)) return true;
-  const parts = lower.split(/[-_]+/).filter(Boolean);
-  if (parts.length < 2 || MODIFIERS.has(parts[0] ?? '')) return false;
-  return TOKEN_START.test(parts[parts.length - 1] ?? '');
+  return namesRegion(name, HARD_START);
+}
+
+function namesOf(el: Element): string[] {
+  const names = el.attribs.class ? el.attribs.class.split(/\s+/).filter(Boolean) : [];
+  if (el.attribs.id) names.push(el.attribs.id);
+  return names;
+}
+
+/** An element in a soft-excluded region (see SOFT_REGION_TOKENS). */
+export function isSoftExcludedElement(el: Element): boolean {
+  return namesOf(el).some((n) => namesRegion(n, SOFT_START));
 }
 
 /** An element that itself names an excluded region (by tag, class or id). */
 export function isExcludedElement(el: Element): boolean {
-  if (EXCLUDED_TAG_SET.has(el.name)) return true;
-  const cls = el.attribs.class;
-  if (cls && cls.split(/\s+/).some((c) => c && isExcludedName(c))) return true;
-  const id = el.attribs.id;
-  return Boolean(id && isExcludedName(id));
+  return EXCLUDED_TAG_SET.has(el.name) || namesOf(el).some(isExcludedName);
 }
 
 export function classAndId(el: Element): string {

@@ -1,5 +1,5 @@
 import type { DateCandidate } from '../../types.js';
-import { HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS, MODIFIED_ELEMENT_TOKENS } from '../../rules/dates-html.js';
+import { HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS, MODIFIED_ELEMENT_TOKENS, SOFT_REGION_FACTOR } from '../../rules/dates-html.js';
 import { findDates } from '../find-dates.js';
 import type { DateElement, PageScan } from './collect.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
@@ -37,7 +37,7 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     if (MODIFIED_ELEMENT_TOKENS.test(hints)) base = C.timeModified;
     else if ('pubdate' in a || PUBLISHED_HINT.test(hints)) base = C.timePublished;
     else base = plainSeen++ === 0 ? C.timeFirst : C.timeOther;
-    const factor = entry.inArticle ? 1 : OUTSIDE_ARTICLE;
+    const factor = (entry.inArticle ? 1 : OUTSIDE_ARTICLE) * (entry.soft ? SOFT_REGION_FACTOR : 1);
     out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + 0.1)) });
   }
   for (const entry of scan.itemprops) {
@@ -45,7 +45,7 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     const v = valueOf(entry, ctx);
     if (!v || v.parsed.kind === 'relative') continue;
     const prop = (entry.el.attribs.itemprop ?? '').toLowerCase();
-    const base = prop === 'datemodified' || prop === 'dateupdated' ? C.timeModified : C.timePublished;
+    const base = (prop === 'datemodified' || prop === 'dateupdated' ? C.timeModified : C.timePublished) * (entry.soft ? SOFT_REGION_FACTOR : 1);
     out.push({ date: v.parsed.date, source: 'meta', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + 0.1)) });
   }
   for (const entry of scan.abbrs) {
@@ -53,7 +53,7 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     if (entry.excluded || !/published|updated/.test(cls)) continue;
     const v = valueOf(entry, ctx);
     if (!v || v.parsed.kind === 'relative') continue;
-    const base = cls.includes('published') ? C.abbrPublished : C.timeModified;
+    const base = (cls.includes('published') ? C.abbrPublished : C.timeModified) * (entry.soft ? SOFT_REGION_FACTOR : 1);
     out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + 0.1)) });
   }
   return out;

@@ -1,12 +1,12 @@
 import type { Element } from 'domhandler';
 import type { DateCandidate } from '../../types.js';
-import { DATE_ELEMENT_TOKENS, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, MODIFIED_ELEMENT_TOKENS } from '../../rules/dates-html.js';
+import { DATE_ELEMENT_TOKENS, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, MODIFIED_ELEMENT_TOKENS, SOFT_REGION_FACTOR } from '../../rules/dates-html.js';
 import { dateRole } from '../date-context.js';
 import { findDates } from '../find-dates.js';
 import type { ParsedDate } from '../parsed-date.js';
 import type { PageScan } from './collect.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
-import { classAndId, isElement, isExcludedElement, textOf } from './dom.js';
+import { classAndId, isElement, textOf } from './dom.js';
 
 /** Dates in the visible text: date-ish elements, then near the <h1>, then the page text. */
 
@@ -15,6 +15,9 @@ const ROLE_FACTOR = { published: 1.05, plain: 1, modified: 0.6, event: 0.6, copy
 const RANK_DECAY = 0.04;
 const RANK_FLOOR = 0.7;
 const OUTSIDE_ARTICLE = 0.95;
+/** A date element whose class recurs this often is one item of a list (teasers, comments). */
+const LIST_REPEATS = 3;
+const LIST_FACTOR = 0.8;
 
 interface Pick {
   parsed: ParsedDate;
@@ -44,6 +47,11 @@ function candidate(pick: Pick, text: string, base: number): DateCandidate {
 
 export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   const out: DateCandidate[] = [];
+  const repeats = new Map<string, number>();
+  for (const e of scan.tokenElements) {
+    const key = `${e.el.name}.${e.el.attribs.class ?? ''}`;
+    repeats.set(key, (repeats.get(key) ?? 0) + 1);
+  }
   let rank = 0;
   for (const entry of scan.tokenElements) {
     if (entry.excluded || rank >= L.maxDateElements) continue;
@@ -53,7 +61,9 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
     if (!pick) continue;
     const tier = DATE_ELEMENT_TOKENS[entry.tier]?.confidence ?? C.pageText;
     const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? ROLE_FACTOR.modified : 1;
-    const position = Math.max(RANK_FLOOR, 1 - rank * RANK_DECAY) * (entry.inArticle ? 1 : OUTSIDE_ARTICLE);
+    const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= LIST_REPEATS && entry.el.attribs.class ? LIST_FACTOR : 1;
+    const region = (entry.inArticle ? 1 : OUTSIDE_ARTICLE) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
+    const position = Math.max(RANK_FLOOR, 1 - rank * RANK_DECAY) * region;
     out.push(candidate(pick, text, tier * modified * position));
     rank++;
   }
@@ -78,7 +88,7 @@ export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateC
   for (let level = 0; level < 3 && container.parent && isElement(container.parent); level++) {
     container = container.parent;
     if (container.name === 'body') break;
-    text = textOf(container, L.nearTitleChars * 3, isExcludedElement);
+    text = textOf(container, L.nearTitleChars * 3, (el) => scan.excludedRegions.has(el));
     if (text.length > title.length + L.nearTitleChars / 2) break;
   }
   const at = Math.max(0, text.indexOf(title));
@@ -90,7 +100,7 @@ export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateC
 /** Last resort: the first plausible date in the page text outside excluded regions. */
 export function pageTextCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   if (!scan.body) return [];
-  const text = textOf(scan.body, L.pageTextChars, isExcludedElement);
+  const text = textOf(scan.body, L.pageTextChars, (el) => scan.excludedRegions.has(el));
   const pick = pickDate(text, ctx);
   return pick ? [candidate(pick, text, C.pageText)] : [];
 }
