@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import * as dashboard from './dashboard.js';
 
 /**
  * Every sub-command module exports `register(program)`. This list is the one place that
@@ -8,7 +9,7 @@ interface CommandModule {
   register(program: Command): void;
 }
 
-const commands: CommandModule[] = [];
+const commands: CommandModule[] = [dashboard];
 
 export function registerCommands(program: Command): void {
   for (const command of commands) command.register(program);

@@ -1,0 +1,54 @@
+import type { Queue } from 'bullmq';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+import { createScourMetrics } from '../metrics/prometheus-registry.js';
+import type { OutputStore } from '../stores/types.js';
+import { requireToken } from './access-token.js';
+import { API_ERRORS, sendError } from './api-errors.js';
+import { registerHealth, TIMED_OUT, within } from './health.js';
+import { registerQueueBoard } from './queue-board.js';
+import { registerRecordEvents, type RecordEventsOptions } from './record-events.js';
+import { registerRecordsApi } from './records-api.js';
+
+export interface DashboardAppDeps {
+  redis: Redis;
+  queue: Queue;
+  store: OutputStore;
+  logger: Logger;
+  /** Queue and stream prefix (config.prefix). */
+  prefix: string;
+  /** When set, every route but /healthz requires it. */
+  token?: string | undefined;
+  /** Redis wait of /healthz and /metrics before answering 503. Default 1.5 s / 5 s. */
+  healthTimeoutMs?: number;
+  metricsTimeoutMs?: number;
+  events?: RecordEventsOptions;
+}
+
+/** The whole HTTP surface on one Fastify instance, not yet listening. */
+export async function buildDashboardApp(deps: DashboardAppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger.child({ component: 'dashboard' }) as FastifyBaseLogger,
+    // bull-board polls every few seconds; per-request lines would drown the pipeline's logs.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  // Registered first and at the root, so it wraps every route added below, plugins included.
+  if (deps.token !== undefined) requireToken(app, deps.token);
+
+  registerHealth(app, { redis: deps.redis, queue: deps.queue, timeoutMs: deps.healthTimeoutMs });
+
+  const metrics = createScourMetrics({ redis: deps.redis, prefix: deps.prefix, queue: deps.queue });
+  app.get('/metrics', async (_request, reply) => {
+    const text = await within(deps.metricsTimeoutMs ?? 5000, metrics.render()).catch((): typeof TIMED_OUT => TIMED_OUT);
+    if (text === TIMED_OUT) return sendError(reply, API_ERRORS.REDIS_UNAVAILABLE);
+    return reply.type(metrics.contentType).send(text);
+  });
+
+  registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
+  registerRecordEvents(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
+  await registerQueueBoard(app, deps.queue);
+
+  app.get('/', async (_request, reply) => reply.redirect('/queues'));
+  return app;
+}

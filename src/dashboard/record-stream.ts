@@ -1,0 +1,129 @@
+import type { Redis } from 'ioredis';
+import { parseRecordEvent, type RecordStatus } from '../stores/record-events.js';
+import type { OutputKind } from '../stores/types.js';
+
+/**
+ * Reading the pipeline's record stream (`<prefix>:records`, written by the output side of
+ * the workers). The entry id is the cursor the read API and the SSE feed hand out, so both
+ * share one notion of "position".
+ */
+
+export { recordsStreamKey } from '../stores/record-events.js';
+export type { RecordStatus };
+
+/** One stream entry, as the API exposes it (the store path stays server-side). */
+export interface RecordEvent {
+  /** Stream entry id ("<ms>-<seq>"): pass it back as `after`/`before` or `Last-Event-ID`. */
+  cursor: string;
+  id: string;
+  status: RecordStatus;
+}
+
+const CURSOR = /^\d{1,20}-\d{1,20}$/;
+const SHA256 = /^[0-9a-f]{64}$/;
+
+export const isCursor = (value: string): boolean => CURSOR.test(value);
+export const isSha256 = (value: string): boolean => SHA256.test(value);
+
+/** Where the stored JSON of an entry lives: failures are written to the rejected store. */
+export const storeKindOf = (status: RecordStatus): OutputKind => (status === 'record' ? 'records' : 'rejected');
+
+/** The API path a consumer fetches an entry's stored JSON from. */
+export const apiPathOf = (event: RecordEvent): string => `/api/${storeKindOf(event.status)}/${event.id}`;
+
+type RawEntry = [id: string, fields: string[]];
+
+/** Entries with a malformed id or status are skipped: the stream is input, not trusted. */
+export function parseEntries(entries: RawEntry[]): { events: RecordEvent[]; lastCursor: string | null } {
+  const events: RecordEvent[] = [];
+  for (const [cursor, fields] of entries) {
+    const event = parseRecordEvent(fields);
+    if (event && isSha256(event.id)) events.push({ cursor, id: event.id, status: event.status });
+  }
+  return { events, lastCursor: entries.length > 0 ? entries[entries.length - 1]![0] : null };
+}
+
+/** Which statuses a reader wants; `all` keeps every entry. */
+export type StatusFilter = RecordStatus | 'all';
+
+const keep = (filter: StatusFilter) => (event: RecordEvent) => filter === 'all' || event.status === filter;
+
+export interface PageOptions {
+  limit: number;
+  filter: StatusFilter;
+  /** Upper bound on entries examined per request, so a sparse filter cannot scan forever. */
+  scanLimit: number;
+}
+
+export interface Page {
+  /** Oldest first (write order). */
+  events: RecordEvent[];
+  /** The newest entry examined: continue with `after=<newest>`. */
+  newest: string | null;
+  /** The oldest entry examined: page back with `before=<oldest>`; null when the start was reached. */
+  oldest: string | null;
+}
+
+/** Entries written strictly after `after`, oldest first. */
+export async function readAfter(redis: Redis, key: string, after: string, opts: PageOptions): Promise<Page> {
+  const events: RecordEvent[] = [];
+  let start = `(${after}`;
+  let scanned = 0;
+  let newest: string | null = null;
+  while (events.length < opts.limit && scanned < opts.scanLimit) {
+    const batch = Math.min(Math.max(opts.limit - events.length, 100), opts.scanLimit - scanned);
+    const entries = (await redis.xrange(key, start, '+', 'COUNT', batch)) as RawEntry[];
+    const parsed = parseEntries(entries);
+    for (const event of parsed.events.filter(keep(opts.filter))) {
+      if (events.length === opts.limit) break;
+      events.push(event);
+      newest = event.cursor;
+    }
+    scanned += entries.length;
+    // Past a full page the cursor stops at the last event returned, so nothing is skipped.
+    if (events.length < opts.limit && parsed.lastCursor) newest = parsed.lastCursor;
+    if (entries.length < batch || !parsed.lastCursor) break;
+    start = `(${parsed.lastCursor}`;
+  }
+  return { events, newest, oldest: null };
+}
+
+/** The newest `limit` entries written strictly before `before` (or the newest overall), returned oldest first. */
+export async function readBefore(redis: Redis, key: string, before: string | null, opts: PageOptions): Promise<Page> {
+  const newestFirst: RecordEvent[] = [];
+  let end = before === null ? '+' : `(${before}`;
+  let scanned = 0;
+  let newest: string | null = null;
+  let oldest: string | null = null;
+  let reachedStart = false;
+  while (newestFirst.length < opts.limit && scanned < opts.scanLimit) {
+    const batch = Math.min(Math.max(opts.limit - newestFirst.length, 100), opts.scanLimit - scanned);
+    const entries = (await redis.xrevrange(key, end, '-', 'COUNT', batch)) as RawEntry[];
+    const parsed = parseEntries(entries);
+    newest ??= entries[0]?.[0] ?? null;
+    let consumedAll = true;
+    for (const event of parsed.events.filter(keep(opts.filter))) {
+      if (newestFirst.length === opts.limit) {
+        consumedAll = false;
+        break;
+      }
+      newestFirst.push(event);
+      oldest = event.cursor;
+    }
+    scanned += entries.length;
+    if (consumedAll && parsed.lastCursor) oldest = parsed.lastCursor;
+    // A short batch means the start of the stream was reached.
+    if (entries.length < batch || !parsed.lastCursor) {
+      reachedStart = consumedAll;
+      break;
+    }
+    end = `(${parsed.lastCursor}`;
+  }
+  return { events: newestFirst.reverse(), newest, oldest: reachedStart ? null : oldest };
+}
+
+/** The id of the newest entry, or "0-0" for an empty or missing stream. */
+export async function currentTop(redis: Redis, key: string): Promise<string> {
+  const entries = (await redis.xrevrange(key, '+', '-', 'COUNT', 1)) as RawEntry[];
+  return entries[0]?.[0] ?? '0-0';
+}

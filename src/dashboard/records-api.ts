@@ -1,0 +1,76 @@
+import type { FastifyInstance } from 'fastify';
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import { CleanRecord } from '../schemas/clean-record.js';
+import type { OutputKind, OutputStore } from '../stores/types.js';
+import { API_ERRORS, sendError } from './api-errors.js';
+import { apiPathOf, isCursor, isSha256, readAfter, readBefore, recordsStreamKey, storeKindOf, type Page } from './record-stream.js';
+
+/** Page size bounds of GET /api/records. */
+export const LIST_LIMIT = { default: 50, max: 500 } as const;
+/** Stream entries one list request may examine while filtering by status. */
+export const LIST_SCAN_LIMIT = 10_000;
+
+const ListQuery = z
+  .object({
+    after: z.string().refine(isCursor).optional(),
+    before: z.string().refine(isCursor).optional(),
+    limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
+    status: z.enum(['record', 'rejected', 'failed', 'all']).default('record'),
+  })
+  .refine((q) => !(q.after && q.before), 'pass either after or before, not both');
+
+/**
+ * The read API over the output store, ordered by the record stream:
+ * - GET /api/records                 newest `limit` entries, returned oldest first
+ * - GET /api/records?after=<cursor>  entries written after the cursor, oldest first (polling)
+ * - GET /api/records?before=<cursor> the `limit` entries just before the cursor (history)
+ * - GET /api/records/:id, /api/rejected/:id  one stored JSON, read only through the store
+ * - GET /api/schema                  JSON Schema of the record
+ */
+export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; store: OutputStore; prefix: string }): void {
+  const streamKey = recordsStreamKey(deps.prefix);
+  // Generated once from the same zod schema the workers validate against.
+  const schema = z.toJSONSchema(CleanRecord);
+
+  app.get('/api/records', async (request, reply) => {
+    const parsed = ListQuery.safeParse(request.query ?? {});
+    if (!parsed.success) {
+      const cursorIssue = parsed.error.issues.some((i) => i.path[0] === 'after' || i.path[0] === 'before');
+      const message = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+      return cursorIssue ? sendError(reply, API_ERRORS.BAD_CURSOR) : sendError(reply, API_ERRORS.BAD_QUERY, message);
+    }
+    const { after, before, limit, status } = parsed.data;
+    const opts = { limit, filter: status, scanLimit: LIST_SCAN_LIMIT };
+    const page: Page = after
+      ? await readAfter(deps.redis, streamKey, after, opts)
+      : await readBefore(deps.redis, streamKey, before ?? null, opts);
+    const items = await Promise.all(
+      page.events.map(async (event) => ({
+        ...event,
+        url: apiPathOf(event),
+        // null when the stream names an entry the store no longer holds.
+        record: await deps.store.read(storeKindOf(event.status), event.id),
+      })),
+    );
+    return {
+      items,
+      // Poll with after=next for what is written later; unchanged when nothing new arrived.
+      next: page.newest ?? after ?? null,
+      // Page back with before=prev; null at the start of the stream.
+      prev: after ? null : page.oldest,
+    };
+  });
+
+  const byId = (kind: OutputKind) => async (request: { params: unknown }, reply: Parameters<typeof sendError>[0]) => {
+    const { id } = request.params as { id: string };
+    if (!isSha256(id)) return sendError(reply, API_ERRORS.BAD_ID);
+    const stored = await deps.store.read(kind, id);
+    if (stored === null) return sendError(reply, API_ERRORS.NOT_FOUND);
+    return reply.send(stored);
+  };
+  app.get('/api/records/:id', byId('records'));
+  app.get('/api/rejected/:id', byId('rejected'));
+
+  app.get('/api/schema', async (_request, reply) => reply.type('application/schema+json; charset=utf-8').send(schema));
+}
