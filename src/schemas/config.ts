@@ -32,6 +32,11 @@ export const Config = z.object({
   attempts: int(1, 100).default(5),
   /** SCOUR_BACKOFF_MS: first retry delay; doubles each attempt. */
   backoffMs: int(0).default(1000),
+  /**
+   * SCOUR_LOCK_MS: a worker's lock on a job; a worker killed with -9 has its jobs picked up
+   * again within about twice this. Must exceed the longest clean() of one input.
+   */
+  lockMs: int(1000).default(30_000),
   /** SCOUR_STABLE_MS: a file must stop growing for this long before it is read. */
   stableMs: int(0).default(300),
   /** SCOUR_REFERENCE_DATE / --reference-date: resolves relative dates ("on Friday"); never the clock. */
@@ -55,6 +60,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   maxBytes: 'SCOUR_MAX_BYTES',
   attempts: 'SCOUR_ATTEMPTS',
   backoffMs: 'SCOUR_BACKOFF_MS',
+  lockMs: 'SCOUR_LOCK_MS',
   stableMs: 'SCOUR_STABLE_MS',
   referenceDate: 'SCOUR_REFERENCE_DATE',
   logLevel: 'SCOUR_LOG_LEVEL',

@@ -5,11 +5,19 @@ import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
  * failed job. Keys are sha256 hex. Implementations must make put() atomic and idempotent.
  */
 export interface RawStore {
+  /** Copies a local file in, hashing it on the way; returns its sha256 key and size. Idempotent. */
+  addFile(path: string): Promise<AddedFile>;
   /** Stores bytes read from a local file under key; a no-op when key exists. */
   putFile(key: string, path: string): Promise<void>;
   get(key: string): Promise<Uint8Array>;
   has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+}
+
+export interface AddedFile {
+  /** sha256 hex of the bytes. */
+  key: string;
+  bytes: number;
 }
 
 export type OutputKind = 'records' | 'rejected';
@@ -30,4 +38,9 @@ export interface OutputStore {
   read(kind: OutputKind, id: string): Promise<unknown | null>;
   /** Entry count per kind (may scan; used by `scour status`). */
   count(kind: OutputKind): Promise<number>;
+  /**
+   * Removes an entry (no-op when absent). Used when a failed job is retried and succeeds,
+   * so its stale "failed" rejection does not sit beside the new record.
+   */
+  delete?(kind: OutputKind, id: string): Promise<void>;
 }

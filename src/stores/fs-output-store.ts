@@ -1,0 +1,64 @@
+import { readFile, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import { fsyncDir, isNotFound, writeFileAtomic } from './fs-atomic.js';
+import { assertValidId, isValidId } from './ids.js';
+import type { OutputKind, OutputStore, WriteResult } from './types.js';
+
+const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
+
+/**
+ * The default output store: `<root>/records/<id>.json` and `<root>/rejected/<id>.json`,
+ * where root is `<data>/out`. Writes are atomic (temp + fsync + rename), so writing the
+ * same id twice leaves one complete file. Only sha256 ids are ever turned into paths.
+ */
+export class FsOutputStore implements OutputStore {
+  constructor(private readonly root: string) {}
+
+  pathOf(kind: OutputKind, id: string): string {
+    assertValidId(id);
+    return join(this.root, kind, `${id}.json`);
+  }
+
+  async writeRecord(record: CleanRecord): Promise<WriteResult> {
+    return this.write('records', record.id, record);
+  }
+
+  async writeRejection(rejection: RejectionRecord): Promise<WriteResult> {
+    return this.write('rejected', rejection.id, rejection);
+  }
+
+  async read(kind: OutputKind, id: string): Promise<unknown | null> {
+    if (!isValidId(id)) return null;
+    try {
+      return JSON.parse(await readFile(this.pathOf(kind, id), 'utf8')) as unknown;
+    } catch (err) {
+      if (isNotFound(err)) return null;
+      throw err;
+    }
+  }
+
+  async count(kind: OutputKind): Promise<number> {
+    try {
+      return (await readdir(join(this.root, kind))).filter((name) => ENTRY_FILE.test(name)).length;
+    } catch (err) {
+      if (isNotFound(err)) return 0;
+      throw err;
+    }
+  }
+
+  async delete(kind: OutputKind, id: string): Promise<void> {
+    try {
+      await unlink(this.pathOf(kind, id));
+      await fsyncDir(join(this.root, kind));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+    }
+  }
+
+  private async write(kind: OutputKind, id: string, entry: unknown): Promise<WriteResult> {
+    const location = this.pathOf(kind, id);
+    await writeFileAtomic(location, `${JSON.stringify(entry, null, 2)}\n`);
+    return { location };
+  }
+}

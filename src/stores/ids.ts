@@ -1,0 +1,20 @@
+/**
+ * Store keys and ids are sha256 hex, nothing else: a store never builds a path from any
+ * other string, so no id can reach a file outside the store ("../", absolute paths, NUL…).
+ */
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+export function isValidId(id: string): boolean {
+  return SHA256_HEX.test(id);
+}
+
+export class InvalidIdError extends Error {
+  override name = 'InvalidIdError';
+  constructor(id: string) {
+    super(`not a sha256 hex id: ${JSON.stringify(id.slice(0, 80))}`);
+  }
+}
+
+export function assertValidId(id: string): void {
+  if (!isValidId(id)) throw new InvalidIdError(id);
+}

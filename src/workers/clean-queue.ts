@@ -1,0 +1,37 @@
+import { Queue, type DefaultJobOptions } from 'bullmq';
+import type { Config } from '../schemas/index.js';
+import type { CleanJob } from '../schemas/index.js';
+import { bullConnection } from '../redis/redis-options.js';
+
+/** The one queue of the pipeline: jobs named "clean", id = sha256 of the raw bytes. */
+export const QUEUE_NAME = 'clean';
+export const JOB_NAME = 'clean';
+
+/** Completed jobs are trimmed: their outcome lives in the output store, not in Redis. */
+export const KEEP_COMPLETED = { age: 24 * 3600, count: 10_000 } as const;
+
+/**
+ * Retries with exponential backoff (backoffMs, 2×backoffMs, …); failed jobs are kept so the
+ * dashboard shows their error and can retry them.
+ */
+export function defaultJobOptions(config: Pick<Config, 'attempts' | 'backoffMs'>): DefaultJobOptions {
+  return {
+    attempts: config.attempts,
+    backoff: { type: 'exponential', delay: config.backoffMs },
+    removeOnComplete: KEEP_COMPLETED,
+    removeOnFail: false,
+  };
+}
+
+export type CleanQueue = Queue<CleanJob>;
+
+export function createCleanQueue(redisUrl: string, config: Pick<Config, 'prefix' | 'attempts' | 'backoffMs'>, role = 'queue'): CleanQueue {
+  return new Queue<CleanJob>(QUEUE_NAME, {
+    connection: bullConnection(redisUrl, `scour-${role}`),
+    prefix: config.prefix,
+    defaultJobOptions: defaultJobOptions(config),
+  });
+}
+
+/** Redis key of a job's hash: `<prefix>:clean:<jobId>`. */
+export const jobKey = (prefix: string, jobId: string): string => `${prefix}:${QUEUE_NAME}:${jobId}`;

@@ -1,0 +1,38 @@
+import type { Redis } from 'ioredis';
+import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
+import type { Logger } from '../log.js';
+import type { RecordStatus } from '../stores/record-events.js';
+import type { OutputStore, RawStore } from '../stores/types.js';
+
+export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult;
+
+/** Everything a job needs; one set per worker process. */
+export interface CleanJobContext {
+  raw: RawStore;
+  output: OutputStore;
+  /** Client for record events and stats (not BullMQ's). */
+  redis: Redis;
+  prefix: string;
+  clean: CleanFn;
+  /** YYYY-MM-DD for relative dates; never the clock. */
+  referenceDate?: string;
+  maxBytes: number;
+  logger: Logger;
+  /** Clock for processedAt and durations (default Date.now). */
+  now?: () => number;
+}
+
+/** The part of a BullMQ job the processor reads. */
+export interface CleanJobLike {
+  id?: string;
+  data: unknown;
+  attemptsMade: number;
+  opts: { attempts?: number };
+}
+
+export interface CleanJobOutcome {
+  status: RecordStatus;
+  location: string;
+  reason?: string;
+}
+

@@ -1,0 +1,124 @@
+import { UnrecoverableError } from 'bullmq';
+import { recordStats } from '../metrics/pipeline-stats.js';
+import type { CleanResult } from '../clean/types.js';
+import { CleanJob, CleanRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
+import { isNotFound } from '../stores/fs-atomic.js';
+import { VERSION } from '../version.js';
+import { announce } from './announce-outcome.js';
+import { writeFailedRejection } from './failed-rejection.js';
+import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-context.js';
+
+/**
+ * One job: raw bytes → clean() → validated record or rejection → output store → stream
+ * event → raw bytes deleted (only once the output is durable). I/O and Redis errors throw
+ * and BullMQ retries them; a record that fails its own schema is a bug (UnrecoverableError).
+ * On the last attempt, and on an unrecoverable error, a "failed" rejection is written
+ * before the error is rethrown, so every input ends somewhere visible.
+ */
+export async function processCleanJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJobOutcome> {
+  try {
+    return await runJob(job, ctx);
+  } catch (err) {
+    const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (err instanceof UnrecoverableError || lastAttempt) {
+      await writeFailedRejection(job, err, job.attemptsMade + 1, ctx).catch((writeErr: unknown) =>
+        ctx.logger.error({ err: writeErr, jobId: job.id }, 'could not write the failed rejection'),
+      );
+    }
+    throw err;
+  }
+}
+
+async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJobOutcome> {
+  const now = ctx.now ?? Date.now;
+  const started = now();
+  const parsed = CleanJob.safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid job payload: ${parsed.error.issues[0]?.message ?? 'unknown'}`);
+  const data = parsed.data;
+  if (job.id !== undefined && job.id !== data.rawKey) throw new UnrecoverableError(`job id ${job.id} is not its rawKey ${data.rawKey}`);
+
+  let bytes: Uint8Array;
+  try {
+    bytes = await ctx.raw.get(data.rawKey);
+  } catch (err) {
+    if (!isNotFound(err)) throw err;
+    // An earlier attempt wrote the output and deleted the raw bytes, then died before the
+    // job was marked done: the outcome exists, only the announcement may be missing.
+    const done = await existingOutcome(data.rawKey, ctx);
+    if (done) {
+      await announce(job, done, data.rawKey, ctx);
+      return done;
+    }
+    throw new Error(`raw bytes ${data.rawKey} are missing and no output exists for them`);
+  }
+
+  const processedAt = new Date(now()).toISOString();
+  const cleanStarted = now();
+  let result: CleanResult;
+  try {
+    result = ctx.clean(
+      { bytes, name: data.name, receivedAt: data.receivedAt },
+      { processedAt, referenceDate: ctx.referenceDate, maxBytes: ctx.maxBytes },
+    );
+  } catch (err) {
+    throw new UnrecoverableError(`clean() threw (it must return a rejection instead): ${(err as Error).message}`);
+  }
+  const cleanSeconds = (now() - cleanStarted) / 1000;
+
+  let outcome: CleanJobOutcome;
+  if (result.ok) {
+    const checked = CleanRecord.safeParse(result.record);
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new UnrecoverableError(`record failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
+    }
+    if (checked.data.id !== data.rawKey) throw new UnrecoverableError(`record id ${checked.data.id} is not the raw key ${data.rawKey}`);
+    const { location } = await ctx.output.writeRecord(checked.data);
+    await ctx.output.delete?.('rejected', data.rawKey);
+    outcome = { status: 'record', location };
+  } else {
+    const rejection = buildRejection(result, data, 1, processedAt);
+    const { location } = await ctx.output.writeRejection(rejection);
+    await ctx.output.delete?.('records', data.rawKey);
+    outcome = { status: 'rejected', location, reason: result.reason };
+  }
+
+  await announce(job, outcome, data.rawKey, ctx);
+  await ctx.raw.delete(data.rawKey);
+  await recordStats(ctx.redis, ctx.prefix, {
+    counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes.length },
+    rejections: outcome.reason ? { [outcome.reason]: 1 } : {},
+    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: (now() - started) / 1000 },
+  });
+  return outcome;
+}
+
+export function buildRejection(
+  rejection: Rejection,
+  data: CleanJob,
+  attempts: number,
+  processedAt: string,
+): RejectionRecord {
+  return RejectionRecord.parse({
+    ok: false,
+    reason: rejection.reason,
+    detail: rejection.detail,
+    schemaVersion: 1,
+    id: data.rawKey,
+    source: { name: data.name, sha256: data.rawKey, bytes: data.bytes, receivedAt: data.receivedAt },
+    attempts,
+    pipeline: { version: VERSION, processedAt },
+  });
+}
+
+/** The outcome an earlier attempt already stored, re-written in place to learn its location. */
+async function existingOutcome(id: string, ctx: CleanJobContext): Promise<CleanJobOutcome | null> {
+  const record = CleanRecord.safeParse(await ctx.output.read('records', id));
+  if (record.success) return { status: 'record', location: (await ctx.output.writeRecord(record.data)).location };
+  const rejection = RejectionRecord.safeParse(await ctx.output.read('rejected', id));
+  if (rejection.success && rejection.data.reason !== 'failed') {
+    const { location } = await ctx.output.writeRejection(rejection.data);
+    return { status: 'rejected', location, reason: rejection.data.reason };
+  }
+  return null;
+}
