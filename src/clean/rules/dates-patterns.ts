@@ -66,14 +66,14 @@ export const DATE_PATTERNS: readonly DatePattern[] = [
   },
   {
     name: 'numeric-day-month-year',
-    source: `(?<![\\p{N}./-])(?<a>[0-3]?\\d)(?<sep>\\.\\s?|/|-)(?<b>[01]?\\d)\\k<sep>${YEAR}(?![\\p{N}])`,
+    source: `(?<![\\p{N}./-])(?<a>[0-3]?\\d)(?<sep>\\.\\s?|/|-)(?<b>[0-3]?\\d)\\k<sep>${YEAR}(?![\\p{N}])`,
     order: 'numeric',
     confidence: 0.85,
     note: '"14.07.2021" (German pages of dates-htmldate), "07/14/2021" (US pages)',
   },
   {
     name: 'numeric-short-year',
-    source: '(?<![\\p{N}./-])(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[01]?\\d)\\k<sep>(?<y2>\\d{2})(?![\\p{N}]|[./]\\p{N})',
+    source: '(?<![\\p{N}./-])(?<a>[0-3]?\\d)(?<sep>[./])(?<b>[0-3]?\\d)\\k<sep>(?<y2>\\d{2})(?![\\p{N}]|[./]\\p{N})',
     order: 'numeric',
     confidence: 0.55,
     note: '"14.07.21" in German bylines; two-digit years are easily something else',
