@@ -1,0 +1,154 @@
+import { readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { FsOutputStore } from '../src/stores/fs-output-store.js';
+import { FsRawStore } from '../src/stores/fs-raw-store.js';
+import { InvalidIdError } from '../src/stores/ids.js';
+import type { OutputStore, RawStore } from '../src/stores/types.js';
+import { sampleRecord, sampleRejection, sha256 } from './helpers/sample-entries.js';
+import { makeTempDir } from './helpers/temp-dir.js';
+
+/** Ids a store must refuse to turn into a path. */
+const HOSTILE_IDS = ['../../etc/passwd', 'abc', sha256('x').toUpperCase(), `${sha256('x')}/..`, `${sha256('x')}\0`, ''];
+
+interface Harness<S> {
+  store: S;
+  /** Files the store holds (to check nothing half-written or temp is left). */
+  listFiles(): Promise<string[]>;
+  cleanup(): Promise<void>;
+}
+
+/** The contract every OutputStore implementation must meet. */
+function outputStoreContract(name: string, open: () => Promise<Harness<OutputStore>>): void {
+  describe(`OutputStore contract: ${name}`, () => {
+    let h: Harness<OutputStore>;
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(() => h.cleanup());
+
+    it('reads back what it wrote, per kind', async () => {
+      const record = sampleRecord('one');
+      const rejection = sampleRejection('two');
+      expect((await h.store.writeRecord(record)).location).toContain(record.id);
+      await h.store.writeRejection(rejection);
+      expect(await h.store.read('records', record.id)).toEqual(record);
+      expect(await h.store.read('rejected', rejection.id)).toEqual(rejection);
+      expect(await h.store.read('rejected', record.id)).toBeNull();
+      expect(await h.store.count('records')).toBe(1);
+      expect(await h.store.count('rejected')).toBe(1);
+    });
+
+    it('writing the same id twice leaves one complete entry (the last)', async () => {
+      await h.store.writeRecord(sampleRecord('same', 'first body'));
+      await h.store.writeRecord(sampleRecord('same', 'second body'));
+      expect(await h.store.count('records')).toBe(1);
+      expect(((await h.store.read('records', sha256('same'))) as { body: string }).body).toBe('second body');
+    });
+
+    it('concurrent writes of one id leave one valid entry and no temp files', async () => {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => h.store.writeRecord(sampleRecord('race', `body ${i}`))));
+      expect(await h.store.count('records')).toBe(1);
+      expect(((await h.store.read('records', sha256('race'))) as { body: string }).body).toMatch(/^body \d+$/);
+      expect(await h.listFiles()).toHaveLength(1);
+    });
+
+    it('returns null for missing ids and never reads outside the store for hostile ones', async () => {
+      expect(await h.store.read('records', sha256('missing'))).toBeNull();
+      for (const id of HOSTILE_IDS) expect(await h.store.read('records', id)).toBeNull();
+      await expect(h.store.writeRecord({ ...sampleRecord('bad'), id: '../escape' })).rejects.toThrow(InvalidIdError);
+    });
+
+    it('deletes entries, and deleting a missing one is a no-op', async () => {
+      const record = sampleRecord('gone');
+      await h.store.writeRecord(record);
+      await h.store.delete?.('records', record.id);
+      await h.store.delete?.('records', record.id);
+      expect(await h.store.read('records', record.id)).toBeNull();
+      expect(await h.store.count('records')).toBe(0);
+    });
+  });
+}
+
+/** The contract every RawStore implementation must meet. */
+function rawStoreContract(name: string, open: () => Promise<Harness<RawStore> & { scratch: string }>): void {
+  describe(`RawStore contract: ${name}`, () => {
+    let h: Harness<RawStore> & { scratch: string };
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(() => h.cleanup());
+
+    const file = async (label: string, content: string | Buffer) => {
+      const path = join(h.scratch, label);
+      await writeFile(path, content);
+      return path;
+    };
+
+    it('adds a file under its sha256 and gives the bytes back', async () => {
+      const content = Buffer.from('héllo wörld\n'.repeat(10_000));
+      const added = await h.store.addFile(await file('a.txt', content));
+      expect(added).toEqual({ key: sha256(content), bytes: content.length });
+      expect(await h.store.has(added.key)).toBe(true);
+      expect(Buffer.from(await h.store.get(added.key)).equals(content)).toBe(true);
+    });
+
+    it('is idempotent: the same bytes twice are one entry', async () => {
+      const first = await h.store.addFile(await file('a.txt', 'same bytes'));
+      const second = await h.store.addFile(await file('b.txt', 'same bytes'));
+      expect(second.key).toBe(first.key);
+      expect(await h.listFiles()).toHaveLength(1);
+    });
+
+    it('stores empty files too', async () => {
+      const added = await h.store.addFile(await file('empty', ''));
+      expect(added).toEqual({ key: sha256(''), bytes: 0 });
+      expect((await h.store.get(added.key)).length).toBe(0);
+    });
+
+    it('putFile checks the key against the bytes', async () => {
+      const path = await file('c.txt', 'checked');
+      await expect(h.store.putFile(sha256('other'), path)).rejects.toThrow(/hashes to/);
+      await h.store.putFile(sha256('checked'), path);
+      expect(await h.store.has(sha256('checked'))).toBe(true);
+    });
+
+    it('deletes, tolerates deleting twice, and refuses hostile keys', async () => {
+      const { key } = await h.store.addFile(await file('d.txt', 'delete me'));
+      await h.store.delete(key);
+      await h.store.delete(key);
+      expect(await h.store.has(key)).toBe(false);
+      await expect(h.store.get(key)).rejects.toThrow();
+      for (const id of HOSTILE_IDS) await expect(h.store.get(id)).rejects.toThrow(InvalidIdError);
+    });
+  });
+}
+
+/** Every file under dir, recursively, temp files included. */
+async function filesUnder(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+  } catch {
+    return [];
+  }
+}
+
+outputStoreContract('FsOutputStore', async () => {
+  const dir = await makeTempDir('out');
+  return { store: new FsOutputStore(dir.path), listFiles: () => filesUnder(dir.path), cleanup: dir.remove };
+});
+
+rawStoreContract('FsRawStore', async () => {
+  const dir = await makeTempDir('raw');
+  const scratch = await makeTempDir('scratch');
+  return {
+    store: new FsRawStore(dir.path),
+    scratch: scratch.path,
+    listFiles: () => filesUnder(dir.path),
+    cleanup: async () => {
+      await dir.remove();
+      await scratch.remove();
+    },
+  };
+});
