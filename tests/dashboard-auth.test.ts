@@ -17,7 +17,7 @@ describe('bind rule: beyond loopback only with a token', () => {
     for (const host of ['0.0.0.0', '::']) {
       const attempt = startHarness({ host });
       await expect(attempt).rejects.toBeInstanceOf(ConfigError);
-      const err = await attempt.catch((e: Error) => e);
+      const err = (await attempt.catch((e: unknown) => e)) as Error;
       expect(err.message).not.toContain('\n');
       expect(err.message).toContain('SCOUR_DASHBOARD_TOKEN');
       expect(err.message).toContain(host);
