@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { Logger } from '../../src/log.js';
+import { FsOutputStore } from '../../src/stores/fs-output-store.js';
+import { FsRawStore } from '../../src/stores/fs-raw-store.js';
+import { recordsStreamKey, parseRecordEvent, type RecordEvent } from '../../src/stores/record-events.js';
+import { createCleanQueue, type CleanQueue } from '../../src/workers/clean-queue.js';
+import { captureLogger } from './capture-logger.js';
+import { deleteKeys, TEST_REDIS_URL, testPrefix } from './redis-prefix.js';
+import { makeTempDir } from './temp-dir.js';
+
+/** In-process pieces of the pipeline on a fresh prefix and data folder, torn down by close(). */
+export interface PipelineHarness {
+  prefix: string;
+  dataDir: string;
+  inbox: string;
+  redisUrl: string;
+  redis: Redis;
+  raw: FsRawStore;
+  output: FsOutputStore;
+  queue: CleanQueue;
+  logger: Logger;
+  logLines: Array<Record<string, unknown>>;
+  /** Every event on the records stream, oldest first. */
+  events(): Promise<RecordEvent[]>;
+  close(): Promise<void>;
+}
+
+export async function openHarness(options: { attempts?: number; backoffMs?: number; redisUrl?: string } = {}): Promise<PipelineHarness> {
+  const prefix = testPrefix();
+  const dir = await makeTempDir('pipeline');
+  const redisUrl = options.redisUrl ?? TEST_REDIS_URL;
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = createCleanQueue(redisUrl, { prefix, attempts: options.attempts ?? 3, backoffMs: options.backoffMs ?? 10 }, 'test');
+  const { logger, lines } = captureLogger();
+  const inbox = join(dir.path, 'inbox');
+  await mkdir(inbox, { recursive: true });
+  return {
+    prefix,
+    dataDir: dir.path,
+    inbox,
+    redisUrl,
+    redis,
+    raw: new FsRawStore(join(dir.path, 'raw')),
+    output: new FsOutputStore(join(dir.path, 'out')),
+    queue,
+    logger,
+    logLines: lines,
+    async events() {
+      const entries = await redis.xrange(recordsStreamKey(prefix), '-', '+');
+      return entries.map(([, fields]) => parseRecordEvent(fields)).filter((event): event is RecordEvent => event !== null);
+    },
+    async close() {
+      await queue.close();
+      await deleteKeys(redis, prefix);
+      redis.disconnect();
+      await dir.remove();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Worker } from 'bullmq';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CleanOptions, CleanResult, RawInput } from '../src/clean/types.js';
+import { readStats } from '../src/metrics/pipeline-stats.js';
+import { RejectionRecord, type CleanRecord } from '../src/schemas/index.js';
+import type { OutputStore } from '../src/stores/types.js';
+import { startCleanWorker } from '../src/workers/clean-worker.js';
+import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
+import { processCleanJob } from '../src/workers/process-clean-job.js';
+import { openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
+import { sampleRecord, sha256 } from './helpers/sample-entries.js';
+import { waitFor } from './helpers/wait-for.js';
+
+/**
+ * Worker plumbing with a stand-in cleaner (these tests are about what the worker does with
+ * clean()'s result; the real cleaner runs in the end-to-end tests): text starting "ARTICLE"
+ * is a record, anything else is rejected as "no-article".
+ */
+const standInClean: CleanFn = (input: RawInput, options: CleanOptions): CleanResult => {
+  const text = Buffer.from(input.bytes).toString('utf8');
+  if (!text.startsWith('ARTICLE')) return { ok: false, reason: 'no-article', detail: 'no article here' };
+  const base = sampleRecord('x', text);
+  const id = sha256(input.bytes);
+  const record: CleanRecord = {
+    ...base,
+    id,
+    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt },
+    pipeline: { version: '0.1.0', processedAt: options.processedAt },
+  };
+  return { ok: true, record };
+};
+
+describe('clean worker (in process, real Redis)', () => {
+  let h: PipelineHarness;
+  let worker: Worker | null = null;
+  beforeEach(async () => {
+    h = await openHarness({ attempts: 3, backoffMs: 10 });
+  });
+  afterEach(async () => {
+    await worker?.close();
+    worker = null;
+    await h.close();
+  });
+
+  const context = (overrides: Partial<CleanJobContext> = {}): CleanJobContext => ({
+    raw: h.raw,
+    output: h.output,
+    redis: h.redis,
+    prefix: h.prefix,
+    clean: standInClean,
+    maxBytes: 1 << 20,
+    logger: h.logger,
+    ...overrides,
+  });
+
+  /** Puts content in the raw store and queues its job, as the producer does. */
+  const enqueue = async (name: string, content: string) => {
+    const path = join(h.dataDir, name);
+    await writeFile(path, content);
+    const { key, bytes } = await h.raw.addFile(path);
+    await h.queue.add('clean', { rawKey: key, name, bytes, receivedAt: new Date().toISOString() }, { jobId: key });
+    return key;
+  };
+
+  it('writes records and rejections, announces each once, deletes raw bytes, counts', async () => {
+    const good = await enqueue('good.txt', 'ARTICLE a real story');
+    const bad = await enqueue('bad.txt', 'menu menu menu');
+    worker = startCleanWorker(context(), { redisUrl: h.redisUrl });
+    await waitFor(async () => (await h.output.count('records')) === 1 && (await h.output.count('rejected')) === 1, 10_000, 'outputs');
+    expect(((await h.output.read('records', good)) as CleanRecord).body).toBe('ARTICLE a real story');
+    expect(await h.output.read('rejected', bad)).toMatchObject({ reason: 'no-article', attempts: 1, source: { name: 'bad.txt' } });
+    await waitFor(async () => (await h.queue.getJobCounts('completed')).completed === 2, 10_000, 'completed');
+    expect(await h.raw.has(good)).toBe(false);
+    expect(await h.raw.has(bad)).toBe(false);
+    const events = await h.events();
+    expect(events.map((e) => `${e.id}:${e.status}`).sort()).toEqual([`${bad}:rejected`, `${good}:record`].sort());
+    const stats = await readStats(h.redis, h.prefix);
+    expect(stats.counters.records_written).toBe(1);
+    expect(stats.rejections['no-article']).toBe(1);
+    expect(stats.histograms.clean_duration_seconds.count).toBe(2);
+  });
+
+  it('a record failing its schema fails at once (no retries) as a "failed" rejection; raw bytes are kept', async () => {
+    const broken: CleanFn = (input, options) => {
+      const result = standInClean(input, options);
+      return result.ok ? { ok: true, record: { ...result.record, body: '' } } : result;
+    };
+    const key = await enqueue('broken.txt', 'ARTICLE whose body goes missing');
+    worker = startCleanWorker(context({ clean: broken }), { redisUrl: h.redisUrl });
+    await waitFor(async () => (await h.queue.getJobCounts('failed')).failed === 1, 10_000, 'failed job');
+    const job = await h.queue.getJob(key);
+    expect(job?.attemptsMade).toBe(1);
+    const rejection = RejectionRecord.parse(await h.output.read('rejected', key));
+    expect(rejection).toMatchObject({ reason: 'failed', attempts: 1 });
+    expect(rejection.detail).toMatch(/UnrecoverableError: record failed its schema at body/);
+    expect(await h.raw.has(key)).toBe(true);
+    expect((await h.events()).map((e) => e.status)).toEqual(['failed']);
+    expect((await readStats(h.redis, h.prefix)).counters.job_failures).toBe(1);
+  });
+
+  it('retries I/O errors with backoff, and records the error once retries are exhausted', async () => {
+    let writes = 0;
+    const flaky: OutputStore = {
+      read: (kind, id) => h.output.read(kind, id),
+      count: (kind) => h.output.count(kind),
+      delete: (kind, id) => h.output.delete(kind, id),
+      writeRejection: (r) => h.output.writeRejection(r),
+      writeRecord: async (record) => {
+        writes += 1;
+        if (record.body.includes('never') || writes === 1) throw Object.assign(new Error('EIO: disk hiccup'), { code: 'EIO' });
+        return h.output.writeRecord(record);
+      },
+    };
+    const once = await enqueue('once.txt', 'ARTICLE fails once then works');
+    worker = startCleanWorker(context({ output: flaky }), { redisUrl: h.redisUrl });
+    await waitFor(async () => (await h.output.read('records', once)) !== null, 10_000, 'record after a retry');
+    // BullMQ counts finished attempts, the successful one included.
+    expect((await h.queue.getJob(once))?.attemptsMade).toBe(2);
+
+    const never = await enqueue('never.txt', 'ARTICLE that can never be written');
+    await waitFor(async () => (await h.queue.getJobCounts('failed')).failed === 1, 10_000, 'failed after retries');
+    expect(await h.output.read('rejected', never)).toMatchObject({ reason: 'failed', attempts: 3, detail: expect.stringMatching(/EIO: disk hiccup/) });
+    expect(await h.raw.has(never)).toBe(true);
+  });
+
+  it('an attempt that died after writing its output finishes it without a second event', async () => {
+    const key = await enqueue('twice.txt', 'ARTICLE processed twice');
+    const job = (await h.queue.getJob(key))!;
+    const jobLike = { id: key, data: job.data, attemptsMade: 0, opts: { attempts: 3 } };
+    await processCleanJob(jobLike, context());
+    // The raw bytes are gone now; a second run (stalled job picked up again) must still end well.
+    expect(await processCleanJob(jobLike, context())).toMatchObject({ status: 'record' });
+    expect(await h.events()).toHaveLength(1);
+    expect(await h.output.count('records')).toBe(1);
+  });
+
+  it('a job whose raw bytes and output are both missing ends as "failed" after its retries', async () => {
+    const key = await enqueue('lost.txt', 'ARTICLE raw bytes lost');
+    await h.raw.delete(key);
+    worker = startCleanWorker(context(), { redisUrl: h.redisUrl });
+    await waitFor(async () => (await h.queue.getJobCounts('failed')).failed === 1, 10_000, 'failed');
+    expect(await h.output.read('rejected', key)).toMatchObject({ reason: 'failed', attempts: 3, detail: expect.stringMatching(/missing/) });
+  });
+});
