@@ -1,0 +1,150 @@
+import { existsSync } from 'node:fs';
+import { mkdir, open, readdir, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readStats } from '../src/metrics/pipeline-stats.js';
+import { BackPressureGate } from '../src/producers/back-pressure.js';
+import { isIgnoredPath } from '../src/producers/ignored-names.js';
+import { InboxWatcher } from '../src/producers/inbox-watcher.js';
+import { ingestFile, type IngestContext } from '../src/producers/ingest-file.js';
+import { CleanJob } from '../src/schemas/index.js';
+import { openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
+import { sampleRecord, sampleRejection, sha256 } from './helpers/sample-entries.js';
+import { waitFor } from './helpers/wait-for.js';
+
+describe('producer (in process, real Redis)', () => {
+  let h: PipelineHarness;
+  let ctx: IngestContext;
+  let watcher: InboxWatcher | null = null;
+  beforeEach(async () => {
+    h = await openHarness();
+    ctx = { raw: h.raw, output: h.output, queue: h.queue, redis: h.redis, prefix: h.prefix, logger: h.logger };
+  });
+  afterEach(async () => {
+    await watcher?.close();
+    watcher = null;
+    await h.close();
+  });
+
+  const drop = async (name: string, content: string | Buffer) => {
+    const path = join(h.inbox, name);
+    await mkdir(join(path, '..'), { recursive: true });
+    await writeFile(path, content);
+    return path;
+  };
+
+  it('stores the bytes, queues a reference (never the content) under the sha256, then removes the file', async () => {
+    const path = await drop('a.txt', 'some article text');
+    const outcome = await ingestFile(path, 'a.txt', ctx, { removeSource: true });
+    const key = sha256('some article text');
+    expect(outcome).toEqual({ status: 'queued', key, bytes: 17 });
+    expect(existsSync(path)).toBe(false);
+    expect(await h.raw.has(key)).toBe(true);
+    const job = await h.queue.getJob(key);
+    expect(CleanJob.parse(job?.data)).toMatchObject({ rawKey: key, name: 'a.txt', bytes: 17 });
+    expect(JSON.stringify(job?.data)).not.toContain('some article text');
+  });
+
+  it('same bytes twice: one job, the second counted as a duplicate; a known output short-circuits', async () => {
+    await ingestFile(await drop('a.txt', 'twin'), 'a.txt', ctx, { removeSource: true });
+    expect((await ingestFile(await drop('b.txt', 'twin'), 'b.txt', ctx, { removeSource: true })).status).toBe('duplicate');
+    expect(await h.queue.count()).toBe(1);
+
+    const done = sampleRecord('already cleaned');
+    await h.output.writeRecord(done);
+    const again = await ingestFile(await drop('c.txt', 'already cleaned'), 'c.txt', ctx, { removeSource: true });
+    expect(again).toMatchObject({ status: 'duplicate', key: done.id });
+    expect(await h.raw.has(done.id)).toBe(false);
+    expect(await h.queue.count()).toBe(1);
+    const stats = await readStats(h.redis, h.prefix);
+    expect(stats.counters).toMatchObject({ files_ingested: 1, duplicates_skipped: 2, bytes_ingested: 4 });
+    expect(await readdir(h.inbox)).toEqual([]);
+  });
+
+  it('dropping the bytes of a job that failed for good retries that job', async () => {
+    await ingestFile(await drop('f.txt', 'will fail'), 'f.txt', ctx, { removeSource: true });
+    const key = sha256('will fail');
+    const failing = new Worker('clean', async () => {
+      throw new UnrecoverableError('forced failure');
+    }, { connection: { url: h.redisUrl, maxRetriesPerRequest: null }, prefix: h.prefix });
+    try {
+      await waitFor(async () => (await h.queue.getJobCounts('failed')).failed === 1, 10_000, 'failed job');
+    } finally {
+      await failing.close();
+    }
+    await h.output.writeRejection({ ...sampleRejection('will fail', 'failed'), id: key });
+    const outcome = await ingestFile(await drop('f2.txt', 'will fail'), 'f2.txt', ctx, { removeSource: true });
+    expect(outcome.status).toBe('retried');
+    expect(await (await h.queue.getJob(key))!.getState()).toBe('waiting');
+  });
+
+  it('ignores dotfiles, partial downloads, temp and backup names, in subfolders too', () => {
+    const inbox = '/in';
+    for (const name of ['.hidden', 'a.part', 'b.tmp', 'c.crdownload', 'd.txt~', '.git/config', 'x/.sync/y.txt', 'e.swp']) {
+      expect(isIgnoredPath(inbox, join(inbox, name)), name).toBe(true);
+    }
+    for (const name of ['a.txt', 'sub/b.html', 'deep/er/c.htm.gz', 'partial.txt']) expect(isIgnoredPath(inbox, join(inbox, name)), name).toBe(false);
+    expect(isIgnoredPath('/tmp/.cache/inbox', '/tmp/.cache/inbox/a.txt')).toBe(false);
+  });
+
+  it('watcher: takes files already there and new ones in subfolders, waits for slow writers, skips temp names until renamed', async () => {
+    await drop('before.txt', 'was here first');
+    watcher = new InboxWatcher({
+      inbox: h.inbox,
+      stableMs: 250,
+      gate: new BackPressureGate(() => h.queue.getWaitingCount(), 1000),
+      logger: h.logger,
+      ingest: (path, name) => ingestFile(path, name, ctx, { removeSource: true }),
+    });
+    await watcher.start();
+    await drop('sub/dir/new.txt', 'dropped later');
+    await drop('skip.part', 'not finished');
+    await drop('.hidden', 'not for us');
+    // A slow writer: 12 chunks 60 ms apart, shorter than stableMs between chunks.
+    const slowChunks = Array.from({ length: 12 }, (_, i) => `chunk ${i} `.repeat(50));
+    const slow = await open(join(h.inbox, 'slow.txt'), 'w');
+    for (const chunk of slowChunks) {
+      await slow.write(chunk);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await slow.close();
+    await rename(join(h.inbox, 'skip.part'), join(h.inbox, 'renamed.txt'));
+    await waitFor(async () => (await h.queue.count()) === 4, 10_000, 'four jobs');
+    await watcher.drained();
+    const names = (await h.queue.getJobs(['waiting'])).map((job) => job.data.name).sort();
+    expect(names).toEqual(['before.txt', 'renamed.txt', 'slow.txt', 'sub/dir/new.txt']);
+    expect(await h.queue.getJob(sha256(slowChunks.join('')))).toBeTruthy();
+    expect((await readdir(h.inbox, { recursive: true })).sort()).toEqual(['.hidden', 'sub', 'sub/dir']);
+  });
+
+  it('back-pressure: stops reading the inbox above max waiting, resumes below it', async () => {
+    const changes: boolean[] = [];
+    watcher = new InboxWatcher({
+      inbox: h.inbox,
+      stableMs: 0,
+      gate: new BackPressureGate(() => h.queue.getWaitingCount(), 5, (paused) => changes.push(paused), 50),
+      logger: h.logger,
+      parallel: 1,
+      ingest: (path, name) => ingestFile(path, name, ctx, { removeSource: true }),
+    });
+    await watcher.start();
+    for (let i = 0; i < 20; i += 1) await drop(`f${i}.txt`, `file ${i}`);
+    await waitFor(async () => (await h.queue.getWaitingCount()) >= 6, 5000, 'queue over the limit');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await h.queue.getWaitingCount()).toBeLessThanOrEqual(7);
+    expect(watcher.backlog).toBeGreaterThanOrEqual(13);
+    expect(changes).toContain(true);
+    // Play the worker: empty the queue until the producer has read every file.
+    await waitFor(
+      async () => {
+        await h.queue.drain();
+        return watcher!.backlog === 0;
+      },
+      10_000,
+      'inbox drained after resume',
+      100,
+    );
+    expect(changes.at(-1)).toBe(false);
+  });
+});
