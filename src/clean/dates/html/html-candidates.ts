@@ -2,6 +2,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { DateCandidate } from '../../types.js';
 import { parseIsoDay } from '../calendar.js';
 import { inferDayFirst } from '../day-order.js';
+import { localizeUtcDates, preferLocalNeighbours } from '../local-day.js';
 import { scanPage } from './collect.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { jsonLdCandidates, scriptCandidates } from './source-jsonld.js';
@@ -72,5 +73,6 @@ export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCa
     cands.push(...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx));
     if (!cands.length) cands.push(...pageTextCandidates(scan, ctx));
   }
-  return withAgreement(cands).sort((a, b) => b.confidence - a.confidence);
+  const local = localizeUtcDates(cands, { lang: scan.lang, url });
+  return preferLocalNeighbours(withAgreement(local)).sort((a, b) => b.confidence - a.confidence);
 }
