@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordStats } from '../src/metrics/pipeline-stats.js';
-import { cumulativeBuckets, formatPipelineMetrics } from '../src/metrics/prometheus-text.js';
+import { COUNTER_METRICS, cumulativeBuckets, formatPipelineMetrics, HISTOGRAM_METRICS, QUEUE_METRIC, QUEUE_STATES, REJECTIONS_METRIC } from '../src/metrics/prometheus-text.js';
 import { QUEUE_NAME } from '../src/workers/clean-queue.js';
 import { REDIS_URL, startHarness, type Harness } from './fixtures/dashboard/harness.js';
 
@@ -152,5 +154,14 @@ describe('Prometheus text formatting', () => {
     const text = formatPipelineMetrics(stats, null);
     expect(text).toContain('scour_rejections_total{reason="we\\"ird\\\\reason\\nx"} 1');
     expect(text).not.toContain('scour_queue_jobs');
+  });
+});
+
+describe('docs/dashboard.md', () => {
+  it('documents every pipeline metric and queue state the dashboard exposes', () => {
+    const docs = readFileSync(join(import.meta.dirname, '..', 'docs', 'dashboard.md'), 'utf8');
+    const names = [...COUNTER_METRICS, ...HISTOGRAM_METRICS, REJECTIONS_METRIC, QUEUE_METRIC].map((m) => m.name);
+    for (const name of names) expect(docs, name).toContain(`| \`${name}\` |`);
+    for (const state of QUEUE_STATES) expect(docs, state).toContain(`\`${state}\``);
   });
 });

@@ -11,15 +11,15 @@ import { DURATION_BUCKETS, type Counter, type Histogram, type HistogramSnapshot,
 export const COUNTER_METRICS: ReadonlyArray<{ name: string; counter: Counter; help: string }> = [
   { name: 'scour_files_ingested_total', counter: 'files_ingested', help: 'Files taken from the inbox (or `scour add`) and enqueued.' },
   { name: 'scour_bytes_ingested_total', counter: 'bytes_ingested', help: 'Bytes of the files ingested.' },
-  { name: 'scour_duplicates_skipped_total', counter: 'duplicates_skipped', help: 'Ingested files whose bytes were already queued or stored (same sha256).' },
+  { name: 'scour_duplicates_skipped_total', counter: 'duplicates_skipped', help: 'Ingested files whose bytes were already queued or written (same sha256): no second job.' },
   { name: 'scour_records_written_total', counter: 'records_written', help: 'Clean records written to the output store.' },
   { name: 'scour_bytes_processed_total', counter: 'bytes_processed', help: 'Raw bytes run through clean() by the workers.' },
-  { name: 'scour_job_failures_total', counter: 'job_failures', help: 'Job attempts that threw (each retry counts; rejections do not).' },
+  { name: 'scour_job_failures_total', counter: 'job_failures', help: 'Jobs that failed for good (retries exhausted or unrecoverable), written to the rejected store with reason "failed".' },
 ];
 
 export const REJECTIONS_METRIC = {
   name: 'scour_rejections_total',
-  help: 'Inputs written to the rejected store, by reason (empty, binary, too-large, decode-error, no-article, too-short, failed).',
+  help: 'Inputs clean() rejected, written to the rejected store, by reason (empty, binary, too-large, decode-error, no-article, too-short).',
 };
 
 export const HISTOGRAM_METRICS: ReadonlyArray<{ name: string; histogram: Histogram; help: string }> = [
