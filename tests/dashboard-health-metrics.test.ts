@@ -52,6 +52,11 @@ describe('/healthz', () => {
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({ ok: false, redis: false, queue: false });
       expect(Date.now() - started).toBeLessThan(5000);
+      // Routes that need Redis answer 503 after their wait (5 s) instead of hanging.
+      const [records, metrics] = await Promise.all([h.get('/api/records'), h.get('/metrics')]);
+      expect(records.status).toBe(503);
+      expect(((await records.json()) as { code: string }).code).toBe('SCOUR_ERR_REDIS_UNAVAILABLE');
+      expect(metrics.status).toBe(503);
     } finally {
       await h.cleanup();
     }

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import type { OutputKind, OutputStore } from '../stores/types.js';
 import { API_ERRORS, sendError } from './api-errors.js';
-import { apiPathOf, isCursor, isSha256, readAfter, readBefore, recordsStreamKey, storeKindOf, type Page } from './record-stream.js';
+import { TIMED_OUT, within } from './health.js';
+import { apiPathOf, isCursor, isSha256, readAfter, readBefore, recordsStreamKey, storeKindOf } from './record-stream.js';
 
 /** Page size bounds of GET /api/records. */
 export const LIST_LIMIT = { default: 50, max: 500 } as const;
 /** Stream entries one list request may examine while filtering by status. */
 export const LIST_SCAN_LIMIT = 10_000;
+/** How long a list request waits for Redis before answering 503. */
+const REDIS_WAIT_MS = 5000;
 
 const ListQuery = z
   .object({
@@ -42,9 +45,10 @@ export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; s
     }
     const { after, before, limit, status } = parsed.data;
     const opts = { limit, filter: status, scanLimit: LIST_SCAN_LIMIT };
-    const page: Page = after
-      ? await readAfter(deps.redis, streamKey, after, opts)
-      : await readBefore(deps.redis, streamKey, before ?? null, opts);
+    const reading = after ? readAfter(deps.redis, streamKey, after, opts) : readBefore(deps.redis, streamKey, before ?? null, opts);
+    // An offline client queues commands until Redis returns: answer 503 instead of hanging.
+    const page = await within(REDIS_WAIT_MS, reading).catch((): typeof TIMED_OUT => TIMED_OUT);
+    if (page === TIMED_OUT) return sendError(reply, API_ERRORS.REDIS_UNAVAILABLE);
     const items = await Promise.all(
       page.events.map(async (event) => ({
         ...event,
