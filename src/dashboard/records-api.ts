@@ -18,7 +18,8 @@ const ListQuery = z
   .object({
     after: z.string().refine(isCursor).optional(),
     before: z.string().refine(isCursor).optional(),
-    limit: z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default),
+    // `limit=` with no value means the default, as a form would send it.
+    limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default)),
     status: z.enum(['record', 'rejected', 'failed', 'all']).default('record'),
   })
   .refine((q) => !(q.after && q.before), 'pass either after or before, not both');
