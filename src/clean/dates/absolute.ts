@@ -98,16 +98,47 @@ function toParsed(cp: CompiledPattern, m: RegExpExecArray, opts: AbsoluteOptions
   };
 }
 
-/** Every absolute date in `text`, in no particular order, overlaps not yet resolved. */
+const FOUR_DIGIT_YEAR = /(?:19|20)\d{2}/g;
+/** Every four-digit-year pattern fits in this much text before / after its year. */
+const WINDOW_BEFORE = 60;
+const WINDOW_AFTER = 40;
+/** Texts longer than this are searched only around their years. */
+const WINDOWING_FROM = 300;
+
+function runPattern(cp: CompiledPattern, text: string, offset: number, opts: AbsoluteOptions, out: ParsedDate[]): void {
+  cp.re.lastIndex = 0;
+  for (let m = cp.re.exec(text); m !== null; m = cp.re.exec(text)) {
+    const parsed = toParsed(cp, m, opts);
+    if (parsed) out.push(offset ? { ...parsed, index: parsed.index + offset } : parsed);
+    if (m[0].length === 0) cp.re.lastIndex++;
+  }
+}
+
+/** Stretches of a long text around each four-digit year, merged where they overlap. */
+function yearWindows(text: string): [number, number][] {
+  const windows: [number, number][] = [];
+  FOUR_DIGIT_YEAR.lastIndex = 0;
+  for (let m = FOUR_DIGIT_YEAR.exec(text); m; m = FOUR_DIGIT_YEAR.exec(text)) {
+    const start = Math.max(0, m.index - WINDOW_BEFORE);
+    const end = Math.min(text.length, m.index + 4 + WINDOW_AFTER);
+    const last = windows[windows.length - 1];
+    if (last && start <= last[1]) last[1] = end;
+    else windows.push([start, end]);
+  }
+  return windows;
+}
+
+/**
+ * Every absolute date in `text`, in no particular order, overlaps not yet resolved. Long
+ * texts are searched only around their four-digit years (all patterns but the two-digit-year
+ * one need one), which keeps the weekday/month alternations off most of the text.
+ */
 export function findAbsoluteDates(text: string, opts: AbsoluteOptions): ParsedDate[] {
   const out: ParsedDate[] = [];
+  const windows = text.length > WINDOWING_FROM ? yearWindows(text) : null;
   for (const cp of COMPILED) {
-    cp.re.lastIndex = 0;
-    for (let m = cp.re.exec(text); m !== null; m = cp.re.exec(text)) {
-      const parsed = toParsed(cp, m, opts);
-      if (parsed) out.push(parsed);
-      if (m[0].length === 0) cp.re.lastIndex++;
-    }
+    if (!windows || !cp.pattern.source.includes('(?<y>')) runPattern(cp, text, 0, opts, out);
+    else for (const [start, end] of windows) runPattern(cp, text.slice(start, end), start, opts, out);
   }
   return out;
 }

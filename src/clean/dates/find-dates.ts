@@ -20,8 +20,12 @@ function dropOverlaps(found: ParsedDate[]): ParsedDate[] {
 }
 
 /** All date expressions in `text`, in reading order. Relative ones only with a referenceDate. */
+const DIGIT = /\d/;
+
 export function findDates(text: string, opts: DateParseOptions = {}): ParsedDate[] {
   const reference = parseIsoDay(opts.referenceDate);
+  // Every absolute pattern has digits; without a reference nothing else can match.
+  if (!reference && !DIGIT.test(text)) return [];
   const found = findAbsoluteDates(text, { reference, dayFirst: opts.dayFirst });
   if (reference) found.push(...findRelativeDates(text, reference));
   return dropOverlaps(found);

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
-import { DATE_ELEMENT_TOKENS, MAIN_CONTENT_CLASS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../../rules/dates-html.js';
-import { isElement, isExcludedElement, isSoftExcludedElement } from './dom.js';
+import { DATE_ELEMENT_TOKENS, EXCLUDED_TAGS, MAIN_CONTENT_CLASS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../../rules/dates-html.js';
+import { isElement, isExcludedName, isSoftExcludedName } from './dom.js';
 
 /** Everything the HTML date sources need, gathered in one walk over the document. */
 export interface DateElement {
@@ -45,21 +45,53 @@ const MAX_DEPTH = 200;
 /** Enough for the date elements of any real page; bounds the work on huge pages. */
 const MAX_TOKEN_ELEMENTS = 200;
 
-function tierOf(el: Element): number {
-  const cls = el.attribs.class;
-  const id = el.attribs.id;
-  if (!cls && !id) return -1;
-  const names = `${cls ?? ''} ${id ?? ''}`;
-  for (let i = 0; i < TIER_RES.length; i++) if (TIER_RES[i]!.test(names)) return i;
-  return -1;
+const EXCLUDED_TAG_SET = new Set(EXCLUDED_TAGS);
+
+/** What an element's class and id say, computed once per distinct value on a page. */
+interface NameInfo {
+  hard: boolean;
+  soft: boolean;
+  main: boolean;
+  /** Index into DATE_ELEMENT_TOKENS, -1 when none. */
+  tier: number;
 }
 
-function isMainMarker(el: Element): boolean {
-  if (MAIN_TAGS.has(el.name)) return true;
-  const cls = el.attribs.class;
-  if (cls && MAIN_CONTENT_CLASS.test(cls)) return true;
-  const itemprop = el.attribs.itemprop;
-  return itemprop !== undefined && MAIN_CONTENT_ITEMPROP.test(itemprop);
+const NO_NAMES: NameInfo = { hard: false, soft: false, main: false, tier: -1 };
+
+function nameInfo(value: string, isClass: boolean): NameInfo {
+  const names = isClass ? value.split(/\s+/).filter(Boolean) : [value];
+  let tier = -1;
+  for (let i = 0; i < TIER_RES.length; i++) {
+    if (TIER_RES[i]!.test(value)) {
+      tier = i;
+      break;
+    }
+  }
+  const hard = names.some(isExcludedName);
+  return {
+    hard,
+    soft: !hard && names.some(isSoftExcludedName),
+    main: isClass && MAIN_CONTENT_CLASS.test(value),
+    tier,
+  };
+}
+
+function cachedInfo(value: string | undefined, isClass: boolean, cache: Map<string, NameInfo>): NameInfo {
+  if (!value) return NO_NAMES;
+  let info = cache.get(value);
+  if (!info) {
+    info = nameInfo(value, isClass);
+    cache.set(value, info);
+  }
+  return info;
+}
+
+function combine(a: NameInfo, b: NameInfo): NameInfo {
+  if (b === NO_NAMES) return a;
+  if (a === NO_NAMES) return b;
+  const tier = a.tier < 0 ? b.tier : b.tier < 0 ? a.tier : Math.min(a.tier, b.tier);
+  const hard = a.hard || b.hard;
+  return { hard, soft: !hard && (a.soft || b.soft), main: a.main || b.main, tier };
 }
 
 interface Pending {
@@ -85,64 +117,69 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
   const softSuspects: Element[] = [];
   const allSuspects: Element[] = [];
   let order = 0;
+  const classCache = new Map<string, NameInfo>();
+  const idCache = new Map<string, NameInfo>();
   let h1Pending: Pending | null = null;
 
-  const walk = (node: AnyNode, depth: number, inArticle: boolean): boolean => {
-    if (!isElement(node) || depth > MAX_DEPTH) return false;
-    const el = node;
+  const walk = (el: Element, depth: number, inArticle: boolean): boolean => {
+    if (depth > MAX_DEPTH) return false;
     const name = el.name;
+    const attribs = el.attribs;
     order++;
     if (name === 'script') {
-      const type = (el.attribs.type ?? '').toLowerCase();
-      const text = el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
+      const type = (attribs.type ?? '').toLowerCase();
+      const first = el.children[0];
+      const text = el.children.length === 1 && first?.type === 'text' ? first.data : el.children.map((c) => (c.type === 'text' ? c.data : '')).join('');
       if (type.includes('ld+json')) scan.jsonLd.push(text);
       else if (!type || type.includes('javascript') || type.includes('json')) scan.scripts.push(text);
       return false;
     }
     if (name === 'style') return false;
-    if (name === 'html' && el.attribs.lang) scan.lang = el.attribs.lang;
+    if (name === 'html' && attribs.lang) scan.lang = attribs.lang;
     if (name === 'body') scan.body = el;
     if (name === 'meta') scan.metas.push(el);
-    if (name === 'link' && !scan.canonical && (el.attribs.rel ?? '').toLowerCase() === 'canonical' && el.attribs.href) {
-      scan.canonical = el.attribs.href;
+    if (name === 'link' && !scan.canonical && (attribs.rel ?? '').toLowerCase() === 'canonical' && attribs.href) {
+      scan.canonical = attribs.href;
     }
     const inner = name !== 'body' && name !== 'html';
-    const suspect = inner && isExcludedElement(el);
+    const cls = attribs.class;
+    const id = attribs.id;
+    const info = inner && (cls || id) ? combine(cachedInfo(cls, true, classCache), cachedInfo(id, false, idCache)) : NO_NAMES;
+    const suspect = inner && (EXCLUDED_TAG_SET.has(name) || info.hard);
     if (suspect) {
       suspects.push(el);
       allSuspects.push(el);
     }
-    const softSuspect = inner && !suspect && isSoftExcludedElement(el);
+    const softSuspect = inner && !suspect && info.soft;
     if (softSuspect) softSuspects.push(el);
-    const itemprop = el.attribs.itemprop;
+    const itemprop = attribs.itemprop;
     const nowInArticle = inArticle || name === 'article' || name === 'main' || (itemprop !== undefined && ARTICLE_ITEMPROPS.test(itemprop));
-    const entry: DateElement = { el, order, inArticle: nowInArticle, excluded: false, soft: false };
-    const remember = (): Pending => {
-      const p = { entry, suspects: suspects.slice(), softSuspects: softSuspects.slice() };
+    const isTime = name === 'time' || name === 'abbr';
+    const isItemprop = itemprop !== undefined && name !== 'meta' && DATE_ITEMPROP.test(itemprop);
+    const isH1 = name === 'h1' && !scan.h1;
+    const tier = scan.tokenElements.length < MAX_TOKEN_ELEMENTS && inner ? info.tier : -1;
+    if (isTime || isItemprop || isH1 || tier >= 0) {
+      const entry: DateElement = { el, order, inArticle: nowInArticle, excluded: false, soft: false };
+      const p: Pending = { entry, suspects: suspects.slice(), softSuspects: softSuspects.slice() };
       pending.push(p);
-      return p;
-    };
-    if (name === 'time') scan.times.push(entry);
-    else if (name === 'abbr') scan.abbrs.push(entry);
-    if (name === 'time' || name === 'abbr') remember();
-    if (itemprop && name !== 'meta' && DATE_ITEMPROP.test(itemprop)) {
-      scan.itemprops.push(entry);
-      remember();
-    }
-    if (name === 'h1' && !scan.h1) {
-      scan.h1 = entry;
-      h1Pending = remember();
-    }
-    if (scan.tokenElements.length < MAX_TOKEN_ELEMENTS && name !== 'html' && name !== 'body') {
-      const tier = tierOf(el);
+      if (name === 'time') scan.times.push(entry);
+      else if (name === 'abbr') scan.abbrs.push(entry);
+      if (isItemprop) scan.itemprops.push(entry);
+      if (isH1) {
+        scan.h1 = entry;
+        h1Pending = p;
+      }
       if (tier >= 0) {
-        const tokenEntry = { ...entry, tier };
+        const tokenEntry: TokenElement = Object.assign(entry, { tier });
         scan.tokenElements.push(tokenEntry);
-        pending.push({ entry: tokenEntry, suspects: suspects.slice(), softSuspects: softSuspects.slice() });
       }
     }
-    let main = isMainMarker(el);
-    for (const child of el.children) if (walk(child, depth + 1, nowInArticle)) main = true;
+    let main = MAIN_TAGS.has(name) || info.main || (itemprop !== undefined && MAIN_CONTENT_ITEMPROP.test(itemprop));
+    const children = el.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i]!;
+      if (isElement(child) && walk(child, depth + 1, nowInArticle)) main = true;
+    }
     if (main) holdsMain.add(el);
     if (suspect) suspects.pop();
     if (softSuspect) softSuspects.pop();
@@ -150,7 +187,7 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
   };
   for (const root of roots) {
     if (isElement(root)) walk(root, 0, false);
-    else if (root.type === 'root') for (const child of root.children) walk(child, 0, false);
+    else if (root.type === 'root') for (const child of root.children) if (isElement(child)) walk(child, 0, false);
   }
   for (const p of pending) {
     p.entry.excluded = p.suspects.some((s) => !holdsMain.has(s));

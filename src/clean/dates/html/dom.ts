@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { EXCLUDED_REGION_TOKENS, EXCLUDED_TAGS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
+import { EXCLUDED_REGION_TOKENS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
 
 /** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
 
@@ -35,7 +35,6 @@ export function textOf(node: AnyNode, cap: number, skip?: (el: Element) => boole
   return parts.join('').replace(/\s+/g, ' ').trim().slice(0, cap);
 }
 
-const EXCLUDED_TAG_SET = new Set(EXCLUDED_TAGS);
 const MODIFIERS = new Set(REGION_MODIFIER_PREFIXES);
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const tokenStart = (tokens: readonly string[]): RegExp => new RegExp(`^(?:${tokens.map(escapeRe).join('|')})`);
@@ -55,20 +54,9 @@ export function isExcludedName(name: string): boolean {
   return namesRegion(name, HARD_START);
 }
 
-function namesOf(el: Element): string[] {
-  const names = el.attribs.class ? el.attribs.class.split(/\s+/).filter(Boolean) : [];
-  if (el.attribs.id) names.push(el.attribs.id);
-  return names;
-}
-
-/** An element in a soft-excluded region (see SOFT_REGION_TOKENS). */
-export function isSoftExcludedElement(el: Element): boolean {
-  return namesOf(el).some((n) => namesRegion(n, SOFT_START));
-}
-
-/** An element that itself names an excluded region (by tag, class or id). */
-export function isExcludedElement(el: Element): boolean {
-  return EXCLUDED_TAG_SET.has(el.name) || namesOf(el).some(isExcludedName);
+/** A class name or id that names a soft-excluded region (see SOFT_REGION_TOKENS). */
+export function isSoftExcludedName(name: string): boolean {
+  return namesRegion(name, SOFT_START);
 }
 
 export function classAndId(el: Element): string {
