@@ -1,24 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
+import { TIMED_OUT, within } from './within.js';
 
 /** How long /healthz waits for Redis before calling it down (orchestrators time out at ~1-10 s). */
 export const HEALTH_TIMEOUT_MS = 1500;
-
-export const TIMED_OUT = Symbol('timed out');
-
-/** Resolves to TIMED_OUT instead of hanging: an offline ioredis client may queue commands for long. */
-export async function within<T>(ms: number, work: Promise<T>): Promise<T | typeof TIMED_OUT> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    timer = setTimeout(() => resolve(TIMED_OUT), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 async function check(ms: number, probe: () => Promise<unknown>): Promise<boolean> {
   try {

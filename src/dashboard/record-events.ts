@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { API_ERRORS, sendError } from './api-errors.js';
-import { TIMED_OUT, within } from './health.js';
+import { TIMED_OUT, within } from './within.js';
 import { apiPathOf, currentTop, isCursor, parseEntries, recordsStreamKey, type RecordEvent, type StatusFilter } from './record-stream.js';
 
 export interface RecordEventsOptions {

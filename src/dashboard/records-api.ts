@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { CleanRecord } from '../schemas/clean-record.js';
 import type { OutputKind, OutputStore } from '../stores/types.js';
 import { API_ERRORS, sendError } from './api-errors.js';
-import { TIMED_OUT, within } from './health.js';
+import { TIMED_OUT, within } from './within.js';
 import { apiPathOf, isCursor, isSha256, readAfter, readBefore, recordsStreamKey, storeKindOf } from './record-stream.js';
 
 /** Page size bounds of GET /api/records. */
