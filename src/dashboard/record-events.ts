@@ -83,7 +83,7 @@ export function registerRecordEvents(
       },
     };
     clients.add(client);
-    request.raw.on('close', () => client.close());
+    // The response's close is the socket going away: the client left or the server shuts down.
     res.on('close', () => client.close());
 
     await send(res, `retry: 2000\n: connected from ${start}\n\n`);
