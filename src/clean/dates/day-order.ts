@@ -1,3 +1,5 @@
+import { DAY_FIRST_LANGUAGE_WORDS, DAY_FIRST_MAJORITY, ENGLISH_WORDS, LANGUAGE_HINT_CHARS } from '../rules/dates-language-hints.js';
+
 /** Infers whether a page writes numeric dates day first (14.07.2021) or month first (07/14/2021). */
 
 const NUMERIC_DATE = /(?<![\d./-])([0-3]?\d)([./-])([01]?\d|[0-3]\d)\2(?:19|20)\d{2}(?!\d)/g;
@@ -6,8 +8,8 @@ const MONTH_FIRST_LOCALES = new Set(['en-us', 'en-ph', 'en-ca', 'fil']);
 
 /**
  * Page evidence first: a numeric date with a part > 12 shows the order for certain.
- * Then the language tag (en-US month first; European languages day first), then the
- * top-level domain of the URL. Undefined when nothing tells.
+ * Then the language tag (en-US month first; European languages day first), the top-level
+ * domain of the URL, the text's function words. Undefined when nothing tells.
  */
 export function inferDayFirst(texts: readonly string[], hints: { lang?: string | null; url?: string | null } = {}): boolean | undefined {
   let dayFirstVotes = 0;
@@ -32,7 +34,28 @@ export function inferDayFirst(texts: readonly string[], hints: { lang?: string |
   const tld = tldOf(hints.url);
   if (tld === 'us') return false;
   if (tld && tld.length === 2) return true;
-  return undefined;
+  return wordsSayDayFirst(texts);
+}
+
+const ENGLISH = new Set(ENGLISH_WORDS);
+const DAY_FIRST = new Set(DAY_FIRST_LANGUAGE_WORDS);
+const WORD = /\p{L}+/gu;
+
+/** True when the text's function words are mostly those of a day-first language. */
+function wordsSayDayFirst(texts: readonly string[]): boolean | undefined {
+  let english = 0;
+  let other = 0;
+  let chars = 0;
+  for (const text of texts) {
+    const sample = text.slice(0, LANGUAGE_HINT_CHARS - chars).toLowerCase();
+    chars += sample.length;
+    for (const w of sample.match(WORD) ?? []) {
+      if (ENGLISH.has(w)) english++;
+      else if (DAY_FIRST.has(w)) other++;
+    }
+    if (chars >= LANGUAGE_HINT_CHARS) break;
+  }
+  return other > 0 && other >= english * DAY_FIRST_MAJORITY ? true : undefined;
 }
 
 function tldOf(url: string | null | undefined): string | null {

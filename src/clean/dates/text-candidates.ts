@@ -28,9 +28,12 @@ function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
 
-/** Confidence falls with distance from the top of the article: publication dates lead. */
+/**
+ * Confidence falls with distance from the top of the article (publication dates lead),
+ * strictly, so of two otherwise equal dates the earlier always ranks first.
+ */
 function positionFactor(lineNo: number): number {
-  return 1 - Math.min(lineNo, W.positionHorizonLines) / W.positionHorizonLines * W.positionMaxPenalty;
+  return W.positionHalfLife / (W.positionHalfLife + lineNo);
 }
 
 export interface TextDateOptions {
@@ -88,7 +91,7 @@ function candidateFor(line: Line, d: ParsedDate): DateCandidate | null {
 /**
  * Publication-date candidates from classified text blocks in reading order. Only article
  * blocks are read (see KEPT_KINDS), only their first lines (W.maxLines / W.maxChars), and
- * copyright lines never count. A day found in several places gets a small agreement bonus.
+ * copyright lines never count. Of two otherwise equal dates the earlier ranks first.
  */
 export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptions = {}): DateCandidate[] {
   const lines = keptLines(blocks);
@@ -101,15 +104,5 @@ export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptio
       if (c) out.push(c);
     }
   }
-  return withAgreementBonus(out);
-}
-
-function withAgreementBonus(cands: DateCandidate[]): DateCandidate[] {
-  const count = new Map<string, number>();
-  for (const c of cands) if (c.source !== 'relative') count.set(c.date.slice(0, 10), (count.get(c.date.slice(0, 10)) ?? 0) + 1);
-  return cands.map((c) => {
-    const n = count.get(c.date.slice(0, 10)) ?? 1;
-    if (n <= 1 || c.source === 'relative') return c;
-    return { ...c, confidence: round(c.confidence + Math.min(n - 1, W.agreementMaxCount) * W.agreementBonus) };
-  });
+  return out;
 }

@@ -12,9 +12,9 @@ export const TEXT_DATE_WEIGHTS = {
   headerMaxLine: 3,
   headerMaxOffset: 12,
   /** A line that is (nearly) only a date, e.g. seed 001 "Wednesday Jul 14 2021". */
-  datelineBase: 0.9,
+  datelineBase: 0.75,
   /** A date inside a sentence: often some other event's date. */
-  inTextBase: 0.5,
+  inTextBase: 0.6,
   /** Relative phrase alone on a line ("Yesterday, 10:32") vs inside prose (seed 004 "on Friday"). */
   relativeStandalone: 1.2,
   relativeInText: 0.8,
@@ -26,15 +26,11 @@ export const TEXT_DATE_WEIGHTS = {
   standaloneSlackChars: 24,
   /** …or the date must be at least this share of the line. */
   standaloneMinShare: 0.5,
-  /** Confidence loses up to positionMaxPenalty linearly over the first positionHorizonLines kept lines. */
-  positionHorizonLines: 60,
-  positionMaxPenalty: 0.35,
+  /** Confidence is halved this many kept lines down, a third twice as far, and so on. */
+  positionHalfLife: 100,
   /** Scan caps: publication dates sit near the top; this bounds the work per document. */
   maxLines: 400,
   maxChars: 40_000,
   /** Evidence text is the whole line when it is at most this long, else the matched expression. */
   maxEvidenceChars: 160,
-  /** Each further mention of the same day adds this much, up to agreementMaxCount mentions. */
-  agreementBonus: 0.02,
-  agreementMaxCount: 3,
 } as const;
