@@ -102,7 +102,7 @@ describe('textDateCandidates choices', () => {
       { text: 'A follow-up meeting is planned until 30 September 2021 at the latest, officials said.', kind: 'body' },
     ];
     const cands = textDateCandidates(blocks, {});
-    expect(cands.every((c) => c.source === 'text' && c.confidence < 0.5)).toBe(true);
+    expect(cands.every((c) => c.source === 'text' && c.confidence < 0.6)).toBe(true);
     expect(best(blocks)?.date).toBe('2021-07-14');
   });
 
