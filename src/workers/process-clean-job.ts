@@ -37,6 +37,15 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   const data = parsed.data;
   if (job.id !== undefined && job.id !== data.rawKey) throw new UnrecoverableError(`job id ${job.id} is not its rawKey ${data.rawKey}`);
 
+  if (data.bytes > ctx.maxBytes) {
+    // Known from the job alone: no need to load a huge file just for clean() to refuse it.
+    const processedAt = new Date(now()).toISOString();
+    const detail = `${data.bytes} bytes is over the ${ctx.maxBytes}-byte limit`;
+    const rejection = buildRejection({ ok: false, reason: 'too-large', detail }, data, 1, processedAt);
+    const outcome: CleanJobOutcome = { status: 'rejected', location: (await ctx.output.writeRejection(rejection)).location, reason: 'too-large' };
+    return finish(job, outcome, data, data.bytes, 0, started, ctx);
+  }
+
   let bytes: Uint8Array;
   try {
     bytes = await ctx.raw.get(data.rawKey);
@@ -83,12 +92,25 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
     outcome = { status: 'rejected', location, reason: result.reason };
   }
 
+  return finish(job, outcome, data, bytes.length, cleanSeconds, started, ctx);
+}
+
+/** Announce, then drop the raw bytes (the output is durable by now), then count. */
+async function finish(
+  job: CleanJobLike,
+  outcome: CleanJobOutcome,
+  data: CleanJob,
+  bytes: number,
+  cleanSeconds: number,
+  started: number,
+  ctx: CleanJobContext,
+): Promise<CleanJobOutcome> {
   await announce(job, outcome, data.rawKey, ctx);
   await ctx.raw.delete(data.rawKey);
   await recordStats(ctx.redis, ctx.prefix, {
-    counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes.length },
+    counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes },
     rejections: outcome.reason ? { [outcome.reason]: 1 } : {},
-    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: (now() - started) / 1000 },
+    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000 },
   });
   return outcome;
 }
