@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../src/redis/free-port.js';
+import { pingRedis } from '../src/redis/ping-redis.js';
+import { createCleanQueue } from '../src/workers/clean-queue.js';
+import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
+import { generatedInput, sha256 } from './helpers/generate-inputs.js';
+import { compareOutputs, outputCount, repeatedIds } from './helpers/output-check.js';
+import { spawnScour } from './helpers/scour-process.js';
+import { makeTempDir } from './helpers/temp-dir.js';
+import { waitFor } from './helpers/wait-for.js';
+
+/** Writes n generated inputs into dir; returns their sha256 ids. */
+async function writeInputs(dir: string, n: number, offset = 0): Promise<Set<string>> {
+  await mkdir(dir, { recursive: true });
+  const ids = new Set<string>();
+  for (let i = offset; i < offset + n; i += 1) {
+    const content = generatedInput(i);
+    ids.add(sha256(content));
+    await writeFile(join(dir, `input-${i}.txt`), content);
+  }
+  return ids;
+}
+
+describe('pipeline crash safety (real processes, real Redis)', () => {
+  let e2e: E2eEnv | null = null;
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await e2e?.close();
+    e2e = null;
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('a worker SIGKILLed in the middle of 1,000 jobs, then restarted → all processed, none twice, none missing', async () => {
+    e2e = await openE2e('kill-worker');
+    const env = e2e;
+    const expected = await writeInputs(join(env.dataDir, 'inputs'), 1000);
+    expect((await spawnScour(['add', join(env.dataDir, 'inputs')], env.env).exited).code).toBe(0);
+    const started = Date.now();
+    const first = env.track(spawnScour(['worker', '--workers', '1', '--concurrency', '4'], env.env));
+    await waitFor(async () => (await outputCount(env.out)) >= 200, 60_000, '200 outputs', 20);
+    first.kill('SIGKILL');
+    await first.exited;
+    const atKill = await outputCount(env.out);
+    expect(atKill).toBeLessThan(1000);
+    const second = env.track(spawnScour(['worker', '--workers', '1', '--concurrency', '4'], env.env));
+    await waitFor(async () => (await outputCount(env.out)) >= 1000, 90_000, '1,000 outputs', 200);
+    const elapsed = Date.now() - started;
+
+    const { missing, unexpected, both } = await compareOutputs(env.out, expected);
+    expect({ missing, unexpected, both }).toEqual({ missing: [], unexpected: [], both: [] });
+    const events = await env.events();
+    expect(repeatedIds(events)).toEqual([]);
+    expect(events).toHaveLength(1000);
+    const queue = createCleanQueue(env.env.REDIS_URL!, { prefix: env.prefix, attempts: 5, backoffMs: 100 });
+    try {
+      await waitFor(async () => (await queue.getJobCounts('completed')).completed === 1000, 10_000, '1,000 completed jobs');
+      expect(await queue.getJobCounts('failed', 'waiting', 'active')).toEqual({ failed: 0, waiting: 0, active: 0 });
+    } finally {
+      await queue.close();
+    }
+    second.kill('SIGTERM');
+    expect((await second.exited).code).toBe(0);
+    console.info(`[pipeline-crash] worker SIGKILL at ${atKill}/1000 outputs; all 1,000 stored once after ${elapsed} ms`);
+  });
+
+  it('the producer SIGKILLed mid-ingest, then restarted → no file lost, none enqueued twice', async () => {
+    e2e = await openE2e('kill-producer');
+    const env = e2e;
+    const expected = await writeInputs(env.inbox, 1000);
+    const queue = createCleanQueue(env.env.REDIS_URL!, { prefix: env.prefix, attempts: 5, backoffMs: 100 });
+    try {
+      const started = Date.now();
+      const first = env.track(spawnScour(['producer'], env.env));
+      await waitFor(async () => (await queue.count()) >= 200, 60_000, '200 jobs', 10);
+      first.kill('SIGKILL');
+      await first.exited;
+      const atKill = await queue.count();
+      const leftInInbox = (await env.inboxFiles()).length;
+      expect(leftInInbox).toBeGreaterThan(0);
+      const second = env.track(spawnScour(['producer'], env.env));
+      await waitFor(async () => (await env.inboxFiles()).length === 0, 60_000, 'empty inbox', 100);
+      const elapsed = Date.now() - started;
+
+      const jobs = await queue.getJobs(['waiting']);
+      expect(jobs).toHaveLength(1000);
+      expect(new Set(jobs.map((job) => job.id))).toEqual(expected);
+      for (const job of jobs) expect(sha256(generatedInput(Number(/input-(\d+)/.exec(job.data.name)![1]))), job.data.name).toBe(job.id);
+      second.kill('SIGTERM');
+      expect((await second.exited).code).toBe(0);
+      console.info(`[pipeline-crash] producer SIGKILL at ${atKill}/1000 jobs (${leftInInbox} files left); inbox empty and 1,000 distinct jobs after ${elapsed} ms`);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('Redis restarted during a run (private redis-server, append-only) → the pipeline reconnects and finishes, nothing lost', async () => {
+    const redisDir = await makeTempDir('redis-restart');
+    cleanups.push(redisDir.remove);
+    const port = await freePort();
+    const url = `redis://127.0.0.1:${port}`;
+    let redis: ChildProcess | null = null;
+    const startRedis = async () => {
+      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir.path, '--appendonly', 'yes', '--save', '', '--logfile', join(redisDir.path, 'redis.log')], { stdio: 'ignore' });
+      await waitFor(() => pingRedis(url, 200), 10_000, 'redis-server up');
+      return child;
+    };
+    const stopRedis = async (child: ChildProcess) => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    };
+    redis = await startRedis();
+    cleanups.push(async () => {
+      if (redis && redis.exitCode === null) await stopRedis(redis);
+    });
+
+    e2e = await openE2e('redis-restart', url);
+    const env = e2e;
+    const producer = env.track(spawnScour(['producer'], env.env));
+    const worker = env.track(spawnScour(['worker', '--workers', '1', '--concurrency', '2'], env.env));
+    await producer.waitForLog(/watching the inbox/);
+    await worker.waitForLog(/worker ready/);
+    const started = Date.now();
+    const expected = await writeInputs(env.inbox, 300);
+    await waitFor(async () => (await outputCount(env.out)) >= 50, 60_000, '50 outputs', 20);
+    await stopRedis(redis);
+    const atRestart = await outputCount(env.out);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    redis = await startRedis();
+    const more = await writeInputs(env.inbox, 50, 300);
+    for (const id of more) expected.add(id);
+    await waitFor(async () => (await outputCount(env.out)) >= 350, 90_000, '350 outputs', 200);
+    const elapsed = Date.now() - started;
+
+    const { missing, unexpected, both } = await compareOutputs(env.out, expected);
+    expect({ missing, unexpected, both }).toEqual({ missing: [], unexpected: [], both: [] });
+    await waitFor(async () => (await env.events()).length >= 350, 10_000, '350 events');
+    const events = await env.events();
+    expect(repeatedIds(events)).toEqual([]);
+    expect(events).toHaveLength(350);
+    expect(producer.child.exitCode).toBeNull();
+    expect(worker.child.exitCode).toBeNull();
+    console.info(`[pipeline-crash] Redis restarted at ${atRestart}/350 outputs; all 350 stored once after ${elapsed} ms`);
+  });
+});
