@@ -97,12 +97,30 @@ export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptio
   const lines = keptLines(blocks);
   const dayFirst = inferDayFirst(lines.map((l) => l.text));
   const out: DateCandidate[] = [];
+  const perLine: { line: Line; cands: DateCandidate[] }[] = [];
   for (const line of lines) {
     if (isCopyrightLine(line.text) && !HEADER_LINE.test(line.text)) continue;
+    const cands: DateCandidate[] = [];
     for (const d of findDates(line.text, { referenceDate: opts.referenceDate, dayFirst })) {
       const c = candidateFor(line, d);
-      if (c) out.push(c);
+      if (c) cands.push(c);
     }
+    if (cands.length) perLine.push({ line, cands });
   }
-  return out;
+  return perLine.flatMap(({ line, cands }, i) => {
+    const crowded = datedNeighbours(perLine, i) >= W.listMinNeighbours;
+    return crowded ? cands.map((c) => (c.source === 'header' ? c : { ...c, confidence: round(c.confidence * W.listFactor) })) : cands;
+  });
+}
+
+/**
+ * Dated lines within W.listWindowLines of line i: a run of them is a list (teasers, an
+ * archive, comments), whose dates are other pages' dates.
+ */
+function datedNeighbours(perLine: readonly { line: Line; cands: DateCandidate[] }[], i: number): number {
+  const at = perLine[i]!.line.lineNo;
+  let n = 0;
+  for (let j = i - 1; j >= 0 && at - perLine[j]!.line.lineNo <= W.listWindowLines; j--) n++;
+  for (let j = i + 1; j < perLine.length && perLine[j]!.line.lineNo - at <= W.listWindowLines; j++) n++;
+  return n;
 }

@@ -28,6 +28,13 @@ export const TEXT_DATE_WEIGHTS = {
   standaloneMinShare: 0.5,
   /** Confidence is halved this many kept lines down, a third twice as far, and so on. */
   positionHalfLife: 100,
+  /**
+   * A dated line with at least listMinNeighbours other dated lines within listWindowLines is
+   * part of a list (teaser rails and archives in the dates-htmldate dumps): its dates count less.
+   */
+  listWindowLines: 5,
+  listMinNeighbours: 1,
+  listFactor: 0.7,
   /** Scan caps: publication dates sit near the top; this bounds the work per document. */
   maxLines: 400,
   maxChars: 40_000,
