@@ -77,7 +77,7 @@ function pageOffset(instants: readonly Instant[]): number | null {
       // Same minutes and seconds, whole hours apart (half hours only when seconds make a
       // coincidence unlikely): the same instant written in local time.
       const whole = diff % 60 === 0 || (diff % 30 === 0 && local.seconds !== 0);
-      if (diff !== 0 && Math.abs(diff) <= 14 * 60 && whole && local.seconds === u.seconds) return diff;
+      if (diff !== 0 && Math.abs(diff) <= MAX_SHOWN_OFFSET && whole && local.seconds === u.seconds) return diff;
     }
   }
   const explicit = instants.find((i) => i.offset !== null && i.offset !== 0);
@@ -85,6 +85,8 @@ function pageOffset(instants: readonly Instant[]): number | null {
 }
 
 const DAY_MINUTES = 1440;
+/** Offsets inferred from a pair of values stay within ±10 h (coincidences beyond are likelier). */
+const MAX_SHOWN_OFFSET = 600;
 /** UTC hours at which the local day may differ: before 08:00 (the Americas), from 21:00 (Europe, Asia). */
 const EARLY_UTC_HOUR = 8;
 const LATE_UTC_HOUR = 21;
@@ -125,9 +127,12 @@ export function localizeUtcDates(cands: readonly DateCandidate[], hints: { lang:
   if (shown === null && localNeighbours(cands, instants).size) return [...cands];
   const zone = shown === null ? guessZone(hints.lang, hints.url) : null;
   if (shown === null && !zone) return [...cands];
+  const supportedDays = new Set(cands.filter((c, k) => !instants[k] && c.date.length === 10 && c.confidence >= MIN_NEIGHBOUR_CONFIDENCE).map((c) => c.date));
   return cands.map((c, k) => {
     const inst = instants[k];
     if (!inst || inst.offset !== 0) return c;
+    // Midnight UTC is a bare date serialised; a guessed zone never overrules the page's own day.
+    if (shown === null && (inst.wall % DAY_MINUTES === 0 || supportedDays.has(c.date.slice(0, 10)))) return c;
     const offset = shown ?? (zone!.offsetMinutes + (inDst(zone!.dst, inst.wall) ? 60 : 0));
     return offset === 0 ? c : { ...c, date: format(inst.wall, offset, inst.seconds) };
   });

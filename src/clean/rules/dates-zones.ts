@@ -25,12 +25,13 @@ export const ZONE_BY_LANG: Readonly<Record<string, ZoneGuess>> = {
   sv: { offsetMinutes: 60, dst: 'eu', note: 'Swedish pages' },
   nb: { offsetMinutes: 60, dst: 'eu', note: 'Norwegian pages' },
   'en-us': { offsetMinutes: -300, dst: 'us', note: 'US news (whdh.com, nypost.com): Eastern time' },
-  'en-gb': { offsetMinutes: 0, dst: 'eu', note: 'UK pages' },
 };
+
+/** UK pages are left in UTC: newsnet.scot's "23:25:44+00:00" in October is dated that day. */
 
 /** By top-level domain, when the language says nothing. */
 export const ZONE_BY_TLD: Readonly<Record<string, ZoneGuess>> = {
   de: ZONE_BY_LANG.de!, at: ZONE_BY_LANG.de!, ch: ZONE_BY_LANG.de!, fr: ZONE_BY_LANG.fr!, it: ZONE_BY_LANG.it!,
   es: ZONE_BY_LANG.es!, nl: ZONE_BY_LANG.nl!, be: ZONE_BY_LANG.nl!, pl: ZONE_BY_LANG.pl!, cz: ZONE_BY_LANG.cs!,
-  dk: ZONE_BY_LANG.da!, se: ZONE_BY_LANG.sv!, no: ZONE_BY_LANG.nb!, uk: ZONE_BY_LANG['en-gb']!,
+  dk: ZONE_BY_LANG.da!, se: ZONE_BY_LANG.sv!, no: ZONE_BY_LANG.nb!,
 };
