@@ -22,6 +22,8 @@ export interface TokenElement extends DateElement {
 
 export interface PageScan {
   metas: Element[];
+  /** <meta> elements inside <body> (microdata of some item), with their region. */
+  bodyMetas: DateElement[];
   jsonLd: string[];
   scripts: string[];
   times: DateElement[];
@@ -108,7 +110,7 @@ interface Pending {
  */
 export function scanPage(roots: readonly AnyNode[]): PageScan {
   const scan: Omit<PageScan, 'excludedRegions'> = {
-    metas: [], jsonLd: [], scripts: [], times: [], itemprops: [], abbrs: [], tokenElements: [],
+    metas: [], bodyMetas: [], jsonLd: [], scripts: [], times: [], itemprops: [], abbrs: [], tokenElements: [],
     h1: null, body: null, lang: null, canonical: null,
   };
   const pending: Pending[] = [];
@@ -155,16 +157,18 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
     const itemprop = attribs.itemprop;
     const nowInArticle = inArticle || name === 'article' || name === 'main' || (itemprop !== undefined && ARTICLE_ITEMPROPS.test(itemprop));
     const isTime = name === 'time' || name === 'abbr';
+    const isBodyMeta = name === 'meta' && scan.body !== null;
     const isItemprop = itemprop !== undefined && name !== 'meta' && DATE_ITEMPROP.test(itemprop);
     const isH1 = name === 'h1' && !scan.h1;
     const tier = scan.tokenElements.length < MAX_TOKEN_ELEMENTS && inner ? info.tier : -1;
-    if (isTime || isItemprop || isH1 || tier >= 0) {
+    if (isTime || isItemprop || isH1 || isBodyMeta || tier >= 0) {
       const entry: DateElement = { el, order, inArticle: nowInArticle, excluded: false, soft: false };
       const p: Pending = { entry, suspects: suspects.slice(), softSuspects: softSuspects.slice() };
       pending.push(p);
       if (name === 'time') scan.times.push(entry);
       else if (name === 'abbr') scan.abbrs.push(entry);
       if (isItemprop) scan.itemprops.push(entry);
+      if (isBodyMeta) scan.bodyMetas.push(entry);
       if (isH1) {
         scan.h1 = entry;
         h1Pending = p;

@@ -1,5 +1,5 @@
 import type { DateCandidate } from '../../types.js';
-import { META_DATE_NAMES, type MetaDateName } from '../../rules/dates-html.js';
+import { META_DATE_NAMES, SOFT_REGION_FACTOR, type MetaDateName } from '../../rules/dates-html.js';
 import type { PageScan } from './collect.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { parseMachineDate } from './machine-date.js';
@@ -9,9 +9,16 @@ import { parseMachineDate } from './machine-date.js';
 const BY_KEY = new Map<string, MetaDateName>(META_DATE_NAMES.map((m) => [m.key, m]));
 const KEY_ATTRS = ['property', 'name', 'itemprop', 'http-equiv'] as const;
 
+/** <meta> in <body> belong to some item's microdata: the article's, or a teaser's in a list. */
+const BODY_META_FACTOR = 0.95;
+
 export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   const out: DateCandidate[] = [];
+  const inBody = new Map(scan.bodyMetas.map((e) => [e.el, e]));
   for (const el of scan.metas) {
+    const region = inBody.get(el);
+    if (region?.excluded) continue;
+    const factor = region ? BODY_META_FACTOR * (region.soft ? SOFT_REGION_FACTOR : 1) : 1;
     const value = el.attribs.content ?? el.attribs.datetime ?? el.attribs.value;
     if (!value) continue;
     for (const attr of KEY_ATTRS) {
@@ -20,7 +27,7 @@ export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
       if (!rule) continue;
       const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
       if (parsed) {
-        out.push({ date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(rule.confidence * Math.min(1, parsed.confidence + 0.1)) });
+        out.push({ date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(factor * rule.confidence * Math.min(1, parsed.confidence + 0.1)) });
       }
       break;
     }
