@@ -11,6 +11,9 @@ import { parseMachineDate } from './machine-date.js';
 const PUBLISHED_HINT = /published|entry-date|pubdate|post-date|date-publ|created|posted/i;
 /** Outside <article>, a <time> is a bit less likely to be the page's own date. */
 const OUTSIDE_ARTICLE = 0.92;
+/** Past the first, <time> elements of a page listing three or more different days are list items. */
+const LIST_MIN_DAYS = 3;
+const LIST_FACTOR = 0.75;
 
 function valueOf(entry: DateElement, ctx: HtmlDateContext) {
   const a = entry.el.attribs;
@@ -39,6 +42,10 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     else base = plainSeen++ === 0 ? C.timeFirst : C.timeOther;
     const factor = (entry.inArticle ? 1 : OUTSIDE_ARTICLE) * (entry.soft ? SOFT_REGION_FACTOR : 1);
     out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + 0.1)) });
+  }
+  const timeDays = new Set(out.map((c) => c.date.slice(0, 10)));
+  if (timeDays.size >= LIST_MIN_DAYS) {
+    for (let i = 1; i < out.length; i++) out[i] = { ...out[i]!, confidence: roundConfidence(out[i]!.confidence * LIST_FACTOR) };
   }
   for (const entry of scan.itemprops) {
     if (entry.excluded || entry.el.name === 'time') continue;
