@@ -176,3 +176,43 @@ describe.skipIf(!existsSync(SET))('dates-htmldate accuracy floor (needs ../share
     expect(correct / n).toBeGreaterThanOrEqual(HTML_ACCURACY_FLOOR);
   });
 });
+
+describe('UTC instants read as local days', () => {
+  const ld = (date: string) => `<script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', datePublished: date })}</script>`;
+
+  it('the same instant written in local time shows the offset (sailthru.date beside a UTC published_time)', () => {
+    const head = `${ld('2023-11-09T03:28:35Z')}<meta name="sailthru.date" content="2023-11-08 22:28:35">`;
+    expect(top(page(head, ''))?.date.slice(0, 10)).toBe('2023-11-08');
+  });
+
+  it('a German page moves 23:00Z to the next day; midnight UTC stays put', () => {
+    expect(top(page(ld('2021-11-04T23:00:00Z'), '', 'de'))?.date.slice(0, 10)).toBe('2021-11-05');
+    expect(top(page(ld('2021-11-05T00:00:00Z'), '', 'en-US'))?.date.slice(0, 10)).toBe('2021-11-05');
+  });
+
+  it('a day-only neighbour on the plausible side wins; one on the UTC day keeps it', () => {
+    expect(top(page(ld('2020-02-25T02:25:54Z'), ''), 'https://e.com/2020/02/24/story')?.date).toBe('2020-02-24');
+    expect(top(page(ld('2020-01-15T01:01:00Z'), '', 'en-US'), 'https://e.com/2020/01/15/story')?.date.slice(0, 10)).toBe('2020-01-15');
+  });
+
+  it('without any hint a UTC instant is left as it is', () => {
+    expect(top(page(ld('2021-11-04T23:00:00Z'), '', ''))?.date).toBe('2021-11-04T23:00:00Z');
+  });
+});
+
+describe('lists of items count less than the article', () => {
+  it('several <time> elements on different days: the first (the article header) leads', () => {
+    const items = ['2019-09-20', '2019-09-18', '2019-09-11'].map((d) => `<li><time class="published" datetime="${d}">x</time></li>`).join('');
+    const body = `<h1>T</h1><time class="published" datetime="2019-09-22">x</time><ul>${items}</ul>`;
+    const cands = htmlDateCandidates(parse(page('', body)), { url: null });
+    expect(cands[0]?.date).toBe('2019-09-22');
+    expect(cands[1]!.confidence).toBeLessThan(cands[0]!.confidence);
+  });
+
+  it('microdata of related teasers inside a related block is ignored', () => {
+    const head = '<meta property="article:published_time" content="2017-04-12T18:33:59+02:00">';
+    const body = '<h1>T</h1><div class="related-articles"><div itemscope><meta itemprop="datePublished" content="2020-02-19"></div></div>';
+    const cands = htmlDateCandidates(parse(page(head, body, 'fr')), { url: null });
+    expect(cands.map((c) => c.date.slice(0, 10))).toEqual(['2017-04-12']);
+  });
+});

@@ -114,3 +114,30 @@ describe('textDateCandidates choices', () => {
     expect(textDateCandidates(blocks, {})[0]?.date).toBe('2021-07-03');
   });
 });
+
+describe('textDateCandidates: lists and languages', () => {
+  it('a run of dated teaser lines counts less than a lone dateline below it', () => {
+    const blocks: Block[] = [
+      { text: 'Teaser one 12.10.2023', kind: 'body' },
+      { text: 'Teaser two 11.10.2023', kind: 'body' },
+      { text: 'Teaser three 10.10.2023', kind: 'body' },
+      ...Array.from({ length: 6 }, (_, i): Block => ({ text: `Navigation entry ${i}`, kind: 'body' })),
+      { text: 'Headline of the story', kind: 'title' },
+      { text: '07.11.2023', kind: 'body' },
+    ];
+    expect(best(blocks)?.date).toBe('2023-11-07');
+  });
+
+  it('Spanish function words make an ambiguous 06/05/2020 day first', () => {
+    const blocks: Block[] = [
+      { text: 'Miercoles, 06/05/2020', kind: 'body' },
+      { text: 'El gobierno anunció que los contratos de la empresa serán revisados por una comisión del congreso.', kind: 'body' },
+    ];
+    expect(best(blocks)?.date).toBe('2020-05-06');
+    const english: Block[] = [
+      { text: 'Wednesday, 05/06/2020', kind: 'body' },
+      { text: 'The government said that the contracts of the company will be reviewed by a committee of the congress.', kind: 'body' },
+    ];
+    expect(best(english)?.date).toBe('2020-05-06');
+  });
+});
