@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
+import { VERSION } from '../version.js';
+import { CLEAN_SETTINGS } from './rules/clean-settings.js';
+import type { CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
+import { countWords } from './word-count.js';
+
+export interface AssembleContext {
+  input: RawInput;
+  options: CleanOptions;
+  /** The decoded text's length (stats.inputChars). */
+  inputChars: number;
+  /** Encoding the bytes were read as. */
+  encoding: string;
+}
+
+const SOURCE_RANK = new Map(DateSource.options.map((source, i) => [source, i]));
+
+/** Most confident candidate; ties go to the source earlier in the DateSource order, then to the earlier one found. */
+export function bestDate(candidates: readonly DateCandidate[]): DateCandidate | null {
+  let best: DateCandidate | null = null;
+  for (const c of candidates) {
+    if (!best || c.confidence > best.confidence) best = c;
+    else if (c.confidence === best.confidence && (SOURCE_RANK.get(c.source) ?? 99) < (SOURCE_RANK.get(best.source) ?? 99)) best = c;
+  }
+  return best;
+}
+
+const nonEmpty = (value: string | null | undefined): string | null => {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+};
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Extraction + input → a validated CleanRecord, or a rejection when no body (no-article) or
+ * too little of one (too-short) survived. A record failing its own schema is a bug: it
+ * comes back as a "failed" rejection carrying zod's message.
+ */
+export function assemble(extraction: Extraction, ctx: AssembleContext): CleanResult {
+  const paragraphs = extraction.blocks.filter((b) => b.kind === 'body').map((b) => b.text.trim()).filter(Boolean);
+  if (paragraphs.length === 0) return { ok: false, reason: 'no-article', detail: 'no block of the input reads as article text' };
+  const body = paragraphs.join('\n\n');
+  const bodyWords = countWords(body);
+  if (body.length < CLEAN_SETTINGS.minBodyChars || bodyWords < CLEAN_SETTINGS.minBodyWords) {
+    return {
+      ok: false,
+      reason: 'too-short',
+      detail: `the article body has ${body.length} characters and ${bodyWords} words (minimum ${CLEAN_SETTINGS.minBodyChars} and ${CLEAN_SETTINGS.minBodyWords})`,
+    };
+  }
+  const removed: RemovedBlock[] = extraction.blocks
+    .filter((b) => b.kind !== 'body' && b.text.trim())
+    .map((b) => ({ kind: b.kind, text: b.text.trim(), reason: b.reason ?? b.kind }));
+  const date = bestDate(extraction.dateCandidates);
+  const sha256 = sha256Hex(ctx.input.bytes);
+  const record = {
+    schemaVersion: SCHEMA_VERSION,
+    id: sha256,
+    source: {
+      name: ctx.input.name,
+      sha256,
+      bytes: ctx.input.bytes.length,
+      format: extraction.format,
+      encoding: ctx.encoding,
+      url: nonEmpty(ctx.input.url) ?? nonEmpty(extraction.url),
+      receivedAt: ctx.input.receivedAt,
+    },
+    title: nonEmpty(extraction.title),
+    byline: nonEmpty(extraction.byline),
+    dateline: nonEmpty(extraction.dateline),
+    publisher: nonEmpty(extraction.publisher),
+    date: date?.date ?? null,
+    dateEvidence: date ? { source: date.source, text: date.text, confidence: date.confidence } : null,
+    language: nonEmpty(extraction.language),
+    body,
+    highlights: extraction.highlights.map((h) => h.trim()).filter(Boolean),
+    captions: extraction.captions.map((c) => c.trim()).filter(Boolean),
+    removed,
+    stats: {
+      inputChars: ctx.inputChars,
+      bodyChars: body.length,
+      bodyWords,
+      paragraphs: paragraphs.length,
+      blocksRemoved: removed.length,
+      method: extraction.method,
+    },
+    pipeline: { version: VERSION, processedAt: ctx.options.processedAt },
+  };
+  const parsed = CleanRecord.safeParse(record);
+  if (!parsed.success) {
+    const detail: Rejection['detail'] = `the record fails its schema (a cleaner bug): ${parsed.error.message}`;
+    return { ok: false, reason: 'failed', detail };
+  }
+  return { ok: true, record: parsed.data };
+}

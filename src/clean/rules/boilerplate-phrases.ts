@@ -1,0 +1,36 @@
+/**
+ * Page furniture that shows up as lines of a text dump. Each pattern (regex source, no
+ * flags) must match the whole trimmed line, case-insensitively.
+ */
+export interface BoilerplatePattern {
+  pattern: string;
+  note: string;
+}
+
+export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
+  { pattern: 'skip to (?:main )?(?:content|navigation|main)', note: 'seed 002: accessibility link at the top of a Blogger page' },
+  { pattern: 'advertisement|advertisment|ad|sponsored|sponsored content|anzeige|publicité|publicidad', note: 'ad slot labels inside stories (ctpost.com, scrapinghub set)' },
+  { pattern: '(?:story )?continues? (?:below|after) (?:the )?(?:advertisement|ad)', note: 'ad slot labels inside stories' },
+  { pattern: 'continue reading(?: the main story| below)?', note: 'NYT-style "Continue reading the main story" between paragraphs' },
+  { pattern: 'share(?: this)?(?: article| story| post| page)?(?: on \\w+)?:?|share on \\w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit', note: 'share buttons rendered as lines' },
+  { pattern: 'sign (?:in|up)|log ?in|register|subscribe(?: now)?|newsletter(?:s)?|menu|search|close|home|back to (?:top|gallery)|return to top', note: 'navigation and account links (ctpost.com header, scrapinghub set)' },
+  { pattern: 'image \\d+ of \\d+|image \\d+ of / \\d+|\\d+ ?/ ?\\d+|caption|expand|enlarge this image|toggle caption|hide caption', note: 'photo gallery controls (ctpost.com, scrapinghub set)' },
+  { pattern: 'click here.*|tap here.*', note: 'call-to-action links' },
+  { pattern: '(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,60}newsletters?.*', note: 'newsletter boxes inside stories' },
+  { pattern: '(?:follow|like) us on .{0,60}', note: 'social follow boxes' },
+  { pattern: '(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}|[A-Za-z]).{0,150}', note: 'copyright footers (ctpost.com "© 2019 Hearst Communications, Inc.")' },
+  { pattern: 'all rights reserved\\.?', note: 'copyright footers' },
+  { pattern: '(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|contact us|about us)', note: 'footer links (ctpost.com, scrapinghub set)' },
+  { pattern: 'we use cookies.{0,300}', note: 'cookie banners' },
+  { pattern: 'this (?:site|website) uses cookies.{0,300}', note: 'cookie banners' },
+  { pattern: 'zum inhalt springen|zur navigation|anmelden(?: / registrieren)?', note: 'zeit.de header (dates-htmldate set)' },
+  { pattern: 'exklusiv für abonnenten', note: 'zeit.de paywall label (dates-htmldate set)' },
+  { pattern: 'aller au contenu(?: principal)?|ir al contenido(?: principal)?|vai al contenuto', note: 'skip links of French, Spanish, Italian pages' },
+];
+
+/** Lines starting like these are links to other stories, not part of this one. */
+export const BOILERPLATE_PREFIXES: readonly BoilerplatePattern[] = [
+  { pattern: '(?:read|see) (?:more|also)\\s*[:|»›>-]', note: '"Read more: …" links between paragraphs' },
+  { pattern: '(?:also read|related|recommended|watch|listen|more)\\s*:', note: '"ALSO READ: …" and "Related: …" inline links' },
+  { pattern: 'lesen sie auch\\s*:?|mehr dazu\\s*:|lire aussi\\s*:|à lire aussi\\s*:|lee también\\s*:|leia também\\s*:|leggi anche\\s*:', note: 'inline related links on German, French, Spanish, Portuguese, Italian pages' },
+];

@@ -1,0 +1,39 @@
+/** Thresholds of the plain-text extractor, in one place (see src/clean/text/). */
+export const TEXT_SETTINGS = {
+  /** A unit with at least this many words reads as a paragraph of prose… */
+  proseMinWords: 15,
+  /** …or this many words and a sentence end. */
+  sentenceMinWords: 8,
+  /** …or at least this many characters (CJK text has few spaces). */
+  proseMinChars: 120,
+  /** A short line that ends a sentence (≥ this many words) still counts a little as text. */
+  shortSentenceMinWords: 3,
+  /** Share of its characters a short sentence adds to the span score. */
+  shortSentenceWeight: 0.5,
+  /** Span score of a line that is not prose (menu item, heading, credit). */
+  nonProsePenalty: 30,
+  /** Span score of a known boilerplate line ("Advertisement", "Share this"). */
+  boilerplatePenalty: 60,
+  /**
+   * The article is the first marker-separated part whose best span scores at least this
+   * share of the best part's: a related-posts trailer (seed 002) can outweigh the story.
+   */
+  earlierSpanShare: 0.5,
+  /** A line holding a date and at most this many other words is a date line. */
+  dateLineMaxOtherWords: 6,
+  /** Title: words of a heading-like line. */
+  titleMinWords: 3,
+  titleMaxWords: 30,
+  titleMaxChars: 250,
+  /** Units above the article searched for the title, byline and dates. */
+  headLookback: 12,
+  /** Mid-sentence break repair: the broken line has at least this many characters. */
+  repairMinChars: 40,
+  /** Hard-wrapped dumps: wrap width range and the share of full lines that marks one. */
+  wrapMinWidth: 40,
+  wrapMaxWidth: 110,
+  wrapMinShare: 0.5,
+  wrapMinLines: 5,
+  /** Lines longer than this are never a title, byline, date or caption credit line. */
+  metaMaxChars: 300,
+} as const;

@@ -1,0 +1,82 @@
+import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
+import { SENTENCE_END } from './patterns.js';
+import type { Unit } from './unit.js';
+
+/** Reads like a paragraph of prose: long enough, and a sentence (or simply long). */
+export function isProse(unit: Unit): boolean {
+  const ends = SENTENCE_END.test(unit.text);
+  if (unit.words >= S.proseMinWords && (ends || unit.text.length >= 150)) return true;
+  if (unit.words >= S.sentenceMinWords && ends) return true;
+  return unit.text.length >= S.proseMinChars && ends;
+}
+
+/** How much a unit argues for being inside the article: prose counts by its length, furniture against. */
+export function spanScore(unit: Unit): number {
+  switch (unit.flag) {
+    case 'boilerplate':
+      return -S.boilerplatePenalty;
+    case 'caption':
+    case 'byline':
+    case 'date':
+    case 'header':
+    case 'duplicate':
+      return -S.nonProsePenalty;
+    default:
+      break;
+  }
+  if (isProse(unit)) return unit.text.length;
+  if (unit.words >= S.shortSentenceMinWords && SENTENCE_END.test(unit.text)) return unit.text.length * S.shortSentenceWeight;
+  return -S.nonProsePenalty;
+}
+
+export interface MainSpan {
+  /** First unit of the article. */
+  start: number;
+  /** One past its last unit. */
+  end: number;
+  /** The trailer marker closing the article's part, or -1. */
+  marker: number;
+}
+
+interface Best {
+  score: number;
+  start: number;
+  end: number;
+}
+
+/** Kadane's maximum-sum run over units[from, to). */
+function bestRun(scores: readonly number[], from: number, to: number): Best {
+  let best: Best = { score: 0, start: from, end: from };
+  let sum = 0;
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += scores[i]!;
+    if (sum > best.score) best = { score: sum, start, end: i + 1 };
+  }
+  return best;
+}
+
+/**
+ * The article's run of units: trailer markers split the dump into parts, each part's best
+ * run is found (maximum sum of span scores), and the first part scoring at least
+ * S.earlierSpanShare of the best wins — stories come before their related-posts trailers.
+ * Null when nothing scores above zero.
+ */
+export function findMainSpan(units: readonly Unit[]): MainSpan | null {
+  const scores = units.map((u) => (u.flag === 'trailer-marker' ? 0 : spanScore(u)));
+  const parts: Array<Best & { marker: number }> = [];
+  let from = 0;
+  for (let i = 0; i <= units.length; i++) {
+    if (i < units.length && units[i]!.flag !== 'trailer-marker') continue;
+    parts.push({ ...bestRun(scores, from, i), marker: i < units.length ? i : -1 });
+    from = i + 1;
+  }
+  const top = Math.max(0, ...parts.map((p) => p.score));
+  if (top <= 0) return null;
+  const chosen = parts.find((p) => p.score > 0 && p.score >= S.earlierSpanShare * top)!;
+  return { start: chosen.start, end: chosen.end, marker: chosen.marker };
+}

@@ -1,0 +1,45 @@
+/**
+ * The rule tables of src/clean/rules compiled once at module load, plus the few shape
+ * regexes the text extractor needs. Code elsewhere in src/clean/text only tests these.
+ */
+import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES } from '../rules/boilerplate-phrases.js';
+import { BYLINE_PREFIXES, ROLE_WORDS, STAFF_BYLINES } from '../rules/bylines.js';
+import { CAPTION_END_CREDITS, CAPTION_MID_CREDITS, CREDIT_LINES } from '../rules/captions.js';
+import { TRAILER_MARKERS } from '../rules/trailer-markers.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const alternatives = (entries: readonly { pattern: string }[]): string => entries.map((e) => `(?:${e.pattern})`).join('|');
+
+/** "Comments", "12 Comments", "Comments (3)", "Related articles:" — whole line. */
+export const TRAILER_LINE = new RegExp(
+  `^(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escape(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*:?$`,
+  'iu',
+);
+
+export const BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(BOILERPLATE_LINES)})$`, 'iu');
+export const BOILERPLATE_PREFIX = new RegExp(`^(?:${alternatives(BOILERPLATE_PREFIXES)})`, 'iu');
+
+/** "By Name", "Von Name": group 1 is the name. */
+export const BYLINE_PREFIXED = new RegExp(`^(?:${alternatives(BYLINE_PREFIXES)})\\s+(\\S.{1,100})$`, 'iu');
+export const BYLINE_STAFF = new RegExp(`^(?:${alternatives(STAFF_BYLINES)})$`, 'iu');
+/** "Tom Krisher, Ap Auto Writer": group 1 is the whole line minus trailing punctuation. */
+export const BYLINE_WITH_ROLE = new RegExp(
+  `^(\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}\\s*,\\s*(?:[\\p{L}.]+\\s+){0,4}(?:${ROLE_WORDS}))\\.?$`,
+  'iu',
+);
+
+export const CAPTION_END = new RegExp(`(?:${alternatives(CAPTION_END_CREDITS)})\\s*$`, 'iu');
+/** Group 0 ends where the caption ends; text after it is something else. */
+export const CAPTION_MID = new RegExp(`^.{20,400}?(?:${alternatives(CAPTION_MID_CREDITS)})`, 'u');
+export const CREDIT_LINE = new RegExp(`^(?:${alternatives(CREDIT_LINES)})$`, 'iu');
+
+/** Ends a sentence: . ! ? … (and CJK ones), optionally inside closing quotes or brackets. */
+export const SENTENCE_END = /[.!?…。！？]["'”’»)\]]*$/u;
+/** Ends with anything a complete line may end with (sentence end, colon, semicolon, quote). */
+export const CLEAN_END = /[.!?…。！？:;"'”’»)\]]$/u;
+export const STARTS_LOWER = /^["'“‘«(]?\p{Ll}/u;
+/** A bullet opening the line: "• ", "- ", "* ", "▪ ", "– ". */
+export const BULLET = /^[•◦▪▫●○■□►▶➤✓✔*·–-]\s+/u;
+/** Only non-letters (rules, numbers, separators). */
+export const NO_LETTERS = /^[^\p{L}]*$/u;
+export const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/iu;

@@ -1,0 +1,97 @@
+import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
+import { countWords } from '../word-count.js';
+import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
+import type { Unit } from './unit.js';
+
+const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+
+interface Line {
+  text: string;
+  gap: number;
+}
+
+function readLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let gap = 0;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+    if (!line) {
+      gap++;
+      continue;
+    }
+    lines.push({ text: line, gap });
+    gap = 0;
+  }
+  return lines;
+}
+
+/** The 95th-percentile line length: the wrap width of a hard-wrapped dump. */
+function wrapWidth(lines: readonly Line[]): number {
+  const lengths = lines.map((l) => l.text.length).sort((a, b) => a - b);
+  return lengths[Math.floor(lengths.length * 0.95)] ?? 0;
+}
+
+/**
+ * A dump wrapped at a fixed width (e-mail style): most lines that reach the width are
+ * followed directly by another line of the same paragraph.
+ */
+function isHardWrapped(lines: readonly Line[], width: number): boolean {
+  if (width < S.wrapMinWidth || width > S.wrapMaxWidth) return false;
+  let full = 0;
+  let continued = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i]!.text.length < 0.75 * width) continue;
+    full++;
+    if (lines[i + 1]?.gap === 0) continued++;
+  }
+  return continued >= S.wrapMinLines && continued / Math.max(1, full) >= S.wrapMinShare;
+}
+
+function joinHardWrapped(lines: Line[]): Line[] {
+  const width = wrapWidth(lines);
+  if (!isHardWrapped(lines, width)) return lines;
+  const out: Line[] = [];
+  for (const line of lines) {
+    const prev = out[out.length - 1];
+    if (prev && line.gap === 0 && prev.text.length >= 0.6 * width && !BULLET.test(line.text)) {
+      prev.text += ` ${line.text}`;
+    } else {
+      out.push({ ...line });
+    }
+  }
+  return out;
+}
+
+/** A paragraph cut mid-sentence (seed 002: "…continued US-Pakistan" / blank / "cooperation on…"). */
+function isBrokenBefore(prev: Line, next: Line): boolean {
+  return (
+    next.gap <= 1 &&
+    prev.text.length >= S.repairMinChars &&
+    !CLEAN_END.test(prev.text) &&
+    STARTS_LOWER.test(next.text) &&
+    !BULLET.test(next.text)
+  );
+}
+
+/**
+ * Text → units: one per non-empty line, hard-wrapped paragraphs joined, paragraphs broken
+ * mid-sentence repaired. Whitespace inside a line is collapsed to single spaces.
+ */
+export function segment(text: string): Unit[] {
+  const lines = joinHardWrapped(readLines(text));
+  const units: Unit[] = [];
+  let prev: Line | null = null;
+  for (const line of lines) {
+    const last = units[units.length - 1];
+    if (last && prev && isBrokenBefore(prev, line)) {
+      last.text += ` ${line.text}`;
+      prev = { text: last.text, gap: last.gap };
+      continue;
+    }
+    units.push({ text: line.text, gap: line.gap, words: 0, flag: null, kind: 'body' });
+    prev = line;
+  }
+  for (const unit of units) unit.words = countWords(unit.text);
+  return units;
+}

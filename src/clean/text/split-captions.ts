@@ -1,0 +1,26 @@
+import { CAPTION_MID } from './patterns.js';
+import type { Unit } from './unit.js';
+import { countWords } from '../word-count.js';
+
+/** Shortest text after a mid-line credit worth keeping as its own unit. */
+const MIN_REST_CHARS = 20;
+
+/**
+ * Splits lines where a photo credit sits mid-line (seed 003: "… Qureshi. File Photos Qureshi
+ * tells Blinken …"): the caption up to the credit becomes its own unit, flagged caption;
+ * the rest is marked as following a caption.
+ */
+export function splitCaptions(units: Unit[]): Unit[] {
+  const out: Unit[] = [];
+  for (const unit of units) {
+    const caption = unit.flag === null ? CAPTION_MID.exec(unit.text)?.[0] : undefined;
+    const rest = caption ? unit.text.slice(caption.length).trim() : '';
+    if (!caption || rest.length < MIN_REST_CHARS) {
+      out.push(unit);
+      continue;
+    }
+    out.push({ ...unit, text: caption.trim(), words: countWords(caption), flag: 'caption', flagReason: 'photo caption or credit' });
+    out.push({ ...unit, text: rest, words: countWords(rest), gap: 0, afterCaption: true });
+  }
+  return out;
+}

@@ -1,0 +1,30 @@
+import type { BlockKind } from '../../schemas/index.js';
+
+/** What a line (or repaired group of lines) of the dump was recognised as before span selection. */
+export type UnitFlag =
+  | 'header'
+  | 'trailer-marker'
+  | 'boilerplate'
+  | 'caption'
+  | 'byline'
+  | 'date'
+  | 'bullet'
+  | 'duplicate'
+  | null;
+
+/** One paragraph candidate of a text dump: a line, or lines the segmenter joined. */
+export interface Unit {
+  /** Whitespace-collapsed, trimmed text. */
+  text: string;
+  /** Blank lines between this unit and the previous one. */
+  gap: number;
+  /** Words (see word-count.ts). */
+  words: number;
+  flag: UnitFlag;
+  /** The text after a photo credit on a caption line (seed 003): a summary, not the story. */
+  afterCaption?: boolean;
+  /** Why the flag was set, e.g. "boilerplate-phrase", "photo credit". */
+  flagReason?: string;
+  kind: BlockKind;
+  reason?: string;
+}
