@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import * as clean from './clean.js';
 import * as dashboard from './dashboard.js';
 
 /**
@@ -9,7 +10,7 @@ interface CommandModule {
   register(program: Command): void;
 }
 
-const commands: CommandModule[] = [dashboard];
+const commands: CommandModule[] = [dashboard, clean];
 
 export function registerCommands(program: Command): void {
   for (const command of commands) command.register(program);

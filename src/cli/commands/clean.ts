@@ -1,0 +1,158 @@
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { z } from 'zod';
+import { clean } from '../../clean/index.js';
+import type { CleanResult } from '../../clean/types.js';
+import { Config, ConfigError } from '../../schemas/index.js';
+
+/** Files a folder input contributes (a file named on the command line is always read). */
+const INPUT_FILE = /\.(?:txt|html?)(?:\.gz)?$/i;
+const INPUT_SUFFIX = /(?:\.(?:txt|html?))?(?:\.gz)?$/i;
+/** Progress is shown on a terminal, or when a run has more inputs than this. */
+const PROGRESS_MIN_INPUTS = 50;
+const PROGRESS_EVERY_MS = 1000;
+
+const CleanFlags = z.object({
+  out: z.string().min(1, 'a folder path').optional(),
+  referenceDate: Config.shape.referenceDate,
+  maxBytes: Config.shape.maxBytes,
+});
+type CleanFlags = z.infer<typeof CleanFlags>;
+
+const FLAG_NAMES: Record<string, string> = { out: '--out', referenceDate: '--reference-date', maxBytes: '--max-bytes' };
+
+function parseFlags(options: Record<string, unknown>): CleanFlags {
+  const parsed = CleanFlags.safeParse(options);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const key = String(issue.path[0] ?? '');
+    return `invalid setting ${FLAG_NAMES[key] ?? key}=${JSON.stringify(options[key])}: ${issue.message}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}
+
+interface InputFile {
+  path: string;
+  /** Name relative to the folder given (or the base name of a file given): source.name and the --out name. */
+  name: string;
+}
+
+async function* walk(dir: string, root: string): AsyncGenerator<InputFile> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path, root);
+    else if (entry.isFile() && INPUT_FILE.test(entry.name)) yield { path, name: relative(root, path) };
+  }
+}
+
+async function collectInputs(inputs: readonly string[], onError: (input: string, err: Error) => void): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for (const input of inputs) {
+    const path = resolve(input);
+    try {
+      const info = await stat(path);
+      if (info.isDirectory()) for await (const file of walk(path, path)) files.push(file);
+      else files.push({ path, name: basename(path) });
+    } catch (err) {
+      onError(input, err as Error);
+    }
+  }
+  return files;
+}
+
+/** What a run prints or writes for one input: the record, or the rejection with the input's name. */
+function outputOf(result: CleanResult, name: string): unknown {
+  return result.ok ? result.record : { ok: false, reason: result.reason, detail: result.detail, name };
+}
+
+function writeLine(line: string): Promise<void> {
+  return new Promise((done) => {
+    if (process.stdout.write(`${line}\n`)) done();
+    else process.stdout.once('drain', done);
+  });
+}
+
+class Progress {
+  private readonly started = Date.now();
+  private lastShown = 0;
+  records = 0;
+  rejected = 0;
+  constructor(
+    private readonly total: number,
+    private readonly enabled: boolean,
+  ) {}
+
+  count(result: CleanResult): void {
+    if (result.ok) this.records++;
+    else this.rejected++;
+    const now = Date.now();
+    if (this.enabled && now - this.lastShown >= PROGRESS_EVERY_MS) {
+      this.lastShown = now;
+      process.stderr.write(`scour clean: ${this.line()}\n`);
+    }
+  }
+
+  done(): void {
+    if (this.enabled) process.stderr.write(`scour clean: done, ${this.line()}\n`);
+  }
+
+  private line(): string {
+    const n = this.records + this.rejected;
+    const seconds = Math.max(0.001, (Date.now() - this.started) / 1000);
+    return `${n}/${this.total} files, ${this.records} records, ${this.rejected} rejected, ${Math.round(n / seconds)} files/s`;
+  }
+}
+
+/**
+ * `scour clean [--out DIR] [--reference-date YYYY-MM-DD] INPUT...`: the cleaner offline, no
+ * Redis. Records (or rejections) go to stdout as JSON lines, or to DIR/<name>.json.
+ * receivedAt is the file's mtime (a record field only: it never decides a date).
+ */
+export function register(program: Command): void {
+  program
+    .command('clean')
+    .description('clean files offline: JSON lines on stdout, or one DIR/<name>.json per input with --out')
+    .argument('<input...>', 'files, or folders searched recursively for .txt .html .htm (and .gz of them)')
+    .option('--out <dir>', 'write one <name>.json per input into this folder instead of stdout')
+    .option('--reference-date <YYYY-MM-DD>', 'resolves relative dates such as "on Friday" (never the clock)')
+    .option('--max-bytes <n>', 'reject larger inputs as too-large (default 16 MiB)')
+    .action(async (inputs: string[], options: Record<string, unknown>) => {
+      const flags = parseFlags(options);
+      let failures = 0;
+      const reportError = (input: string, err: Error): void => {
+        failures++;
+        process.stderr.write(`scour clean: cannot read ${input}: ${err.message}\n`);
+      };
+      const files = await collectInputs(inputs, reportError);
+      const progress = new Progress(files.length, process.stderr.isTTY === true || files.length > PROGRESS_MIN_INPUTS);
+      const outDir = flags.out ? resolve(flags.out) : null;
+      if (outDir) await mkdir(outDir, { recursive: true });
+      for (const file of files) {
+        let bytes: Buffer;
+        let receivedAt: string;
+        try {
+          [bytes, receivedAt] = await Promise.all([readFile(file.path), stat(file.path).then((s) => s.mtime.toISOString())]);
+        } catch (err) {
+          reportError(file.path, err as Error);
+          continue;
+        }
+        const result = clean(
+          { bytes, name: file.name, receivedAt },
+          { processedAt: new Date().toISOString(), referenceDate: flags.referenceDate, maxBytes: flags.maxBytes },
+        );
+        progress.count(result);
+        const output = outputOf(result, file.name);
+        if (outDir) {
+          const target = join(outDir, `${file.name.replace(INPUT_SUFFIX, '')}.json`);
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, `${JSON.stringify(output, null, 2)}\n`);
+        } else {
+          await writeLine(JSON.stringify(output));
+        }
+      }
+      progress.done();
+      if (failures > 0) process.exitCode = 1;
+    });
+}
