@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
 import * as clean from './clean.js';
+import * as add from './add.js';
 import * as dashboard from './dashboard.js';
+import * as producer from './producer.js';
+import * as start from './start.js';
+import * as status from './status.js';
+import * as worker from './worker.js';
 
 /**
  * Every sub-command module exports `register(program)`. This list is the one place that
