@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import * as clean from './clean.js';
 import * as add from './add.js';
+import * as clean from './clean.js';
 import * as dashboard from './dashboard.js';
 import * as producer from './producer.js';
 import * as start from './start.js';
@@ -15,7 +15,7 @@ interface CommandModule {
   register(program: Command): void;
 }
 
-const commands: CommandModule[] = [dashboard, clean];
+const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, clean];
 
 export function registerCommands(program: Command): void {
   for (const command of commands) command.register(program);
