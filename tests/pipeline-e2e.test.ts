@@ -3,7 +3,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { clean } from '../src/clean/index.js';
 import { CleanRecord } from '../src/schemas/index.js';
 import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
@@ -27,7 +26,7 @@ describe('pipeline end to end (real processes, real Redis)', () => {
     e2e = null;
   });
 
-  it('scour start: the five seeds dropped in the inbox become five records identical to clean() output; status; graceful stop', async () => {
+  it('scour start: the five seeds dropped in the inbox become five records identical to `scour clean` output; status; graceful stop', async () => {
     e2e = await openE2e('seeds');
     const env = e2e;
     const started = Date.now();
@@ -38,12 +37,14 @@ describe('pipeline end to end (real processes, real Redis)', () => {
     await waitFor(async () => (await outputCount(env.out)) === seeds.length, 30_000, 'five outputs');
     const elapsed = Date.now() - started;
 
-    for (const name of seeds) {
-      const bytes = readFileSync(join(SEEDS, name));
-      const stored = CleanRecord.parse(JSON.parse(await readFile(join(env.out, 'records', `${sha256(bytes)}.json`), 'utf8')));
-      const direct = clean({ bytes, name, receivedAt: stored.source.receivedAt }, { processedAt: stored.pipeline.processedAt });
-      expect(direct.ok, name).toBe(true);
-      if (direct.ok) expect(withoutTimestamps(stored), name).toEqual(withoutTimestamps(direct.record));
+    // The offline CLI on the same files: the pipeline must produce exactly its records.
+    const offline = await runScour(['clean', SEEDS], env.env);
+    expect(offline.code).toBe(0);
+    const expectedRecords = offline.stdout.split('\n').filter(Boolean).map((line) => CleanRecord.parse(JSON.parse(line)));
+    expect(expectedRecords.map((r) => r.source.name).sort()).toEqual(seeds);
+    for (const expectedRecord of expectedRecords) {
+      const stored = CleanRecord.parse(JSON.parse(await readFile(join(env.out, 'records', `${expectedRecord.id}.json`), 'utf8')));
+      expect(withoutTimestamps(stored), expectedRecord.source.name).toEqual(withoutTimestamps(expectedRecord));
     }
     expect(await env.inboxFiles()).toEqual([]);
     const events = await env.events();
