@@ -32,8 +32,23 @@ function round(x: number): number {
  * Confidence falls with distance from the top of the article (publication dates lead),
  * strictly, so of two otherwise equal dates the earlier always ranks first.
  */
-function positionFactor(lineNo: number): number {
-  return W.positionHalfLife / (W.positionHalfLife + lineNo);
+function positionFactor(line: Line, d: ParsedDate): number {
+  // Inside a long paragraph every charsPerLine characters count as one more line.
+  const at = line.lineNo + Math.floor(d.index / W.charsPerLine);
+  return W.positionHalfLife / (W.positionHalfLife + at);
+}
+
+/**
+ * Whether a line is essentially a date (a dateline or timestamp such as "March 16, 2020",
+ * "14. Juli 2021, 10:32 Uhr", "Published: 14.07.2021"), for block classifiers that want to
+ * keep such lines as kind "date" instead of dropping them with the furniture around them.
+ */
+export function isDateLine(text: string, opts: TextDateOptions = {}): boolean {
+  const line = text.trim();
+  if (!line || line.length > W.maxEvidenceChars || isCopyrightLine(line)) return false;
+  const d = findDates(line, { referenceDate: opts.referenceDate })[0];
+  if (!d) return false;
+  return isStandalone(line, d) || dateRole(line, d.index) === 'published' || isTimestampLine(line, d);
 }
 
 export interface TextDateOptions {
@@ -75,16 +90,16 @@ function candidateFor(line: Line, d: ParsedDate): DateCandidate | null {
     const stamp = isTimestampLine(line.text, d);
     if (!stamp && isDayWord(d.matched)) return null;
     const base = stamp ? W.relativeStandalone : W.relativeInText;
-    return { date: d.date, source: 'relative', text: stamp ? evidence : d.matched, confidence: round(base * d.confidence * roleFactor * positionFactor(line.lineNo)) };
+    return { date: d.date, source: 'relative', text: stamp ? evidence : d.matched, confidence: round(base * d.confidence * roleFactor * positionFactor(line, d)) };
   }
   if (line.lineNo < W.headerMaxLine && HEADER_LINE.test(line.text) && d.index <= W.headerMaxOffset) {
     return { date: d.date, source: 'header', text: line.text, confidence: round(W.header * d.confidence) };
   }
   if (line.kind === 'date' || line.kind === 'dateline' || isStandalone(line.text, d) || role === 'published') {
-    const base = W.datelineBase * d.confidence * roleFactor * positionFactor(line.lineNo);
+    const base = W.datelineBase * d.confidence * roleFactor * positionFactor(line, d);
     return { date: d.date, source: 'dateline', text: evidence, confidence: round(base) };
   }
-  const base = W.inTextBase * d.confidence * roleFactor * positionFactor(line.lineNo);
+  const base = W.inTextBase * d.confidence * roleFactor * positionFactor(line, d);
   return { date: d.date, source: 'text', text: d.matched, confidence: round(base) };
 }
 
@@ -99,7 +114,9 @@ export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptio
   const out: DateCandidate[] = [];
   const perLine: { line: Line; cands: DateCandidate[] }[] = [];
   for (const line of lines) {
-    if (isCopyrightLine(line.text) && !HEADER_LINE.test(line.text)) continue;
+    // A short line with a copyright mark is a footer; in a long block only the dates right
+    // after the mark are (see dateRole).
+    if (line.text.length <= W.maxEvidenceChars && isCopyrightLine(line.text) && !HEADER_LINE.test(line.text)) continue;
     const cands: DateCandidate[] = [];
     for (const d of findDates(line.text, { referenceDate: opts.referenceDate, dayFirst })) {
       const c = candidateFor(line, d);

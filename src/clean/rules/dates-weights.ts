@@ -28,6 +28,8 @@ export const TEXT_DATE_WEIGHTS = {
   standaloneMinShare: 0.5,
   /** Confidence is halved this many kept lines down, a third twice as far, and so on. */
   positionHalfLife: 100,
+  /** Characters of a long block that count as one line of distance. */
+  charsPerLine: 100,
   /**
    * A dated line with at least listMinNeighbours other dated lines within listWindowLines is
    * part of a list (teaser rails and archives in the dates-htmldate dumps): its dates count less.
