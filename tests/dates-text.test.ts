@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { textDateCandidates } from '../src/clean/dates/index.js';
+import { isDateLine, textDateCandidates } from '../src/clean/dates/index.js';
 import type { Block } from '../src/clean/types.js';
 import type { BlockKind } from '../src/schemas/index.js';
 
@@ -139,5 +139,25 @@ describe('textDateCandidates: lists and languages', () => {
       { text: 'The government said that the contracts of the company will be reviewed by a committee of the congress.', kind: 'body' },
     ];
     expect(best(english)?.date).toBe('2020-05-06');
+  });
+});
+
+describe('isDateLine and long blocks', () => {
+  it.each([
+    ['March 16, 2020', true],
+    ['14. Juli 2021, 10:32 Uhr', true],
+    ['Published: 14.07.2021', true],
+    ['Wednesday Jul 14 2021', true],
+    ['The storm of 3 March 2019 was the worst since records began.', false],
+    ['© 2021 Example, 14.07.2021', false],
+    ['Skip to main content', false],
+  ])('%s → %s', (line, expected) => {
+    expect(isDateLine(line)).toBe(expected);
+  });
+
+  it('a long block is not dropped for a copyright mark somewhere in it', () => {
+    const filler = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. '.repeat(10);
+    const block: Block = { text: `Cookies © Example AG. ${filler} Artikel vom 2. Januar 2020. ${filler}`, kind: 'body' };
+    expect(best([block])?.date).toBe('2020-01-02');
   });
 });
