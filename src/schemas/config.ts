@@ -66,6 +66,9 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   logLevel: 'SCOUR_LOG_LEVEL',
 };
 
+/** Settings whose values are never printed, not even in an error line. */
+const SECRET_SETTINGS = new Set<string>(['dashboardToken', 'redisUrl']);
+
 const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 /** A bad setting: its message is the one line the CLI prints. */
@@ -96,7 +99,9 @@ export function loadConfig(flags: Partial<Record<keyof Config, unknown>> = {}, e
   const lines = parsed.error.issues.map((issue) => {
     const key = String(issue.path[0] ?? '');
     const name = origin[key] ?? ENV_NAMES[key as keyof Config] ?? key;
-    return `invalid setting ${name}=${JSON.stringify(raw[key])}: ${issue.message}`;
+    // Never echo a secret into logs or terminals.
+    const shown = SECRET_SETTINGS.has(key) ? '(hidden)' : JSON.stringify(raw[key]);
+    return `invalid setting ${name}=${shown}: ${issue.message}`;
   });
   throw new ConfigError(lines.join('\n'));
 }
