@@ -19,11 +19,14 @@ export interface AbsoluteOptions {
 interface CompiledPattern {
   pattern: DatePattern;
   re: RegExp;
+  /** Has a four-digit year group: skipped on texts without one. */
+  needsYear: boolean;
 }
 
 const COMPILED: readonly CompiledPattern[] = DATE_PATTERNS.map((pattern) => ({
   pattern,
   re: new RegExp(pattern.source.replaceAll('{MONTH}', MONTH_ALTERNATION).replaceAll('{WEEKDAY}', WEEKDAY_ALTERNATION), 'giu'),
+  needsYear: pattern.source.includes('(?<y>'),
 }));
 
 /** Confidence multipliers for how a numeric D/M order was decided. */
@@ -135,9 +138,13 @@ function yearWindows(text: string): [number, number][] {
  */
 export function findAbsoluteDates(text: string, opts: AbsoluteOptions): ParsedDate[] {
   const out: ParsedDate[] = [];
-  const windows = text.length > WINDOWING_FROM ? yearWindows(text) : null;
+  FOUR_DIGIT_YEAR.lastIndex = 0;
+  const hasYear = FOUR_DIGIT_YEAR.test(text);
+  const windows = hasYear && text.length > WINDOWING_FROM ? yearWindows(text) : null;
   for (const cp of COMPILED) {
-    if (!windows || !cp.pattern.source.includes('(?<y>')) runPattern(cp, text, 0, opts, out);
+    if (!cp.needsYear) runPattern(cp, text, 0, opts, out);
+    else if (!hasYear) continue;
+    else if (!windows) runPattern(cp, text, 0, opts, out);
     else for (const [start, end] of windows) runPattern(cp, text.slice(start, end), start, opts, out);
   }
   return out;

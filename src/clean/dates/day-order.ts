@@ -2,7 +2,7 @@ import { DAY_FIRST_LANGUAGE_WORDS, DAY_FIRST_MAJORITY, ENGLISH_WORDS, LANGUAGE_H
 
 /** Infers whether a page writes numeric dates day first (14.07.2021) or month first (07/14/2021). */
 
-const NUMERIC_DATE = /(?<![\d./-])([0-3]?\d)([./-])([01]?\d|[0-3]\d)\2(?:19|20)\d{2}(?!\d)/g;
+const NUMERIC_DATE = /(?<![\d./-])([0-3]?\d)([./-])([0-3]?\d)\2(?:(?:19|20)\d{2}|\d{2})(?!\d)/g;
 const DAY_FIRST_LANGS = new Set(['de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'pl', 'da', 'sv', 'nb', 'no', 'fi', 'cs', 'tr', 'el', 'hu', 'ro', 'uk', 'id']);
 const MONTH_FIRST_LOCALES = new Set(['en-us', 'en-ph', 'en-ca', 'fil']);
 
@@ -14,6 +14,7 @@ const MONTH_FIRST_LOCALES = new Set(['en-us', 'en-ph', 'en-ca', 'fil']);
 export function inferDayFirst(texts: readonly string[], hints: { lang?: string | null; url?: string | null } = {}): boolean | undefined {
   let dayFirstVotes = 0;
   let monthFirstVotes = 0;
+  let ambiguous = false;
   for (const text of texts) {
     NUMERIC_DATE.lastIndex = 0;
     for (let m = NUMERIC_DATE.exec(text); m; m = NUMERIC_DATE.exec(text)) {
@@ -21,9 +22,12 @@ export function inferDayFirst(texts: readonly string[], hints: { lang?: string |
       const b = Number(m[3]);
       if (a > 12 && b <= 12) dayFirstVotes++;
       else if (b > 12 && a <= 12) monthFirstVotes++;
+      else if (a !== b) ambiguous = true;
     }
   }
   if (dayFirstVotes !== monthFirstVotes) return dayFirstVotes > monthFirstVotes;
+  // Texts (no language or URL given) need an answer only for an ambiguous numeric date.
+  if (!ambiguous && hints.lang === undefined && hints.url === undefined) return undefined;
   const lang = hints.lang?.toLowerCase().replace('_', '-');
   if (lang) {
     if (MONTH_FIRST_LOCALES.has(lang)) return false;
