@@ -34,3 +34,18 @@ export const BOILERPLATE_PREFIXES: readonly BoilerplatePattern[] = [
   { pattern: '(?:also read|related|recommended|watch|listen|more)\\s*:', note: '"ALSO READ: …" and "Related: …" inline links' },
   { pattern: 'lesen sie auch\\s*:?|mehr dazu\\s*:|lire aussi\\s*:|à lire aussi\\s*:|lee también\\s*:|leia também\\s*:|leggi anche\\s*:', note: 'inline related links on German, French, Spanish, Portuguese, Italian pages' },
 ];
+
+/** Lines that open a reader comment: the comment section has begun (whole line, case-insensitive). */
+export const COMMENT_HEADERS: readonly BoilerplatePattern[] = [
+  { pattern: '.{2,80}\\s(?:said|says|wrote|writes|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\\s*:', note: 'WordPress comments "Milan Griffes on September 12, 2018 at 4:47 pm said:" (givewell.org, scrapinghub set)' },
+  { pattern: 'reply|répondre|antworten|responder|rispondi|report abuse|reply to this comment', note: 'reply links under each comment' },
+  { pattern: 'rating: \\d+ votes?', note: 'macrumors.com comment ratings (scrapinghub set)' },
+];
+
+/**
+ * A line like "Headline of another storySummary of it" — a teaser card whose headline and
+ * summary were glued together by the text dump (cbslocal.com mega-menu, scrapinghub set):
+ * Title-Case words, then a lower-case letter running straight into a capitalised word.
+ */
+export const GLUED_TEASER = '^((?:\\p{Lu}[\\p{L}\\p{N}\'’.,:;&-]*|\\d[\\p{L}\\p{N}]*|[a-z]{1,4})(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}\'’.,:;&-]*|\\d[\\p{L}\\p{N},.]*|[a-z]{1,4}|[;:–—-])){2,20})\\p{Ll}{2}(?=\\p{Lu}\\p{Ll})';
+export const GLUED_TEASER_NOTE = 'cbslocal.com "Ford Recalls F-150s; Loose Cable Can Cause Stalling Or FiresFord is recalling…" (scrapinghub set)';

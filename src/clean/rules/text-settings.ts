@@ -14,11 +14,18 @@ export const TEXT_SETTINGS = {
   nonProsePenalty: 30,
   /** Span score of a known boilerplate line ("Advertisement", "Share this"). */
   boilerplatePenalty: 60,
+  /** Span score of a reader-comment line ("X said:", "Reply"): comment threads are long prose. */
+  commentPenalty: 150,
+  /** A teaser of another story counts against the span by this share of its length. */
+  teaserWeight: 0.5,
+  /** A line repeated this often in the dump is a separator or a widget, not article text. */
+  repeatedMinCount: 3,
+  repeatedMaxChars: 100,
   /**
-   * The article is the first marker-separated part whose best span scores at least this
-   * share of the best part's: a related-posts trailer (seed 002) can outweigh the story.
+   * Weight of the best span of a part after a trailer marker: a related-posts trailer
+   * (seed 002) can hold more prose than the story above it.
    */
-  earlierSpanShare: 0.5,
+  afterMarkerWeight: 0.5,
   /** A line holding a date and at most this many other words is a date line. */
   dateLineMaxOtherWords: 6,
   /** Title: words of a heading-like line. */

@@ -12,6 +12,9 @@ const KIND_OF_FLAG: Record<Exclude<UnitFlag, null | 'bullet'>, BlockKind> = {
   'byline': 'byline',
   'date': 'date',
   'duplicate': 'duplicate',
+  'repeated': 'boilerplate',
+  'teaser': 'boilerplate',
+  'comment': 'comment',
 };
 
 const normalised = (text: string): string => text.toLowerCase();

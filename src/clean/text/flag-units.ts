@@ -9,6 +9,9 @@ import {
   BYLINE_STAFF,
   BYLINE_WITH_ROLE,
   CAPTION_END,
+  COMMENT_HEADER,
+  GLUED_TEASER_LINE,
+  TRUNCATED_END,
   CREDIT_LINE,
   NO_LETTERS,
   TRAILER_LINE,
@@ -17,11 +20,19 @@ import {
 import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
+const SENTENCE_END_PERIOD = /[.]["'”’»)]*$/u;
+/** Cheap gate before the date parser: a year, or a numeric day-month-year. */
+const YEAR_OR_NUMERIC_DATE = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+/** Without a year only short lines are tried, and only when relative dates can be resolved. */
+const RELATIVE_LINE_MAX_CHARS = 40;
 const CAPITALISED = /^\p{Lu}/u;
 /** Joiners allowed between capitalised names in a byline: "Tom and Jerry", "Ludwig van Beethoven". */
 const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', '&', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'di', 'bin', 'al', 'el']);
 /** Separators after which a byline line carries other things (date, role, place). */
 const BYLINE_TAIL = /\s+[|•·]\s+.*$|\s*,?\s+(?:published|updated|posted)\b.*$/iu;
+
+/** Longest line read as a byline ("By" + a few names, or a name and a role). */
+const BYLINE_MAX_CHARS = 120;
 
 /** A person's name or a staff credit: few words, mostly capitalised, no sentence. */
 export function looksLikeName(text: string): boolean {
@@ -37,7 +48,7 @@ export function looksLikeName(text: string): boolean {
 
 /** The byline a line carries ("By Our Diplomatic Correspondent" → "Our Diplomatic Correspondent"), or null. */
 export function bylineOf(text: string): string | null {
-  if (text.length > S.metaMaxChars) return null;
+  if (text.length > BYLINE_MAX_CHARS) return null;
   const prefixed = BYLINE_PREFIXED.exec(text)?.[1];
   if (prefixed) {
     const name = prefixed.replace(BYLINE_TAIL, '').trim();
@@ -49,7 +60,8 @@ export function bylineOf(text: string): string | null {
 
 /** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
 export function isDateLine(text: string, referenceDate: string | undefined): boolean {
-  if (text.length > 120 || !HAS_DIGIT.test(text)) return false;
+  if (text.length > 120) return false;
+  if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return false;
   const found = parseDate(text, { referenceDate });
   if (!found) return false;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
@@ -57,17 +69,30 @@ export function isDateLine(text: string, referenceDate: string | undefined): boo
   return otherWords <= S.dateLineMaxOtherWords;
 }
 
+/** Credits sit at the end of a caption: only its tail is searched (linear time on long lines). */
+const CAPTION_TAIL_CHARS = 160;
+const CREDIT_LINE_MAX_CHARS = 120;
+
 export function isCaptionLine(text: string): boolean {
-  return text.length <= S.metaMaxChars * 2 && (CAPTION_END.test(text) || CREDIT_LINE.test(text));
+  if (text.length > S.metaMaxChars * 2) return false;
+  if (text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
+  return CAPTION_END.test(text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text);
 }
 
-function flagOf(unit: Unit, index: number, referenceDate: string | undefined): [UnitFlag, string?] {
+/** Shortest line tested for being a glued teaser card. */
+const TEASER_MIN_CHARS = 80;
+const COMMENT_HEADER_MAX_CHARS = 120;
+
+function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
   const text = unit.text;
   if (index === 0 && HEADER_LINE.test(text)) return ['header', 'header line'];
   if (TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
   if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
   if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
   if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
+  if (text.length <= COMMENT_HEADER_MAX_CHARS && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
+  if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars) return ['repeated', `line repeated ${repeats} times`];
+  if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   if (bylineOf(text)) return ['byline', 'byline'];
   if (isDateLine(text, referenceDate)) return ['date', 'date line'];
@@ -80,9 +105,25 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined): [
  * boilerplate phrases, captions and credits, bylines, date lines; and marks bullets.
  */
 export function flagUnits(units: Unit[], referenceDate: string | undefined): void {
+  const counts = new Map<string, number>();
+  for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
   units.forEach((unit, i) => {
-    const [flag, reason] = flagOf(unit, i, referenceDate);
+    const [flag, reason] = flagOf(unit, i, referenceDate, counts.get(unit.text) ?? 1);
     unit.flag = flag;
     unit.flagReason = reason;
   });
+  markTruncatedTeasers(units);
+}
+
+/** Prose cut off with "…" right under a heading: a teaser of another post (seed 002's popular posts). */
+function markTruncatedTeasers(units: Unit[]): void {
+  for (let i = 1; i < units.length; i++) {
+    const unit = units[i]!;
+    const above = units[i - 1]!;
+    if (unit.flag !== null || unit.text.length < S.proseMinChars || !TRUNCATED_END.test(unit.text)) continue;
+    if (above.flag === null && above.words <= S.titleMaxWords && !SENTENCE_END_PERIOD.test(above.text)) {
+      unit.flag = 'teaser';
+      unit.flagReason = 'truncated teaser of another post';
+    }
+  }
 }

@@ -14,7 +14,12 @@ export function isProse(unit: Unit): boolean {
 export function spanScore(unit: Unit): number {
   switch (unit.flag) {
     case 'boilerplate':
+    case 'repeated':
       return -S.boilerplatePenalty;
+    case 'comment':
+      return -S.commentPenalty;
+    case 'teaser':
+      return -S.nonProsePenalty - unit.text.length * S.teaserWeight;
     case 'caption':
     case 'byline':
     case 'date':
@@ -62,9 +67,8 @@ function bestRun(scores: readonly number[], from: number, to: number): Best {
 
 /**
  * The article's run of units: trailer markers split the dump into parts, each part's best
- * run is found (maximum sum of span scores), and the first part scoring at least
- * S.earlierSpanShare of the best wins — stories come before their related-posts trailers.
- * Null when nothing scores above zero.
+ * run is found (maximum sum of span scores), and the best part wins, parts after a marker
+ * weighted down (S.afterMarkerWeight). Null when nothing scores above zero.
  */
 export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   const scores = units.map((u) => (u.flag === 'trailer-marker' ? 0 : spanScore(u)));
@@ -75,8 +79,18 @@ export function findMainSpan(units: readonly Unit[]): MainSpan | null {
     parts.push({ ...bestRun(scores, from, i), marker: i < units.length ? i : -1 });
     from = i + 1;
   }
-  const top = Math.max(0, ...parts.map((p) => p.score));
-  if (top <= 0) return null;
-  const chosen = parts.find((p) => p.score > 0 && p.score >= S.earlierSpanShare * top)!;
-  return { start: chosen.start, end: chosen.end, marker: chosen.marker };
+  // A part after a marker is usually a trailer; it wins only when clearly stronger (a
+  // "Comments" link in a share bar above the story is a marker too).
+  let chosen: (Best & { marker: number }) | null = null;
+  let chosenScore = 0;
+  parts.forEach((part, i) => {
+    const score = i === 0 ? part.score : part.score * S.afterMarkerWeight;
+    if (score > chosenScore) {
+      chosen = part;
+      chosenScore = score;
+    }
+  });
+  if (!chosen) return null;
+  const { start, end, marker } = chosen;
+  return { start, end, marker };
 }

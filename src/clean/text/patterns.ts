@@ -2,7 +2,7 @@
  * The rule tables of src/clean/rules compiled once at module load, plus the few shape
  * regexes the text extractor needs. Code elsewhere in src/clean/text only tests these.
  */
-import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES } from '../rules/boilerplate-phrases.js';
+import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES, COMMENT_HEADERS, GLUED_TEASER } from '../rules/boilerplate-phrases.js';
 import { BYLINE_PREFIXES, ROLE_WORDS, STAFF_BYLINES } from '../rules/bylines.js';
 import { CAPTION_END_CREDITS, CAPTION_MID_CREDITS, CREDIT_LINES } from '../rules/captions.js';
 import { TRAILER_MARKERS } from '../rules/trailer-markers.js';
@@ -10,13 +10,17 @@ import { TRAILER_MARKERS } from '../rules/trailer-markers.js';
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const alternatives = (entries: readonly { pattern: string }[]): string => entries.map((e) => `(?:${e.pattern})`).join('|');
 
-/** "Comments", "12 Comments", "Comments (3)", "Related articles:" — whole line. */
+/** "Comments", "12 Comments", "Comments (3)", "[ 167 comments ]", "Related articles:", "Você pode gostar..." — whole line. */
 export const TRAILER_LINE = new RegExp(
-  `^(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escape(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*:?$`,
+  `^[[(]?\\s*(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escape(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*(?::|\\.\\.\\.|…)?\\s*[\\])]?$`,
   'iu',
 );
 
 export const BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(BOILERPLATE_LINES)})$`, 'iu');
+export const COMMENT_HEADER = new RegExp(`^(?:${alternatives(COMMENT_HEADERS)})$`, 'iu');
+export const GLUED_TEASER_LINE = new RegExp(GLUED_TEASER, 'u');
+/** Prose cut off mid-word with an ellipsis: a teaser of another post (seed 002's popular posts). */
+export const TRUNCATED_END = /\p{L}(?:\.\.\.|…)$/u;
 export const BOILERPLATE_PREFIX = new RegExp(`^(?:${alternatives(BOILERPLATE_PREFIXES)})`, 'iu');
 
 /** "By Name", "Von Name": group 1 is the name. */
@@ -29,8 +33,8 @@ export const BYLINE_WITH_ROLE = new RegExp(
 );
 
 export const CAPTION_END = new RegExp(`(?:${alternatives(CAPTION_END_CREDITS)})\\s*$`, 'iu');
-/** Group 0 ends where the caption ends; text after it is something else. */
-export const CAPTION_MID = new RegExp(`^.{20,400}?(?:${alternatives(CAPTION_MID_CREDITS)})`, 'u');
+/** A credit inside a line; the caption ends with it and text after it is something else. */
+export const CAPTION_MID = new RegExp(alternatives(CAPTION_MID_CREDITS), 'u');
 export const CREDIT_LINE = new RegExp(`^(?:${alternatives(CREDIT_LINES)})$`, 'iu');
 
 /** Ends a sentence: . ! ? … (and CJK ones), optionally inside closing quotes or brackets. */

@@ -3,8 +3,9 @@ import { countWords } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
 import type { Unit } from './unit.js';
 
-const SPACES = /[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/gu;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/gu;
+/** Runs of spaces other than line breaks, collapsed to one space in a single pass over the text. */
+const SPACES = /[^\S\n]+/gu;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/gu;
 
 interface Line {
   text: string;
@@ -14,8 +15,8 @@ interface Line {
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+  for (const raw of text.replace(INVISIBLE, '').replace(SPACES, ' ').split('\n')) {
+    const line = raw.trim();
     if (!line) {
       gap++;
       continue;

@@ -2,8 +2,17 @@ import { CAPTION_MID } from './patterns.js';
 import type { Unit } from './unit.js';
 import { countWords } from '../word-count.js';
 
-/** Shortest text after a mid-line credit worth keeping as its own unit. */
+/** Shortest text after a mid-line credit worth keeping as its own unit, and shortest caption before it. */
 const MIN_REST_CHARS = 20;
+const MIN_CAPTION_CHARS = 20;
+const MAX_CAPTION_CHARS = 400;
+
+/** The caption part of a line with a credit inside it, or undefined. */
+function captionPart(text: string): string | undefined {
+  const found = CAPTION_MID.exec(text);
+  if (!found || found.index < MIN_CAPTION_CHARS || found.index > MAX_CAPTION_CHARS) return undefined;
+  return text.slice(0, found.index + found[0].length);
+}
 
 /**
  * Splits lines where a photo credit sits mid-line (seed 003: "… Qureshi. File Photos Qureshi
@@ -13,7 +22,7 @@ const MIN_REST_CHARS = 20;
 export function splitCaptions(units: Unit[]): Unit[] {
   const out: Unit[] = [];
   for (const unit of units) {
-    const caption = unit.flag === null ? CAPTION_MID.exec(unit.text)?.[0] : undefined;
+    const caption = unit.flag === null ? captionPart(unit.text) : undefined;
     const rest = caption ? unit.text.slice(caption.length).trim() : '';
     if (!caption || rest.length < MIN_REST_CHARS) {
       out.push(unit);

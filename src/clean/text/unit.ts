@@ -10,6 +10,9 @@ export type UnitFlag =
   | 'date'
   | 'bullet'
   | 'duplicate'
+  | 'repeated'
+  | 'teaser'
+  | 'comment'
   | null;
 
 /** One paragraph candidate of a text dump: a line, or lines the segmenter joined. */
