@@ -165,6 +165,14 @@ describe('relative dates', () => {
     expect(parseDate(text, ref)).toMatchObject({ date: expected, kind: 'relative' });
   });
 
+  it('a bare capitalised English weekday counts (AP style), named days do not', () => {
+    expect(parseDate('Qureshi Friday received a call', ref)).toMatchObject({ date: '2021-07-09', matched: 'Friday' });
+    expect(parseDate('deals on Black Friday', ref)).toBeNull();
+    expect(parseDate('on Good Friday', ref)?.date).toBeUndefined();
+    expect(parseDate('a friday feeling', ref)).toBeNull();
+    expect(parseDate('Qureshi on Friday said', ref)!.confidence).toBeGreaterThan(parseDate('Qureshi Friday said', ref)!.confidence);
+  });
+
   it('relative dates are less confident than absolute ones', () => {
     const rel = parseDate('yesterday', ref)!;
     const abs = parseDate('9 July 2021', ref)!;

@@ -53,6 +53,19 @@ describe('textDateCandidates on the seeds', () => {
     expect(textDateCandidates(blocks.map((b) => ({ ...b, kind: 'body' as const })), {}).length).toBe(0);
   });
 
+  it('002 with reference 2021-07-10: "Qureshi Friday received" in the lead gives 2021-07-09', () => {
+    let inTrailer = false;
+    const blocks = lineBlocks(seed('002'), (line) => {
+      if (/^(Comments|Popular posts from this blog)$/.test(line.trim())) inTrailer = true;
+      return inTrailer ? 'trailer' : 'body';
+    });
+    expect(best(blocks, '2021-07-10')).toMatchObject({ date: '2021-07-09', source: 'relative', text: 'Friday' });
+  });
+
+  it('a header date after the reference date still counts (the scraper wrote it)', () => {
+    expect(best(lineBlocks(seed('001')), '2021-07-10')).toMatchObject({ date: '2021-07-14', source: 'header' });
+  });
+
   it('002: a dated line inside a removed block is ignored, the same line kept is used', () => {
     const dated: Block = { text: 'Posted on February 8, 2024', kind: 'trailer' };
     expect(textDateCandidates([dated, { text: 'Body text.', kind: 'body' }], {})).toEqual([]);

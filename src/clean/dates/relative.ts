@@ -1,4 +1,4 @@
-import { AGO_PHRASES, NUMBER_WORDS, RELATIVE_DAY_WORDS, WEEKDAY_LEADS, type RelativeUnit } from '../rules/dates-relative.js';
+import { AGO_PHRASES, BARE_WEEKDAYS, NUMBER_WORDS, RELATIVE_DAY_WORDS, WEEKDAY_LEADS, type RelativeUnit } from '../rules/dates-relative.js';
 import { addDays, formatDay, isoWeekday, type DayParts } from './calendar.js';
 import { FULL_WEEKDAY_BY_NAME } from './names.js';
 import type { ParsedDate } from './parsed-date.js';
@@ -40,8 +40,14 @@ const WEEKDAY_RE = new RegExp(
   'giu',
 );
 
+/** Case-sensitive: a capitalised weekday mid-sentence, not after a named-day word. */
+const BARE_WEEKDAY_RE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?<!(?:${BARE_WEEKDAYS.notAfter.join('|')})\\s)(?<wd>${BARE_WEEKDAYS.names.join('|')})(?![\\p{L}'’])`,
+  'gu',
+);
+
 /** Confidence of each relative form: all are weaker than any absolute date on the page. */
-const CONFIDENCE = { dayWord: 0.5, ago: 0.55, weekday: 0.45 } as const;
+const CONFIDENCE = { dayWord: 0.5, ago: 0.55, weekday: 0.45, bareWeekday: 0.35 } as const;
 
 function relative(reference: DayParts, daysBack: number, m: RegExpExecArray, confidence: number): ParsedDate {
   return { date: formatDay(addDays(reference, -daysBack)), matched: m[0], index: m.index, kind: 'relative', confidence };
@@ -86,6 +92,11 @@ export function findRelativeDates(text: string, reference: DayParts): ParsedDate
   for (let m = WEEKDAY_RE.exec(text); m; m = WEEKDAY_RE.exec(text)) {
     const weekday = FULL_WEEKDAY_BY_NAME.get((m.groups?.wd ?? '').toLowerCase());
     if (weekday !== undefined) out.push(relative(reference, daysBackToWeekday(reference, weekday), m, CONFIDENCE.weekday));
+  }
+  BARE_WEEKDAY_RE.lastIndex = 0;
+  for (let m = BARE_WEEKDAY_RE.exec(text); m; m = BARE_WEEKDAY_RE.exec(text)) {
+    const weekday = FULL_WEEKDAY_BY_NAME.get((m.groups?.wd ?? '').toLowerCase());
+    if (weekday !== undefined) out.push(relative(reference, daysBackToWeekday(reference, weekday), m, CONFIDENCE.bareWeekday));
   }
   return out;
 }

@@ -118,7 +118,11 @@ export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptio
     // after the mark are (see dateRole).
     if (line.text.length <= W.maxEvidenceChars && isCopyrightLine(line.text) && !HEADER_LINE.test(line.text)) continue;
     const cands: DateCandidate[] = [];
-    for (const d of findDates(line.text, { referenceDate: opts.referenceDate, dayFirst })) {
+    // The scraper's own "date …" header is its record of the page, not a date read from the
+    // page: the reference date (meant for relative phrases) does not bound it.
+    const header = line.lineNo < W.headerMaxLine && HEADER_LINE.test(line.text);
+    const found = header ? findDates(line.text, { dayFirst }) : findDates(line.text, { referenceDate: opts.referenceDate, dayFirst });
+    for (const d of found) {
       const c = candidateFor(line, d);
       if (c) cands.push(c);
     }

@@ -115,3 +115,14 @@ export const WEEKDAY_LEADS: readonly { lang: string; words: readonly string[]; n
   { lang: 'pt', words: ['na', 'no', 'nesta', 'neste', 'nesse', 'nessa'], note: 'Portuguese news "na sexta-feira"' },
   { lang: 'nl', words: ['op', 'afgelopen', 'deze'], note: 'Dutch news "op vrijdag"' },
 ];
+
+/**
+ * A bare, capitalised English weekday in news prose is the day of the event in AP style
+ * ("Qureshi Friday received a telephone call", seed 002), except in named days.
+ */
+export const BARE_WEEKDAYS = {
+  names: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+  /** Words that make "<word> Friday" a named day, not a date ("Black Friday", "Good Friday"). */
+  notAfter: ['Black', 'Good', 'Holy', 'Cyber', 'Ash', 'Palm', 'Maundy', 'Easter', 'Super', 'Casual', 'Giving', 'Fat', 'Blue', 'Manic'],
+  note: 'seed 002 "Qureshi Friday received"; exclusions from named days in English news',
+} as const;
