@@ -117,6 +117,9 @@ export const EXCLUDED_REGION_TOKENS: readonly string[] = [
  */
 export const SOFT_REGION_TOKENS: readonly string[] = ['sidebar', 'widget', 'teaser', 'promo', 'carousel', 'slider'];
 export const SOFT_REGION_FACTOR = 0.75;
+/** Of the excluded tokens, those of reader comments: never read, not even as a last resort. */
+export const COMMENT_REGION_TOKENS: readonly string[] = ['comment', 'kommentar', 'leserbrief', 'reply', 'respon', 'disqus'];
+
 /** First parts of a class name that make the rest a modifier, not a region ("has-sidebar"). */
 export const REGION_MODIFIER_PREFIXES: readonly string[] = ['has', 'with', 'without', 'no', 'is', 'show', 'hide', 'toggle', 'js', 'l', 'layout'];
 /**
@@ -168,6 +171,8 @@ export const HTML_TEXT_CONFIDENCE = {
   nearTitle: 0.55,
   /** Anywhere in the page's text: the last resort. */
   pageText: 0.3,
+  /** Anywhere but comments, when the article regions hold no date at all (falstaff.de keeps its date in a "sidebar"). */
+  pageTextRescue: 0.15,
   /** <time datetime> with pubdate / itemprop=datePublished / a published class. */
   timePublished: 0.88,
   /** The first plain <time datetime> in the article. */

@@ -12,6 +12,9 @@ export const TEXT_SETTINGS = {
   shortSentenceWeight: 0.5,
   /** Span score of a line that is not prose (menu item, heading, credit). */
   nonProsePenalty: 30,
+  /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
+  listItemMinWords: 4,
+  listItemPenalty: 25,
   /** Span score of a known boilerplate line ("Advertisement", "Share this"). */
   boilerplatePenalty: 60,
   /** Span score of a reader-comment line ("X said:", "Reply"): comment threads are long prose. */
@@ -21,6 +24,8 @@ export const TEXT_SETTINGS = {
   /** A line repeated this often in the dump is a separator or a widget, not article text. */
   repeatedMinCount: 3,
   repeatedMaxChars: 100,
+  /** A repeated line's span score is the boilerplate penalty times its count, up to this factor. */
+  repeatedMaxFactor: 8,
   /**
    * Weight of the best span of a part after a trailer marker: a related-posts trailer
    * (seed 002) can hold more prose than the story above it.

@@ -108,7 +108,9 @@ export function flagUnits(units: Unit[], referenceDate: string | undefined): voi
   const counts = new Map<string, number>();
   for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
   units.forEach((unit, i) => {
-    const [flag, reason] = flagOf(unit, i, referenceDate, counts.get(unit.text) ?? 1);
+    const repeats = counts.get(unit.text) ?? 1;
+    const [flag, reason] = flagOf(unit, i, referenceDate, repeats);
+    unit.repeats = repeats;
     unit.flag = flag;
     unit.flagReason = reason;
   });

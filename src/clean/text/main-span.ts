@@ -14,8 +14,10 @@ export function isProse(unit: Unit): boolean {
 export function spanScore(unit: Unit): number {
   switch (unit.flag) {
     case 'boilerplate':
-    case 'repeated':
       return -S.boilerplatePenalty;
+    case 'repeated':
+      // A separator repeated between list items (share bars under each teaser) splits them apart.
+      return -S.boilerplatePenalty * Math.min(unit.repeats ?? 1, S.repeatedMaxFactor);
     case 'comment':
       return -S.commentPenalty;
     case 'teaser':
@@ -31,7 +33,8 @@ export function spanScore(unit: Unit): number {
   }
   if (isProse(unit)) return unit.text.length;
   if (unit.words >= S.shortSentenceMinWords && SENTENCE_END.test(unit.text)) return unit.text.length * S.shortSentenceWeight;
-  return -S.nonProsePenalty;
+  // Menu items are a word or two; list items and subheadings inside a story are longer.
+  return unit.words >= S.listItemMinWords ? -S.listItemPenalty : -S.nonProsePenalty;
 }
 
 export interface MainSpan {

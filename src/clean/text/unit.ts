@@ -24,6 +24,8 @@ export interface Unit {
   /** Words (see word-count.ts). */
   words: number;
   flag: UnitFlag;
+  /** How often the same line occurs in the dump (set for short lines only). */
+  repeats?: number;
   /** The text after a photo credit on a caption line (seed 003): a summary, not the story. */
   afterCaption?: boolean;
   /** Why the flag was set, e.g. "boilerplate-phrase", "photo credit". */

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { DATE_ELEMENT_TOKENS, EXCLUDED_TAGS, MAIN_CONTENT_CLASS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../../rules/dates-html.js';
-import { isElement, isExcludedName, isSoftExcludedName } from './dom.js';
+import { isCommentRegion, isElement, isExcludedName, isSoftExcludedName } from './dom.js';
 
 /** Everything the HTML date sources need, gathered in one walk over the document. */
 export interface DateElement {
@@ -36,6 +36,8 @@ export interface PageScan {
   canonical: string | null;
   /** Excluded regions (after the main-content rule): text scans skip them. */
   excludedRegions: ReadonlySet<Element>;
+  /** The comment sections among them. */
+  commentRegions: ReadonlySet<Element>;
 }
 
 const TIER_RES = DATE_ELEMENT_TOKENS.map((t) => new RegExp(t.pattern, 'i'));
@@ -109,7 +111,7 @@ interface Pending {
  * it, so entries keep their suspect ancestors and are resolved at the end.
  */
 export function scanPage(roots: readonly AnyNode[]): PageScan {
-  const scan: Omit<PageScan, 'excludedRegions'> = {
+  const scan: Omit<PageScan, 'excludedRegions' | 'commentRegions'> = {
     metas: [], bodyMetas: [], jsonLd: [], scripts: [], times: [], itemprops: [], abbrs: [], tokenElements: [],
     h1: null, body: null, lang: null, canonical: null,
   };
@@ -199,5 +201,6 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
   }
   if (h1Pending && (h1Pending as Pending).entry.excluded) scan.h1 = null;
   const excludedRegions = new Set(allSuspects.filter((s) => !holdsMain.has(s)));
-  return { ...scan, excludedRegions };
+  const commentRegions = new Set([...excludedRegions].filter(isCommentRegion));
+  return { ...scan, excludedRegions, commentRegions };
 }

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { EXCLUDED_REGION_TOKENS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
+import { COMMENT_REGION_TOKENS, EXCLUDED_REGION_TOKENS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
 
 /** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
 
@@ -40,6 +40,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const tokenStart = (tokens: readonly string[]): RegExp => new RegExp(`^(?:${tokens.map(escapeRe).join('|')})`);
 const HARD_START = tokenStart(EXCLUDED_REGION_TOKENS);
 const SOFT_START = tokenStart(SOFT_REGION_TOKENS);
+const COMMENT_START = tokenStart(COMMENT_REGION_TOKENS);
 
 function namesRegion(name: string, start: RegExp): boolean {
   const lower = name.toLowerCase();
@@ -61,4 +62,10 @@ export function isSoftExcludedName(name: string): boolean {
 
 export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+}
+
+/** An excluded region that is a comment section (by class or id). */
+export function isCommentRegion(el: Element): boolean {
+  const names = [...(el.attribs.class?.split(/\s+/) ?? []), el.attribs.id ?? ''].filter(Boolean);
+  return names.some((n) => namesRegion(n, COMMENT_START));
 }

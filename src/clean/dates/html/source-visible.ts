@@ -97,10 +97,16 @@ export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateC
   return pick ? [candidate(pick, window, C.nearTitle)] : [];
 }
 
-/** Last resort: the first plausible date in the page text outside excluded regions. */
+/**
+ * Last resort: the first plausible date in the page text outside excluded regions, else
+ * (much less trusted) in the whole page but its comments.
+ */
 export function pageTextCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   if (!scan.body) return [];
   const text = textOf(scan.body, L.pageTextChars, (el) => scan.excludedRegions.has(el));
   const pick = pickDate(text, ctx);
-  return pick ? [candidate(pick, text, C.pageText)] : [];
+  if (pick) return [candidate(pick, text, C.pageText)];
+  const whole = textOf(scan.body, L.pageTextChars, (el) => scan.commentRegions.has(el));
+  const rescue = pickDate(whole, ctx);
+  return rescue ? [candidate(rescue, whole, C.pageTextRescue)] : [];
 }
