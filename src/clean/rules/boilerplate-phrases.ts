@@ -12,13 +12,14 @@ export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
   { pattern: 'advertisement|advertisment|ad|sponsored|sponsored content|anzeige|publicité|publicidad', note: 'ad slot labels inside stories (ctpost.com, scrapinghub set)' },
   { pattern: '(?:story )?continues? (?:below|after) (?:the )?(?:advertisement|ad)', note: 'ad slot labels inside stories' },
   { pattern: 'continue reading(?: the main story| below)?', note: 'NYT-style "Continue reading the main story" between paragraphs' },
-  { pattern: 'share(?: this)?(?: article| story| post| page)?(?: on \\w+)?:?|share on \\w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit', note: 'share buttons rendered as lines' },
+  { pattern: 'share(?: this)?(?: article| story| post| page)?(?: on \\w+)?:?|share on \\w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger', note: 'share buttons rendered as lines' },
+  { pattern: 'share (?:this )?(?:with|via|on) [\\w ]{2,20}|copy (?:this )?link|these are external links and will open in a new window|read more about sharing\\.?', note: 'bbc.com share panel "Share this with Messenger" (dates-htmldate set)' },
   { pattern: 'sign (?:in|up)|log ?in|register|subscribe(?: now)?|newsletter(?:s)?|menu|search|close|home|back to (?:top|gallery)|return to top', note: 'navigation and account links (ctpost.com header, scrapinghub set)' },
   { pattern: 'image \\d+ of \\d+|image \\d+ of / \\d+|\\d+ ?/ ?\\d+|caption|expand|enlarge this image|toggle caption|hide caption', note: 'photo gallery controls (ctpost.com, scrapinghub set)' },
   { pattern: 'click here.*|tap here.*', note: 'call-to-action links' },
   { pattern: '(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,60}newsletters?.*', note: 'newsletter boxes inside stories' },
   { pattern: '(?:follow|like) us on .{0,60}', note: 'social follow boxes' },
-  { pattern: '(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}|[A-Za-z]).{0,150}', note: 'copyright footers (ctpost.com "© 2019 Hearst Communications, Inc.")' },
+  { pattern: '(?:copyright\\s*)?(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}|\\p{L}).{0,150}', note: 'copyright footers (ctpost.com "© 2019 Hearst Communications, Inc."; hildesheimer-presse.de "Copyright © 2023 …", dates-htmldate set)' },
   { pattern: 'all rights reserved\\.?', note: 'copyright footers' },
   { pattern: '(?:privacy (?:policy|notice)|terms (?:of (?:use|service)|and conditions)|cookie (?:policy|settings)|contact us|about us)', note: 'footer links (ctpost.com, scrapinghub set)' },
   { pattern: 'we use cookies.{0,300}', note: 'cookie banners' },
@@ -49,3 +50,16 @@ export const COMMENT_HEADERS: readonly BoilerplatePattern[] = [
  */
 export const GLUED_TEASER = '^((?:\\p{Lu}[\\p{L}\\p{N}\'’.,:;&-]*|\\d[\\p{L}\\p{N}]*|[a-z]{1,4})(?:\\s+(?:\\p{Lu}[\\p{L}\\p{N}\'’.,:;&-]*|\\d[\\p{L}\\p{N},.]*|[a-z]{1,4}|[;:–—-])){2,20})\\p{Ll}{2}(?=\\p{Lu}\\p{Ll})';
 export const GLUED_TEASER_NOTE = 'cbslocal.com "Ford Recalls F-150s; Loose Cable Can Cause Stalling Or FiresFord is recalling…" (scrapinghub set)';
+
+/**
+ * Phrases that mark a line as a cookie/consent notice or legal footer wherever they occur in
+ * it (regex sources, case-insensitive). Such text is long prose and would otherwise look
+ * like an article.
+ */
+export const NOTICE_PHRASES: readonly BoilerplatePattern[] = [
+  { pattern: '\\bcookies?\\b.{0,250}\\b(?:accept|consent|agree|settings|preferences|partners|einverstanden|zustimm|akzeptier|einwillig|einstellungen|accepte[rz]?|consentement|paramètres|acepta[rs]?|consiente|configuración|accett|consenso|toestemming|akkoord)', note: 'cookie banners in every language of the eval sets ("We use cookies … Accept")' },
+  { pattern: '\\b(?:accept|consent|agree|zustimm|einwillig|akzeptier|accepte[rz]?|acepta[rs]?|accett)\\w*\\b.{0,250}\\bcookies?\\b', note: 'cookie banners that ask first and name cookies after' },
+  { pattern: 'technische speicherung oder de[rn] zugriff', note: 'Complianz consent dialog on German WordPress sites (hildesheimer-presse.de, dates-htmldate set)' },
+  { pattern: 'all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados', note: 'copyright footers ("© 2019 Associated Press. All Rights Reserved. This material may not be published…", scrapinghub set)' },
+  { pattern: 'this material may not be published, broadcast, rewritten,? or redistributed', note: 'AP/Fox footer (scrapinghub set)' },
+];

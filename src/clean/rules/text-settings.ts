@@ -15,6 +15,10 @@ export const TEXT_SETTINGS = {
   /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
   listItemMinWords: 4,
   listItemPenalty: 25,
+  /** A line of at least tableRowMinWords words holding tableRowMinNumbers numbers is a table row; it costs little. */
+  tableRowMinWords: 3,
+  tableRowMinNumbers: 2,
+  tableRowPenalty: 5,
   /** Span score of a known boilerplate line ("Advertisement", "Share this"). */
   boilerplatePenalty: 60,
   /** Span score of a reader-comment line ("X said:", "Reply"): comment threads are long prose. */
@@ -31,14 +35,21 @@ export const TEXT_SETTINGS = {
    * (seed 002) can hold more prose than the story above it.
    */
   afterMarkerWeight: 0.5,
+  /** …and half of that again when the part is a comment section (this many comment lines in its span). */
+  commentSectionWeight: 0.5,
+  commentSectionMinLines: 2,
   /** A line holding a date and at most this many other words is a date line. */
   dateLineMaxOtherWords: 6,
   /** Title: words of a heading-like line. */
   titleMinWords: 3,
   titleMaxWords: 30,
   titleMaxChars: 250,
-  /** Units above the article searched for the title, byline and dates. */
+  /** Units above the article searched for the title, byline and dates… */
   headLookback: 12,
+  /** …where a known boilerplate or repeated line (share buttons) counts this much of a unit. */
+  furnitureLookbackWeight: 0.2,
+  /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
+  tailLookahead: 4,
   /** Mid-sentence break repair: the broken line has at least this many characters. */
   repairMinChars: 40,
   /** Hard-wrapped dumps: wrap width range and the share of full lines that marks one. */

@@ -33,14 +33,47 @@ export function firstBodyIndex(units: readonly Unit[], span: MainSpan): number {
   return span.start;
 }
 
+/** Furniture (known boilerplate, repeated lines) between the story and its head counts less toward the lookback. */
+function lookbackWeight(unit: Unit): number {
+  return unit.flag === 'boilerplate' || unit.flag === 'repeated' ? S.furnitureLookbackWeight : 1;
+}
+
+/** First index of the head: S.headLookback weighted units above the first body unit. */
+export function headStartIndex(units: readonly Unit[], firstBody: number): number {
+  let weight = 0;
+  let i = firstBody;
+  while (i > 0 && weight + lookbackWeight(units[i - 1]!) <= S.headLookback) {
+    i--;
+    weight += lookbackWeight(units[i]!);
+  }
+  return i;
+}
+
+/** One past the last unit of the tail: S.tailLookahead weighted units below the span, never past a marker. */
+function tailEndIndex(units: readonly Unit[], span: MainSpan): number {
+  const limit = span.marker >= 0 ? span.marker : units.length;
+  let weight = 0;
+  let i = span.end;
+  while (i < limit && weight + lookbackWeight(units[i]!) <= S.tailLookahead) {
+    weight += lookbackWeight(units[i]!);
+    i++;
+  }
+  return i;
+}
+
+/** Date and byline lines keep their kind around the story (they date and sign it); the rest is furniture. */
+const META_FLAGS: ReadonlySet<UnitFlag> = new Set(['date', 'byline']);
+
 /**
  * Gives every unit its block kind: furniture before the article (keeping date, byline and
  * caption lines near its top), lead bullets as highlights, the span as body minus flagged
- * lines and repeats, and what follows as boilerplate or, after a marker, trailer.
+ * lines and repeats, date and byline lines just below it (post footers), and what follows
+ * as boilerplate or, after a marker, trailer.
  */
 export function assignKinds(units: Unit[], span: MainSpan): number {
   const firstBody = firstBodyIndex(units, span);
-  const headStart = Math.max(0, firstBody - S.headLookback);
+  const headStart = headStartIndex(units, firstBody);
+  const tailEnd = tailEndIndex(units, span);
   const seen = new Set<string>();
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
@@ -60,6 +93,8 @@ export function assignKinds(units: Unit[], span: MainSpan): number {
     } else if (span.marker >= 0 && i >= span.marker) {
       const marker = units[span.marker]!.text;
       setKind(unit, 'trailer', i === span.marker ? `trailer-marker: ${marker}` : `after trailer-marker: ${marker}`);
+    } else if (i < tailEnd && META_FLAGS.has(flag)) {
+      setKind(unit, KIND_OF_FLAG[flag as 'date' | 'byline'], `${unit.flagReason} below the story`);
     } else {
       setKind(unit, 'boilerplate', 'after the article');
     }

@@ -10,6 +10,7 @@ import {
   BYLINE_WITH_ROLE,
   CAPTION_END,
   COMMENT_HEADER,
+  NOTICE_PHRASE,
   GLUED_TEASER_LINE,
   TRUNCATED_END,
   CREDIT_LINE,
@@ -29,7 +30,7 @@ const CAPITALISED = /^\p{Lu}/u;
 /** Joiners allowed between capitalised names in a byline: "Tom and Jerry", "Ludwig van Beethoven". */
 const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', '&', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'di', 'bin', 'al', 'el']);
 /** Separators after which a byline line carries other things (date, role, place). */
-const BYLINE_TAIL = /\s+[|•·]\s+.*$|\s*,?\s+(?:published|updated|posted)\b.*$/iu;
+const BYLINE_TAIL = /\s+[|•·]\s+.*$|\s*,?\s+(?:published|updated|posted)\b.*$|\s+(?:on|am|le|el|il|op)\s+(?=.*\d{4}).*$/iu;
 
 /** Longest line read as a byline ("By" + a few names, or a name and a role). */
 const BYLINE_MAX_CHARS = 120;
@@ -82,6 +83,8 @@ export function isCaptionLine(text: string): boolean {
 /** Shortest line tested for being a glued teaser card. */
 const TEASER_MIN_CHARS = 80;
 const COMMENT_HEADER_MAX_CHARS = 120;
+/** Longest line searched for notice phrases (cookie banners run to a few hundred characters). */
+const NOTICE_MAX_CHARS = 1500;
 
 function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
   const text = unit.text;
@@ -90,12 +93,13 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
   if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
   if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
   if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
+  if (text.length <= NOTICE_MAX_CHARS && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
   if (text.length <= COMMENT_HEADER_MAX_CHARS && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
-  if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars) return ['repeated', `line repeated ${repeats} times`];
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   if (bylineOf(text)) return ['byline', 'byline'];
   if (isDateLine(text, referenceDate)) return ['date', 'date line'];
+  if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars) return ['repeated', `line repeated ${repeats} times`];
   if (BULLET.test(text)) return ['bullet'];
   return [null];
 }

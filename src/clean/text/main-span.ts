@@ -1,5 +1,5 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { SENTENCE_END } from './patterns.js';
+import { NUMBER_TOKEN, SENTENCE_END } from './patterns.js';
 import type { Unit } from './unit.js';
 
 /** Reads like a paragraph of prose: long enough, and a sentence (or simply long). */
@@ -8,6 +8,12 @@ export function isProse(unit: Unit): boolean {
   if (unit.words >= S.proseMinWords && (ends || unit.text.length >= 150)) return true;
   if (unit.words >= S.sentenceMinWords && ends) return true;
   return unit.text.length >= S.proseMinChars && ends;
+}
+
+/** A row of a table inside the story (standings, prices, tickers): several words and numbers. */
+function isTableRow(unit: Unit): boolean {
+  if (unit.words < S.tableRowMinWords) return false;
+  return (unit.text.match(NUMBER_TOKEN)?.length ?? 0) >= S.tableRowMinNumbers;
 }
 
 /** How much a unit argues for being inside the article: prose counts by its length, furniture against. */
@@ -33,6 +39,7 @@ export function spanScore(unit: Unit): number {
   }
   if (isProse(unit)) return unit.text.length;
   if (unit.words >= S.shortSentenceMinWords && SENTENCE_END.test(unit.text)) return unit.text.length * S.shortSentenceWeight;
+  if (isTableRow(unit)) return -S.tableRowPenalty;
   // Menu items are a word or two; list items and subheadings inside a story are longer.
   return unit.words >= S.listItemMinWords ? -S.listItemPenalty : -S.nonProsePenalty;
 }
@@ -68,6 +75,13 @@ function bestRun(scores: readonly number[], from: number, to: number): Best {
   return best;
 }
 
+/** A part holding reader-comment lines ("Reply", "X said:") is a comment section. */
+function isCommentSection(units: readonly Unit[], part: Best): boolean {
+  let comments = 0;
+  for (let i = part.start; i < part.end; i++) if (units[i]!.flag === 'comment') comments++;
+  return comments >= S.commentSectionMinLines;
+}
+
 /**
  * The article's run of units: trailer markers split the dump into parts, each part's best
  * run is found (maximum sum of span scores), and the best part wins, parts after a marker
@@ -87,7 +101,8 @@ export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   let chosen: (Best & { marker: number }) | null = null;
   let chosenScore = 0;
   parts.forEach((part, i) => {
-    const score = i === 0 ? part.score : part.score * S.afterMarkerWeight;
+    const weight = i === 0 ? 1 : S.afterMarkerWeight * (isCommentSection(units, part) ? S.commentSectionWeight : 1);
+    const score = part.score * weight;
     if (score > chosenScore) {
       chosen = part;
       chosenScore = score;
