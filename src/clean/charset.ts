@@ -72,7 +72,7 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
 
 const KANA = /[\u3040-\u30ff]/gu;
 const HAN = /[\u4e00-\u9fff]/gu;
-const HANGUL = /[\uac00-\ud7a3]/gu;
+const SPACE = / /g;
 const CYRILLIC_LOWER = /[\u0430-\u044f\u0451]/gu;
 /** A Latin letter with a diacritic next to an ASCII letter: "café", "Größe", not mojibake runs. */
 const LATIN_IN_WORD = /(?<=[A-Za-z])[\u00c0-\u00ff]|[\u00c0-\u00ff](?=[A-Za-z])/gu;
@@ -81,18 +81,54 @@ const JUNK = /[\ufffd\u0080-\u009f\ue000-\uf8ff]/gu;
 
 const count = (text: string, re: RegExp): number => text.match(re)?.length ?? 0;
 
+/** Japanese always mixes kana into its kanji; a "Japanese" reading without kana is Chinese. */
+function japaneseScore(text: string): number {
+  const kana = count(text, KANA);
+  const han = count(text, HAN);
+  return kana >= 0.1 * (kana + han) ? 2 * (kana + han) : han;
+}
+
+/** Byte pairs with lead and trail in the given ranges (two-byte characters of an EUC-style table). */
+function pairsIn(bytes: Uint8Array, leadMin: number, leadMax: number): number {
+  let pairs = 0;
+  for (let i = 0; i + 1 < bytes.length; i++) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) continue;
+    const trail = bytes[i + 1]!;
+    if (lead >= leadMin && lead <= leadMax && trail >= 0xa1 && trail <= 0xfe) pairs++;
+    i++;
+  }
+  return pairs;
+}
+
+/**
+ * Hangul syllables of KS X 1001 (lead 0xB0–0xC8): iconv's euc-kr is CP949, which reads
+ * almost any byte pair as some rare syllable, so its output proves nothing.
+ */
+const koreanScore = (_t: string, bytes: Uint8Array): number => 2 * pairsIn(bytes, 0xb0, 0xc8);
+
+/**
+ * GB2312 hanzi (lead 0xB0–0xF7); GB18030 itself reads any bytes. The same byte ranges hold
+ * Korean, which spaces its words while Chinese does not.
+ */
+function chineseScore(text: string, bytes: Uint8Array): number {
+  const pairs = pairsIn(bytes, 0xb0, 0xf7);
+  const spaces = count(text, SPACE);
+  return spaces > 0.15 * pairs ? pairs : 2 * pairs;
+}
+
 /**
  * Legacy encodings tried for text that is not UTF-8 and declares nothing, with how to score
- * a decoding: characters of the script the encoding exists for (kana count double so Japanese
- * beats a Chinese reading of the same bytes; lowercase Cyrillic tells windows-1251 from KOI8-R).
+ * a reading: about how many bytes it explains as letters of the script the encoding exists
+ * for (a CJK character stands for two bytes; lowercase Cyrillic tells windows-1251 from KOI8-R).
  */
-const CANDIDATES: ReadonlyArray<{ name: string; score: (text: string) => number }> = [
+const CANDIDATES: ReadonlyArray<{ name: string; score: (text: string, bytes: Uint8Array) => number }> = [
   { name: 'windows-1252', score: (t) => count(t, LATIN_IN_WORD) },
-  { name: 'shift_jis', score: (t) => 2 * count(t, KANA) + count(t, HAN) },
-  { name: 'euc-jp', score: (t) => 2 * count(t, KANA) + count(t, HAN) },
-  { name: 'gb18030', score: (t) => count(t, HAN) },
-  { name: 'euc-kr', score: (t) => 2 * count(t, HANGUL) },
-  { name: 'big5', score: (t) => count(t, HAN) },
+  { name: 'shift_jis', score: japaneseScore },
+  { name: 'euc-jp', score: japaneseScore },
+  { name: 'gb18030', score: chineseScore },
+  { name: 'euc-kr', score: koreanScore },
+  { name: 'big5', score: (t) => 2 * count(t, HAN) },
   { name: 'windows-1251', score: (t) => count(t, CYRILLIC_LOWER) },
   { name: 'koi8-r', score: (t) => count(t, CYRILLIC_LOWER) },
 ];
@@ -104,7 +140,7 @@ export function guessLegacyCharset(bytes: Uint8Array): string {
   let bestScore = -Infinity;
   for (const candidate of CANDIDATES) {
     const text = iconv.decode(sample, candidate.name);
-    const score = candidate.score(text) - 5 * count(text, JUNK);
+    const score = candidate.score(text, sample) - 5 * count(text, JUNK);
     if (score > bestScore) {
       best = candidate.name;
       bestScore = score;
