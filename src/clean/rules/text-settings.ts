@@ -48,6 +48,8 @@ export const TEXT_SETTINGS = {
   headLookback: 12,
   /** …where a known boilerplate or repeated line (share buttons) counts this much of a unit. */
   furnitureLookbackWeight: 0.2,
+  /** A bullet above the story with at least this many words is a highlight (shorter ones are menus). */
+  highlightMinWords: 3,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
   tailLookahead: 4,
   /** Mid-sentence break repair: the broken line has at least this many characters. */

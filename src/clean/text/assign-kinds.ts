@@ -81,6 +81,7 @@ export function assignKinds(units: Unit[], span: MainSpan): number {
     if (i < firstBody) {
       if (flag === 'header' || flag === 'boilerplate' || flag === 'trailer-marker') setKind(unit, KIND_OF_FLAG[flag], unit.flagReason);
       else if (i >= span.start && (flag === 'bullet' || unit.afterCaption)) setKind(unit, 'highlight', 'summary before the story');
+      else if (i >= headStart && flag === 'bullet' && unit.words >= S.highlightMinWords) setKind(unit, 'highlight', 'summary before the story');
       else if (i >= headStart && flag !== null && flag !== 'bullet') setKind(unit, KIND_OF_FLAG[flag], unit.flagReason);
       else setKind(unit, 'boilerplate', 'before the article');
       seen.add(normalised(unit.text));

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/clean/index.js';
+import type { CleanRecord } from '../src/schemas/index.js';
+
+/** Generic shapes of text dumps (not the seeds): each case could fail on its own. */
+
+const P1 =
+  'The city council approved the new budget on a narrow vote late on Tuesday, ending weeks of debate over spending on roads, schools and public transport in the region.';
+const P2 =
+  'Supporters said the plan would finally fix crumbling bridges, while critics warned that the higher property taxes it relies on would hurt families already struggling with rising costs.';
+const P3 =
+  'The mayor is expected to sign the measure within days, and the first contracts could be awarded before the end of the year, according to officials familiar with the schedule.';
+const STORY = [P1, P2, P3];
+
+function run(text: string, referenceDate?: string): CleanRecord {
+  const result = clean(
+    { bytes: new TextEncoder().encode(text), name: 'case.txt', receivedAt: '2024-01-01T00:00:00Z' },
+    { processedAt: '2024-01-01T00:00:00Z', referenceDate },
+  );
+  if (!result.ok) throw new Error(`rejected: ${result.reason}: ${result.detail}`);
+  return result.record;
+}
+
+const lines = (...parts: string[]): string => parts.join('\n\n');
+const removedReason = (r: CleanRecord, text: string): string | undefined => r.removed.find((b) => b.text === text)?.reason;
+
+describe('trailers', () => {
+  it.each(['Related articles', '12 Comments', '[ 167 comments ]', 'Leave a Reply', 'You may also like', 'Kommentare (3)', 'Mehr zum Thema:'])(
+    'cuts everything after "%s"',
+    (marker) => {
+      const teaser = 'Another story entirely: the weather service expects heavy snow across the northern districts later this week, with travel disruption likely.';
+      const r = run(lines(...STORY, marker, teaser, teaser.replace('snow', 'rain')));
+      expect(r.body).toBe(STORY.join('\n\n'));
+      expect(removedReason(r, marker)).toMatch(/^trailer-marker: /);
+      expect(r.removed.find((b) => b.text === teaser)).toMatchObject({ kind: 'trailer', reason: expect.stringMatching(/^after trailer-marker/) });
+    },
+  );
+
+  it('does not let a "Comments" link in a share bar above the story cut the story', () => {
+    const r = run(lines('Share', 'Comments', 'Print', 'Budget passes after long fight', ...STORY, P1.replace('city council', 'county board'), P2.replace('bridges', 'tunnels')));
+    expect(r.body).toContain(P1);
+    expect(r.body).toContain(P3);
+  });
+});
+
+describe('boilerplate inside and around the story', () => {
+  it('removes ad labels, share buttons and "Read more:" links between paragraphs, each with a reason', () => {
+    const r = run(lines(P1, 'Advertisement', P2, 'Read more: Council delays vote on stadium', 'Share on Facebook', P3));
+    expect(r.body).toBe(STORY.join('\n\n'));
+    expect(removedReason(r, 'Advertisement')).toBe('boilerplate-phrase');
+    expect(removedReason(r, 'Read more: Council delays vote on stadium')).toBe('link to another story');
+  });
+
+  it('finds the story between a long menu and a footer', () => {
+    const menu = ['Home', 'News', 'Local', 'Sports', 'Business', 'Opinion', 'Weather', 'Obituaries', 'Contact Us', 'Subscribe'];
+    const footer = ['About', 'Careers', 'Privacy Policy', 'Terms of Use', '© 2024 Example Media Group. All rights reserved.'];
+    const r = run([...menu, '', 'Council passes budget after marathon session', '', ...STORY.flatMap((p) => [p, '']), ...footer].join('\n'));
+    expect(r.body).toBe(STORY.join('\n\n'));
+    expect(r.title).toBe('Council passes budget after marathon session');
+    expect(r.removed.filter((b) => b.reason === 'before the article').length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('never takes a cookie banner for the article', () => {
+    const banner =
+      'We use cookies and similar technologies to personalise content and ads, to provide social media features and to analyse our traffic. By clicking Accept you consent to our use of cookies and to sharing data with our partners.';
+    const r = run(lines(banner, 'Accept all', ...STORY));
+    expect(r.body).not.toContain('We use cookies');
+    expect(r.removed).toContainEqual({ kind: 'boilerplate', text: banner, reason: expect.any(String) });
+    expect(r.body).toBe(STORY.join('\n\n'));
+  });
+
+  it('drops a repeated line inside the body as a duplicate', () => {
+    const r = run(lines(P1, P2, P1, P3));
+    expect(r.body).toBe(STORY.join('\n\n'));
+    expect(r.removed).toContainEqual({ kind: 'duplicate', text: P1, reason: 'repeats an earlier line' });
+  });
+});
+
+describe('metadata lines', () => {
+  it.each([
+    ['By Jane Doe', 'Jane Doe'],
+    ['By JANE DOE and John Roe', 'JANE DOE and John Roe'],
+    ['Von Heike Buchter', 'Heike Buchter'],
+    ['By John Smith | March 3, 2021', 'John Smith'],
+    ['Tom Krisher, AP Auto Writer', 'Tom Krisher, AP Auto Writer'],
+    ['Staff Reporter', 'Staff Reporter'],
+  ])('reads the byline "%s"', (line, byline) => {
+    const r = run(lines('Budget passes after long fight', line, ...STORY));
+    expect(r.byline).toBe(byline);
+    expect(r.body).not.toContain(line);
+  });
+
+  it('does not read a sentence starting with "By" as a byline', () => {
+    const sentence = 'By Friday, most of the council members had made up their minds about the plan.';
+    const r = run(lines(sentence, ...STORY));
+    expect(r.byline).toBeNull();
+    expect(r.body.startsWith(sentence)).toBe(true);
+  });
+
+  it.each([
+    ['NEW YORK (Reuters) - ', 'NEW YORK'],
+    ['WASHINGTON (AP) — ', 'WASHINGTON'],
+    ['LONDON, March 3 (Reuters) - ', 'LONDON'],
+    ['SÃO PAULO: ', 'SÃO PAULO'],
+  ])('reads the dateline of "%s…" and keeps the text in the body', (lead, place) => {
+    const r = run(lines(lead + P1, P2, P3));
+    expect(r.dateline).toBe(place);
+    expect(r.body.startsWith(lead.trim())).toBe(true);
+  });
+
+  it.each(['UPDATE: ', 'Paris: ', 'EDITOR’S NOTE: '])('reads no dateline from "%s…"', (lead) => {
+    expect(run(lines(lead + P1, P2, P3)).dateline).toBeNull();
+  });
+
+  it('puts photo captions and credits in captions, not the body', () => {
+    const caption = 'Council members listen to public comment during Tuesday’s meeting. (AP Photo/Jane Doe)';
+    const r = run(lines('Budget passes after long fight', caption, 'Photo: Reuters', ...STORY));
+    expect(r.captions).toEqual([caption, 'Photo: Reuters']);
+    expect(r.body).toBe(STORY.join('\n\n'));
+  });
+
+  it('takes bullets before the story as highlights, and keeps bullets inside it', () => {
+    const r = run(lines('Budget passes after long fight', '• Vote was 5-4', '• Taxes rise 2%', P1, '- roads: $4 million', '- schools: $2 million', P2, P3));
+    expect(r.highlights).toEqual(['Vote was 5-4', 'Taxes rise 2%']);
+    expect(r.body).toContain('- roads: $4 million');
+  });
+
+  it('reads a dateline date and a day-first European date', () => {
+    expect(run(lines('Budget passes after long fight', 'March 3, 2021', ...STORY))).toMatchObject({ date: '2021-03-03', dateEvidence: { source: 'dateline' } });
+    expect(run(lines('Haushalt beschlossen', '03.04.2021 14:30 Uhr', ...STORY)).date).toBe('2021-04-03');
+  });
+
+  it('uses no date from the trailer', () => {
+    const r = run(lines(...STORY, 'Related articles', 'Council met on January 5, 2020 to discuss an earlier plan that failed.'));
+    expect(r.date).toBeNull();
+  });
+});
+
+describe('paragraph repair', () => {
+  it('joins a hard-wrapped dump into paragraphs', () => {
+    const wrap = (p: string): string => p.replace(/(.{1,68})(?:\s|$)/g, '$1\n').trim();
+    const r = run(STORY.map(wrap).join('\n\n'));
+    expect(r.body).toBe(STORY.join('\n\n'));
+  });
+
+  it('joins a paragraph split mid-sentence, but not two sentences', () => {
+    const cut = P1.indexOf(' ', 80);
+    const [head, tail] = [P1.slice(0, cut), P1.slice(cut + 1)];
+    const r = run(lines(head, tail, P2, P3));
+    expect(r.body.split('\n\n')[0]).toBe(P1);
+    expect(r.stats.paragraphs).toBe(3);
+  });
+});
+
+describe('rejections', () => {
+  it('a menu without prose is no-article', () => {
+    const result = clean(
+      { bytes: new TextEncoder().encode(['Home', 'News', 'Sports', 'Contact'].join('\n')), name: 'menu.txt', receivedAt: '2024-01-01T00:00:00Z' },
+      { processedAt: '2024-01-01T00:00:00Z' },
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'no-article' });
+  });
+
+  it('a single sentence is too-short', () => {
+    const result = clean(
+      { bytes: new TextEncoder().encode('The council approved the budget on Tuesday after a long debate.'), name: 'one.txt', receivedAt: '2024-01-01T00:00:00Z' },
+      { processedAt: '2024-01-01T00:00:00Z' },
+    );
+    expect(result).toMatchObject({ ok: false, reason: 'too-short' });
+  });
+});
