@@ -63,3 +63,12 @@ export const NOTICE_PHRASES: readonly BoilerplatePattern[] = [
   { pattern: 'all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados', note: 'copyright footers ("© 2019 Associated Press. All Rights Reserved. This material may not be published…", scrapinghub set)' },
   { pattern: 'this material may not be published, broadcast, rewritten,? or redistributed', note: 'AP/Fox footer (scrapinghub set)' },
 ];
+
+/**
+ * Signature lines of posts embedded in a story (regex sources, case-insensitive, matched at
+ * the line start). They carry the post's date, not the story's, so they are never date lines.
+ */
+export const EMBED_SIGNATURES: readonly BoilerplatePattern[] = [
+  { pattern: '[—–-]\\s*[^\\n]{1,80}\\(@\\w{1,30}\\)', note: 'embedded tweets "— Radu Oncescu (@oncescuradu) November 3, 2023" (onlinemarketing.de, dates-htmldate set)' },
+  { pattern: 'a post shared by .{1,80}', note: 'embedded Instagram posts "A post shared by … on Nov 3, 2023"' },
+];

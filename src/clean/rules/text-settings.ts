@@ -44,8 +44,10 @@ export const TEXT_SETTINGS = {
   titleMinWords: 3,
   titleMaxWords: 30,
   titleMaxChars: 250,
-  /** Units above the article searched for the title, byline and dates… */
-  headLookback: 12,
+  /** Units above the article searched for the title… */
+  titleLookback: 12,
+  /** …and for date and byline lines (dates sit above galleries and share bars)… */
+  headLookback: 24,
   /** …where a known boilerplate or repeated line (share buttons) counts this much of a unit. */
   furnitureLookbackWeight: 0.2,
   /** A bullet above the story with at least this many words is a highlight (shorter ones are menus). */

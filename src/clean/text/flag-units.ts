@@ -10,6 +10,7 @@ import {
   BYLINE_WITH_ROLE,
   CAPTION_END,
   COMMENT_HEADER,
+  EMBED_SIGNATURE,
   NOTICE_PHRASE,
   GLUED_TEASER_LINE,
   TRUNCATED_END,
@@ -21,6 +22,7 @@ import {
 import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
+const LABEL_END = /:$/;
 const SENTENCE_END_PERIOD = /[.]["'”’»)]*$/u;
 /** Cheap gate before the date parser: a year, or a numeric day-month-year. */
 const YEAR_OR_NUMERIC_DATE = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
@@ -61,7 +63,7 @@ export function bylineOf(text: string): string | null {
 
 /** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
 export function isDateLine(text: string, referenceDate: string | undefined): boolean {
-  if (text.length > 120) return false;
+  if (text.length > 120 || EMBED_SIGNATURE.test(text)) return false;
   if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return false;
   const found = parseDate(text, { referenceDate });
   if (!found) return false;
@@ -99,7 +101,8 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   if (bylineOf(text)) return ['byline', 'byline'];
   if (isDateLine(text, referenceDate)) return ['date', 'date line'];
-  if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars) return ['repeated', `line repeated ${repeats} times`];
+  // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
+  if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars && !LABEL_END.test(text)) return ['repeated', `line repeated ${repeats} times`];
   if (BULLET.test(text)) return ['bullet'];
   return [null];
 }

@@ -15,10 +15,10 @@ export function isHeadingLike(unit: Unit): boolean {
 
 /**
  * Index of the title: the nearest heading-like unit above the first body unit, within
- * S.headLookback units, skipping the date, byline and caption lines between them. -1 if none.
+ * S.titleLookback units, skipping the date, byline and caption lines between them. -1 if none.
  */
 export function findTitle(units: readonly Unit[], firstBody: number): number {
-  const stop = Math.max(0, firstBody - S.headLookback);
+  const stop = Math.max(0, firstBody - S.titleLookback);
   for (let i = firstBody - 1; i >= stop; i--) {
     const unit = units[i]!;
     if (unit.kind === 'highlight' || unit.flag === 'date' || unit.flag === 'byline' || unit.flag === 'caption' || unit.flag === 'boilerplate') continue;

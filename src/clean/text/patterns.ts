@@ -2,7 +2,7 @@
  * The rule tables of src/clean/rules compiled once at module load, plus the few shape
  * regexes the text extractor needs. Code elsewhere in src/clean/text only tests these.
  */
-import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES, COMMENT_HEADERS, GLUED_TEASER, NOTICE_PHRASES } from '../rules/boilerplate-phrases.js';
+import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES, COMMENT_HEADERS, EMBED_SIGNATURES, GLUED_TEASER, NOTICE_PHRASES } from '../rules/boilerplate-phrases.js';
 import { BYLINE_PREFIXES, ROLE_WORDS, STAFF_BYLINES } from '../rules/bylines.js';
 import { CAPTION_END_CREDITS, CAPTION_MID_CREDITS, CREDIT_LINES } from '../rules/captions.js';
 import { TRAILER_MARKERS } from '../rules/trailer-markers.js';
@@ -17,6 +17,7 @@ export const TRAILER_LINE = new RegExp(
 );
 
 export const BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(BOILERPLATE_LINES)})$`, 'iu');
+export const EMBED_SIGNATURE = new RegExp(`^(?:${alternatives(EMBED_SIGNATURES)})`, 'iu');
 export const NOTICE_PHRASE = new RegExp(alternatives(NOTICE_PHRASES), 'iu');
 /** A number token: "370", "1,7", "2.5", "-5.44%" (not a time of day like "07:52", not a year like 2019). */
 export const NUMBER_TOKEN = /(?<![\p{L}\d:])(?!(?:19|20)\d\d(?![\d.,]))[-+]?\d+(?:[.,]\d+)*%?(?![\p{L}\d:])/gu;
