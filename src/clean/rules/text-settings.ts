@@ -53,7 +53,7 @@ export const TEXT_SETTINGS = {
   /** A bullet above the story with at least this many words is a highlight (shorter ones are menus). */
   highlightMinWords: 3,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
-  tailLookahead: 4,
+  tailLookahead: 8,
   /** Mid-sentence break repair: the broken line has at least this many characters. */
   repairMinChars: 40,
   /** Hard-wrapped dumps: wrap width range and the share of full lines that marks one. */
