@@ -54,14 +54,15 @@ export const GLUED_TEASER_NOTE = 'cbslocal.com "Ford Recalls F-150s; Loose Cable
 /**
  * Phrases that mark a line as a cookie/consent notice or legal footer wherever they occur in
  * it (regex sources, case-insensitive). Such text is long prose and would otherwise look
- * like an article.
+ * like an article. `keyword` is a plain word every match contains: lines without any
+ * keyword skip the (slower) phrase search.
  */
-export const NOTICE_PHRASES: readonly BoilerplatePattern[] = [
-  { pattern: '\\bcookies?\\b.{0,250}\\b(?:accept|consent|agree|settings|preferences|partners|einverstanden|zustimm|akzeptier|einwillig|einstellungen|accepte[rz]?|consentement|paramètres|acepta[rs]?|consiente|configuración|accett|consenso|toestemming|akkoord)', note: 'cookie banners in every language of the eval sets ("We use cookies … Accept")' },
-  { pattern: '\\b(?:accept|consent|agree|zustimm|einwillig|akzeptier|accepte[rz]?|acepta[rs]?|accett)\\w*\\b.{0,250}\\bcookies?\\b', note: 'cookie banners that ask first and name cookies after' },
-  { pattern: 'technische speicherung oder de[rn] zugriff', note: 'Complianz consent dialog on German WordPress sites (hildesheimer-presse.de, dates-htmldate set)' },
-  { pattern: 'all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados', note: 'copyright footers ("© 2019 Associated Press. All Rights Reserved. This material may not be published…", scrapinghub set)' },
-  { pattern: 'this material may not be published, broadcast, rewritten,? or redistributed', note: 'AP/Fox footer (scrapinghub set)' },
+export const NOTICE_PHRASES: ReadonlyArray<BoilerplatePattern & { keyword: string }> = [
+  { keyword: 'cookie', pattern: '\\bcookies?\\b.{0,250}\\b(?:accept|consent|agree|settings|preferences|partners|einverstanden|zustimm|akzeptier|einwillig|einstellungen|accepte[rz]?|consentement|paramètres|acepta[rs]?|consiente|configuración|accett|consenso|toestemming|akkoord)', note: 'cookie banners in every language of the eval sets ("We use cookies … Accept")' },
+  { keyword: 'cookie', pattern: '\\b(?:accept|consent|agree|zustimm|einwillig|akzeptier|accepte[rz]?|acepta[rs]?|accett)\\w*\\b.{0,250}\\bcookies?\\b', note: 'cookie banners that ask first and name cookies after' },
+  { keyword: 'speicherung', pattern: 'technische speicherung oder de[rn] zugriff', note: 'Complianz consent dialog on German WordPress sites (hildesheimer-presse.de, dates-htmldate set)' },
+  { keyword: 'rights|rechte|droits|derechos|diritti|rechten|direitos', pattern: 'all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|alle rechten voorbehouden|todos os direitos reservados', note: 'copyright footers ("© 2019 Associated Press. All Rights Reserved. This material may not be published…", scrapinghub set)' },
+  { keyword: 'redistributed', pattern: 'this material may not be published, broadcast, rewritten,? or redistributed', note: 'AP/Fox footer (scrapinghub set)' },
 ];
 
 /**

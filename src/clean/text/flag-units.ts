@@ -11,6 +11,7 @@ import {
   CAPTION_END,
   COMMENT_HEADER,
   EMBED_SIGNATURE,
+  NOTICE_KEYWORD,
   NOTICE_PHRASE,
   GLUED_TEASER_LINE,
   TRUNCATED_END,
@@ -95,7 +96,7 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
   if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
   if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
   if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
-  if (text.length <= NOTICE_MAX_CHARS && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
+  if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
   if (text.length <= COMMENT_HEADER_MAX_CHARS && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];

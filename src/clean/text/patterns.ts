@@ -19,6 +19,7 @@ export const TRAILER_LINE = new RegExp(
 export const BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(BOILERPLATE_LINES)})$`, 'iu');
 export const EMBED_SIGNATURE = new RegExp(`^(?:${alternatives(EMBED_SIGNATURES)})`, 'iu');
 export const NOTICE_PHRASE = new RegExp(alternatives(NOTICE_PHRASES), 'iu');
+export const NOTICE_KEYWORD = new RegExp([...new Set(NOTICE_PHRASES.map((n) => n.keyword))].join('|'), 'i');
 /** A number token: "370", "1,7", "2.5", "-5.44%" (not a time of day like "07:52", not a year like 2019). */
 export const NUMBER_TOKEN = /(?<![\p{L}\d:])(?!(?:19|20)\d\d(?![\d.,]))[-+]?\d+(?:[.,]\d+)*%?(?![\p{L}\d:])/gu;
 export const COMMENT_HEADER = new RegExp(`^(?:${alternatives(COMMENT_HEADERS)})$`, 'iu');

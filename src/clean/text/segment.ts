@@ -3,9 +3,12 @@ import { countWords } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
 import type { Unit } from './unit.js';
 
-/** Runs of spaces other than line breaks, collapsed to one space in a single pass over the text. */
-const SPACES = /[^\S\n]+/gu;
-const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/gu;
+/**
+ * Runs of spaces other than line breaks that are not already a single " " (tabs, no-break
+ * spaces, doubled spaces), collapsed to one space in a single pass over the text.
+ */
+const SPACES = /[^\S\n ][^\S\n]*| [^\S\n]+/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
 
 interface Line {
   text: string;
