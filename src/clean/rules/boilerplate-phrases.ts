@@ -17,6 +17,7 @@ export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
   { pattern: 'sign (?:in|up)|log ?in|register|subscribe(?: now)?|newsletter(?:s)?|menu|search|close|home|back to (?:top|gallery)|return to top', note: 'navigation and account links (ctpost.com header, scrapinghub set)' },
   { pattern: 'image \\d+ of \\d+|image \\d+ of / \\d+|\\d+ ?/ ?\\d+|caption|expand|enlarge this image|toggle caption|hide caption', note: 'photo gallery controls (ctpost.com, scrapinghub set)' },
   { pattern: 'click here.*|tap here.*', note: 'call-to-action links' },
+  { pattern: 'sharing is caring!?|show more sharing options|(?:x )?share via|follow [\\p{L} ]{1,20} on|edit profile ?sign out|sign out', note: 'share and account widgets above stories (scrapinghub set: usatoday.com "Show more sharing options", rt.com "Follow RT on")' },
   { pattern: '(?:sign up|subscribe) (?:for|to) (?:our|the) .{0,60}newsletters?.*', note: 'newsletter boxes inside stories' },
   { pattern: '(?:follow|like) us on .{0,60}', note: 'social follow boxes' },
   { pattern: '(?:copyright\\s*)?(?:©|\\(c\\)|copyright)\\s*(?:\\d{4}|\\p{L}).{0,150}', note: 'copyright footers (ctpost.com "© 2019 Hearst Communications, Inc."; hildesheimer-presse.de "Copyright © 2023 …", dates-htmldate set)' },

@@ -40,6 +40,9 @@ export const TEXT_SETTINGS = {
   commentSectionMinLines: 2,
   /** A line holding a date and at most this many other words is a date line. */
   dateLineMaxOtherWords: 6,
+  /** A line of at most datedLineMaxChars holding a date and up to this many other words is post meta (kept near the story). */
+  datedLineMaxOtherWords: 14,
+  datedLineMaxChars: 160,
   /** Title: words of a heading-like line. */
   titleMinWords: 3,
   titleMaxWords: 30,

@@ -15,6 +15,7 @@ const KIND_OF_FLAG: Record<Exclude<UnitFlag, null | 'bullet'>, BlockKind> = {
   'repeated': 'boilerplate',
   'teaser': 'boilerplate',
   'comment': 'comment',
+  'dated': 'date',
 };
 
 const normalised = (text: string): string => text.toLowerCase();
@@ -62,7 +63,7 @@ function tailEndIndex(units: readonly Unit[], span: MainSpan): number {
 }
 
 /** Date and byline lines keep their kind around the story (they date and sign it); the rest is furniture. */
-const META_FLAGS: ReadonlySet<UnitFlag> = new Set(['date', 'byline']);
+const META_FLAGS: ReadonlySet<UnitFlag> = new Set(['date', 'byline', 'dated']);
 
 /**
  * Gives every unit its block kind: furniture before the article (keeping date, byline and
@@ -77,7 +78,8 @@ export function assignKinds(units: Unit[], span: MainSpan): number {
   const seen = new Set<string>();
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    const flag = unit.flag;
+    // A line that merely carries a date is metadata only around the story; inside it, text.
+    const flag = unit.flag === 'dated' && i >= firstBody && i < span.end ? null : unit.flag;
     if (i < firstBody) {
       if (flag === 'header' || flag === 'boilerplate' || flag === 'trailer-marker') setKind(unit, KIND_OF_FLAG[flag], unit.flagReason);
       else if (i >= span.start && (flag === 'bullet' || unit.afterCaption)) setKind(unit, 'highlight', 'summary before the story');
@@ -95,7 +97,7 @@ export function assignKinds(units: Unit[], span: MainSpan): number {
       const marker = units[span.marker]!.text;
       setKind(unit, 'trailer', i === span.marker ? `trailer-marker: ${marker}` : `after trailer-marker: ${marker}`);
     } else if (i < tailEnd && META_FLAGS.has(flag)) {
-      setKind(unit, KIND_OF_FLAG[flag as 'date' | 'byline'], `${unit.flagReason} below the story`);
+      setKind(unit, KIND_OF_FLAG[flag as 'date' | 'byline' | 'dated'], `${unit.flagReason} below the story`);
     } else {
       setKind(unit, 'boilerplate', 'after the article');
     }

@@ -63,14 +63,25 @@ export function bylineOf(text: string): string | null {
 }
 
 /** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
-export function isDateLine(text: string, referenceDate: string | undefined): boolean {
-  if (text.length > 120 || EMBED_SIGNATURE.test(text)) return false;
-  if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return false;
+/**
+ * "line": a date line, maybe with a label and a time ("Updated 1:39 am EST, Wednesday,
+ * November 20, 2019"); "meta": a short line carrying a date among other things (post meta
+ * "Veröffentlicht am 03.02.2022 von Sarah Schnieder"), dating the story only near its top
+ * or bottom; null: no date.
+ */
+export function dateLineKind(text: string, referenceDate: string | undefined): 'line' | 'meta' | null {
+  if (text.length > S.datedLineMaxChars || EMBED_SIGNATURE.test(text)) return null;
+  if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
   const found = parseDate(text, { referenceDate });
-  if (!found) return false;
+  if (!found) return null;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
   const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
-  return otherWords <= S.dateLineMaxOtherWords;
+  if (otherWords <= S.dateLineMaxOtherWords && text.length <= 120) return 'line';
+  return otherWords <= S.datedLineMaxOtherWords ? 'meta' : null;
+}
+
+export function isDateLine(text: string, referenceDate: string | undefined): boolean {
+  return dateLineKind(text, referenceDate) === 'line';
 }
 
 /** Credits sit at the end of a caption: only its tail is searched (linear time on long lines). */
@@ -101,7 +112,9 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   if (bylineOf(text)) return ['byline', 'byline'];
-  if (isDateLine(text, referenceDate)) return ['date', 'date line'];
+  const dated = dateLineKind(text, referenceDate);
+  if (dated === 'line') return ['date', 'date line'];
+  if (dated === 'meta' && !SENTENCE_END_PERIOD.test(text)) return ['dated', 'line with a date near the story'];
   // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
   if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars && !LABEL_END.test(text)) return ['repeated', `line repeated ${repeats} times`];
   if (BULLET.test(text)) return ['bullet'];

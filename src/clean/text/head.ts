@@ -1,15 +1,17 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
+import { NOT_TITLE_PATTERNS } from '../rules/title-rules.js';
 import { BULLET, NO_LETTERS, URL_LINE } from './patterns.js';
 import type { Unit } from './unit.js';
 
 const ENDS_WITH_PERIOD = /[.,;:]["'”’»)]*$/u;
 const HAS_LOWER = /\p{Ll}/u;
+const NOT_TITLE = new RegExp(NOT_TITLE_PATTERNS.map((p) => `(?:${p.pattern})`).join('|'), 'iu');
 
 /** Could this line be the article's headline? */
 export function isHeadingLike(unit: Unit): boolean {
   const { text, words } = unit;
   if (unit.flag !== null || words < S.titleMinWords || words > S.titleMaxWords || text.length > S.titleMaxChars) return false;
-  if (ENDS_WITH_PERIOD.test(text) || BULLET.test(text) || URL_LINE.test(text) || NO_LETTERS.test(text)) return false;
+  if (ENDS_WITH_PERIOD.test(text) || BULLET.test(text) || URL_LINE.test(text) || NO_LETTERS.test(text) || NOT_TITLE.test(text)) return false;
   return HAS_LOWER.test(text) || words >= 4;
 }
 

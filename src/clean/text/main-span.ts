@@ -34,6 +34,7 @@ export function spanScore(unit: Unit): number {
     case 'header':
     case 'duplicate':
       return -S.nonProsePenalty;
+    case 'dated':
     default:
       break;
   }

@@ -13,6 +13,7 @@ export type UnitFlag =
   | 'repeated'
   | 'teaser'
   | 'comment'
+  | 'dated'
   | null;
 
 /** One paragraph candidate of a text dump: a line, or lines the segmenter joined. */
