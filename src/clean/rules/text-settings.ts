@@ -64,6 +64,8 @@ export const TEXT_SETTINGS = {
   wrapMaxWidth: 110,
   wrapMinShare: 0.5,
   wrapMinLines: 5,
+  /** A wrapped dump has no line longer than this times its wrap width. */
+  wrapMaxOverflow: 1.25,
   /** Lines longer than this are never a title, byline, date or caption credit line. */
   metaMaxChars: 300,
 } as const;

@@ -37,17 +37,19 @@ function wrapWidth(lines: readonly Line[]): number {
 }
 
 /**
- * A dump wrapped at a fixed width (e-mail style): most lines that reach the width are
- * followed directly by another line of the same paragraph.
+ * A dump wrapped at a fixed width (e-mail style): no line much longer than the width, and
+ * most lines that reach it run on into the next line mid-sentence.
  */
 function isHardWrapped(lines: readonly Line[], width: number): boolean {
   if (width < S.wrapMinWidth || width > S.wrapMaxWidth) return false;
   let full = 0;
   let continued = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (lines[i]!.text.length < 0.75 * width) continue;
+    const text = lines[i]!.text;
+    if (text.length > S.wrapMaxOverflow * width) return false;
+    if (text.length < 0.75 * width) continue;
     full++;
-    if (lines[i + 1]?.gap === 0) continued++;
+    if (lines[i + 1]?.gap === 0 && !CLEAN_END.test(text)) continued++;
   }
   return continued >= S.wrapMinLines && continued / Math.max(1, full) >= S.wrapMinShare;
 }
