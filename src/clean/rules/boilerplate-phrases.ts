@@ -14,7 +14,7 @@ export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
   { pattern: 'continue reading(?: the main story| below)?', note: 'NYT-style "Continue reading the main story" between paragraphs' },
   { pattern: 'share(?: this)?(?: article| story| post| page)?(?: on \\w+)?:?|share on \\w+|tweet|email|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|messenger', note: 'share buttons rendered as lines' },
   { pattern: 'share (?:this )?(?:with|via|on) [\\w ]{2,20}|copy (?:this )?link|these are external links and will open in a new window|read more about sharing\\.?', note: 'bbc.com share panel "Share this with Messenger" (dates-htmldate set)' },
-  { pattern: 'sign (?:in|up)|log ?in|register|subscribe(?: now)?|newsletter(?:s)?|menu|search|close|home|back to (?:top|gallery)|return to top', note: 'navigation and account links (ctpost.com header, scrapinghub set)' },
+  { pattern: 'sign (?:in|up)|log ?in|register|subscribe(?: now)?|newsletter(?:s)?|menu|search|close|home|back to (?:top|gallery)|return to top|zurück|retour|volver|indietro', note: 'navigation and account links (ctpost.com header, scrapinghub set)' },
   { pattern: 'image \\d+ of \\d+|image \\d+ of / \\d+|\\d+ ?/ ?\\d+|caption|expand|enlarge this image|toggle caption|hide caption', note: 'photo gallery controls (ctpost.com, scrapinghub set)' },
   { pattern: 'click here.*|tap here.*', note: 'call-to-action links' },
   { pattern: 'sharing is caring!?|show more sharing options|(?:x )?share via|follow [\\p{L} ]{1,20} on|edit profile ?sign out|sign out', note: 'share and account widgets above stories (scrapinghub set: usatoday.com "Show more sharing options", rt.com "Follow RT on")' },
@@ -34,6 +34,7 @@ export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
 export const BOILERPLATE_PREFIXES: readonly BoilerplatePattern[] = [
   { pattern: '(?:read|see) (?:more|also)\\s*[:|»›>-]', note: '"Read more: …" links between paragraphs' },
   { pattern: '(?:also read|related|recommended|watch|listen|more)\\s*:', note: '"ALSO READ: …" and "Related: …" inline links' },
+  { pattern: '(?:weiterlesen|read more|lire la suite|leer más|continua a leggere|lees verder|leia mais)\\s*(?:…|\\.\\.\\.|:|»|›)', note: 'teaser links "Weiterlesen … Lebenszeichen von Bavaria" (lbv.de, dates-htmldate set)' },
   { pattern: 'lesen sie auch\\s*:?|mehr dazu\\s*:|lire aussi\\s*:|à lire aussi\\s*:|lee también\\s*:|leia também\\s*:|leggi anche\\s*:', note: 'inline related links on German, French, Spanish, Portuguese, Italian pages' },
 ];
 
