@@ -18,6 +18,10 @@ export function countWords(text: string): number {
     let wordChar: boolean;
     if (code < 128) {
       wordChar = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+    } else if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) {
+      wordChar = true; // Latin letters with diacritics: the common case outside ASCII
+    } else if (code >= 0x2000 && code <= 0x206f) {
+      wordChar = false; // general punctuation: dashes, curly quotes, ellipsis
     } else if (isCjk(code)) {
       cjk++;
       inWord = false;

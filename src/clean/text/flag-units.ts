@@ -59,7 +59,7 @@ export function bylineOf(text: string): string | null {
     return looksLikeName(name) ? name : null;
   }
   if (BYLINE_STAFF.test(text)) return text;
-  return BYLINE_WITH_ROLE.exec(text)?.[1] ?? null;
+  return text.includes(',') ? (BYLINE_WITH_ROLE.exec(text)?.[1] ?? null) : null;
 }
 
 /** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
@@ -97,6 +97,8 @@ export function isCaptionLine(text: string): boolean {
 /** Shortest line tested for being a glued teaser card. */
 const TEASER_MIN_CHARS = 80;
 const COMMENT_HEADER_MAX_CHARS = 120;
+/** Comment-section lines that do not end in a colon ("Reply", "Rating: 36 Votes") are short. */
+const COMMENT_LINK_MAX_CHARS = 25;
 /** Longest line searched for notice phrases (cookie banners run to a few hundred characters). */
 const NOTICE_MAX_CHARS = 1500;
 
@@ -108,7 +110,7 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
   if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
   if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
   if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
-  if (text.length <= COMMENT_HEADER_MAX_CHARS && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
+  if ((text.endsWith(':') ? text.length <= COMMENT_HEADER_MAX_CHARS : text.length <= COMMENT_LINK_MAX_CHARS) && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   if (bylineOf(text)) return ['byline', 'byline'];
