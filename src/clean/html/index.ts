@@ -1,14 +1,123 @@
+import { load, type CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
 import type { Rejection } from '../../schemas/index.js';
-import type { Extraction } from '../types.js';
+import { htmlDateCandidates, pageUrl } from '../dates/index.js';
+import { BLOCK_TAGS, CONTENT_TOKENS, DROP_TAGS, FURNITURE_TOKENS, HTML_SETTINGS } from '../rules/html-tokens.js';
+import type { Block, Extraction } from '../types.js';
+import { readMetadata } from './metadata.js';
 
-export interface HtmlExtractOptions {
-  /** Page URL when known; the page's canonical/og:url is used otherwise. */
+const FURNITURE = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_TOKENS.join('|')})(?:$|[\\s_-])`, 'i');
+const CONTENT = new RegExp(CONTENT_TOKENS.join('|'), 'i');
+const SPACE = /\s+/g;
+
+export interface HtmlOptions {
   url?: string | null;
-  /** YYYY-MM-DD: resolves relative dates. */
   referenceDate?: string;
 }
 
-/** Placeholder until the HTML extractor lands (helper B replaces this file). */
-export function extractHtml(_html: string, _opts: HtmlExtractOptions): Extraction | Rejection {
-  return { ok: false, reason: 'no-article', detail: 'HTML extraction not available' };
+const text = ($: CheerioAPI, el: AnyNode): string => $(el).text().replace(SPACE, ' ').trim();
+
+function linkDensity($: CheerioAPI, el: Element, length: number): number {
+  if (length === 0) return 1;
+  let linked = 0;
+  $(el).find('a').each((_, a) => {
+    linked += text($, a).length;
+  });
+  return linked / length;
+}
+
+/**
+ * Scores every container by the paragraph text directly under it (Readability's idea:
+ * paragraphs vote for their parent, half for the grandparent) and returns the best.
+ */
+function bestContainer($: CheerioAPI): Element | null {
+  const scores = new Map<Element, number>();
+  $('p, pre, blockquote').each((_, p) => {
+    const length = text($, p).length;
+    if (length < HTML_SETTINGS.minParagraphChars) return;
+    const score = 1 + Math.min(length / 100, 3) + (text($, p).match(/[,.;]/g)?.length ?? 0) * 0.1;
+    const parent = p.parent as Element | null;
+    if (parent?.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent?.parent as Element | null;
+    if (grand?.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    const attrs = `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
+    const adjusted = score * (CONTENT.test(attrs) || el.name === 'article' ? 1.5 : 1);
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  return best;
+}
+
+/** Main-content extraction with cheerio (htmlparser2): prune furniture, score containers, collect blocks. */
+export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const url = opts.url ?? pageUrl($);
+  // Dates and metadata read the page before pruning: they look at <head>, JSON-LD and headers.
+  const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate });
+  const meta = readMetadata($);
+  const removed: Block[] = [];
+
+  $(DROP_TAGS).remove();
+  $('[class], [id]').each((_, el) => {
+    const attrs = `${(el as Element).attribs.class ?? ''} ${(el as Element).attribs.id ?? ''}`;
+    if (!FURNITURE.test(attrs) || CONTENT.test(attrs) || (el as Element).name === 'body' || (el as Element).name === 'html') return;
+    const t = text($, el);
+    if (t) removed.push({ kind: /comment|disqus|respond/i.test(attrs) ? 'comment' : 'boilerplate', text: t.slice(0, 300), reason: `furniture: ${(el as Element).name}.${attrs.trim().split(/\s+/)[0]}` });
+    $(el).remove();
+  });
+
+  const captions: string[] = [];
+  $('figcaption').each((_, el) => {
+    const t = text($, el);
+    if (t) captions.push(t);
+    $(el).remove();
+  });
+
+  const root = bestContainer($);
+  if (!root) return { ok: false, reason: 'no-article', detail: 'no paragraphs of prose found in the page' };
+  const blocks: Block[] = [];
+  const title = meta.title;
+  $(root)
+    .find('*')
+    .each((_, el) => {
+      const node = el as Element;
+      if (!BLOCK_TAGS.has(node.name)) return;
+      // Nested blocks (a <p> inside an <li>) are taken once, at the outermost level.
+      for (let up = node.parent as Element | null; up && up !== root; up = up.parent as Element | null) {
+        if (BLOCK_TAGS.has(up.name)) return;
+      }
+      const t = text($, node);
+      if (!t) return;
+      if (linkDensity($, node, t.length) > HTML_SETTINGS.maxLinkDensity) {
+        blocks.push({ kind: 'boilerplate', text: t, reason: 'link-density', tag: node.name });
+      } else if (t === title) {
+        blocks.push({ kind: 'title', text: t, reason: 'title repeated in the body', tag: node.name });
+      } else {
+        blocks.push({ kind: 'body', text: t, tag: node.name });
+      }
+    });
+  const bodyChars = blocks.reduce((n, b) => n + (b.kind === 'body' ? b.text.length : 0), 0);
+  if (bodyChars < HTML_SETTINGS.minBodyChars) {
+    return { ok: false, reason: 'no-article', detail: `only ${bodyChars} characters of article text in the page` };
+  }
+  return {
+    format: 'html',
+    blocks: [...blocks, ...removed],
+    title,
+    byline: meta.byline,
+    dateline: null,
+    publisher: meta.publisher,
+    language: meta.language,
+    url,
+    highlights: [],
+    captions,
+    dateCandidates,
+    method: root.name === 'article' || CONTENT.test(`${root.attribs.class ?? ''} ${root.attribs.id ?? ''}`) ? 'html:article' : 'html:scored',
+  };
 }

@@ -1,0 +1,42 @@
+import type { CheerioAPI } from 'cheerio';
+
+const SPACE = /\s+/g;
+const clean = (value: string | undefined): string | null => {
+  const t = value?.replace(SPACE, ' ').trim();
+  return t ? t : null;
+};
+
+export interface PageMetadata {
+  title: string | null;
+  byline: string | null;
+  publisher: string | null;
+  language: string | null;
+}
+
+/** "Headline | Site" / "Headline - Site" → "Headline" when the tail is the site name or short. */
+function stripSiteName(title: string, site: string | null): string {
+  const parts = title.split(/\s+[|–—-]\s+/);
+  if (parts.length < 2) return title;
+  const last = parts[parts.length - 1]!;
+  if ((site && last.toLowerCase().includes(site.toLowerCase())) || last.length < title.length / 3) return parts.slice(0, -1).join(' - ');
+  return title;
+}
+
+/** Title, byline, publisher and language from meta tags, JSON-LD-free fallbacks and the page. */
+export function readMetadata($: CheerioAPI): PageMetadata {
+  const meta = (selector: string) => clean($(selector).first().attr('content'));
+  const publisher = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
+  const rawTitle = meta('meta[property="og:title"]') ?? clean($('h1').first().text()) ?? clean($('title').first().text());
+  const byline =
+    meta('meta[name="author"]') ??
+    meta('meta[property="article:author"]') ??
+    clean($('[rel="author"], [itemprop="author"], .byline, .author').first().text());
+  const lang = clean($('html').attr('lang')) ?? meta('meta[http-equiv="content-language"]');
+  const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
+  return {
+    title: rawTitle ? stripSiteName(rawTitle, publisher) : null,
+    byline: byline && byline.length <= 120 && !/^https?:/.test(byline) ? byline : null,
+    publisher,
+    language: language && /^[a-z]{2,3}$/.test(language) ? language : null,
+  };
+}
