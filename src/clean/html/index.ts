@@ -54,8 +54,29 @@ function bestContainer($: CheerioAPI): Element | null {
   return best;
 }
 
-/** Main-content extraction with cheerio (htmlparser2): prune furniture, score containers, collect blocks. */
+/**
+ * Main-content extraction with cheerio (htmlparser2): prune furniture, score containers,
+ * collect blocks. Like Readability's sieve, when the strict pass finds no article it runs
+ * again without class/id pruning (a body class such as "has-sidebar" must not sink a page).
+ */
 export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
+  const strict = extractWith(html, opts, true);
+  if (!('ok' in strict)) return strict;
+  const relaxed = extractWith(html, opts, false);
+  return 'ok' in relaxed ? strict : { ...relaxed, method: `${relaxed.method}:relaxed` };
+}
+
+/** Paragraph text under an element: a furniture-named wrapper holding real prose is kept. */
+function proseChars($: CheerioAPI, el: Element): number {
+  let chars = 0;
+  $(el).find('p').each((_, p) => {
+    const length = text($, p).length;
+    if (length >= HTML_SETTINGS.minParagraphChars) chars += length;
+  });
+  return chars;
+}
+
+function extractWith(html: string, opts: HtmlOptions, pruneByName: boolean): Extraction | Rejection {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const url = opts.url ?? pageUrl($);
   // Dates and metadata read the page before pruning: they look at <head>, JSON-LD and headers.
@@ -64,10 +85,11 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   const removed: Block[] = [];
 
   $(DROP_TAGS).remove();
-  $('[class], [id]').each((_, el) => {
+  $(pruneByName ? '[class], [id]' : '[id="comments"], .comments').each((_, el) => {
     const attrs = `${(el as Element).attribs.class ?? ''} ${(el as Element).attribs.id ?? ''}`;
     if (!FURNITURE.test(attrs) || CONTENT.test(attrs) || (el as Element).name === 'body' || (el as Element).name === 'html') return;
     const t = text($, el);
+    if (proseChars($, el as Element) > HTML_SETTINGS.protectProseChars && linkDensity($, el as Element, t.length) < 0.3) return;
     if (t) removed.push({ kind: /comment|disqus|respond/i.test(attrs) ? 'comment' : 'boilerplate', text: t.slice(0, 300), reason: `furniture: ${(el as Element).name}.${attrs.trim().split(/\s+/)[0]}` });
     $(el).remove();
   });

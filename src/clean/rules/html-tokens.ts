@@ -30,4 +30,6 @@ export const HTML_SETTINGS = {
   minBodyChars: 200,
   /** Paragraphs shorter than this add little to a container's score. */
   minParagraphChars: 25,
+  /** A furniture-named element with more paragraph text than this (and few links) is kept. */
+  protectProseChars: 600,
 } as const;
