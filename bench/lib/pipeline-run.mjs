@@ -1,0 +1,149 @@
+// One running pipeline for the bench: `scour worker --workers K` and `scour producer` as
+// separate processes (so each one's memory can be read) on a temp data dir and a unique
+// queue prefix, plus the means to drop files, wait for their outputs and time them.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { percentile, sleep } from './measure.mjs';
+import { childPids, hasProc, memoryOf, startScour } from './processes.mjs';
+import { deletePrefix, readStream } from './redis.mjs';
+
+/** No new output for this long means the pipeline is stuck: the run fails instead of hanging. */
+const STALL_MS = 120_000;
+
+export async function openPipeline({ root, redis, redisUrl, workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000 }) {
+  const prefix = `bench-${randomUUID().slice(0, 8)}`;
+  const inbox = join(dataDir, 'inbox');
+  const opts = { dataDir, prefix, redisUrl };
+  const worker = startScour(root, 'worker', { ...opts, extra: ['--workers', String(workers)] });
+  let producer = null;
+  const close = async () => {
+    await producer?.stop();
+    await worker.stop();
+    await deletePrefix(redis, prefix);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await worker.waitForLog(/"msg":"worker ready"/, 30_000, workers);
+    producer = startScour(root, 'producer', opts);
+    await producer.waitForLog(/"msg":"watching the inbox"/, startupMs);
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  log(`pipeline: ${workers} worker process(es) and a producer running on ${dataDir}, prefix ${prefix}`);
+  const streamKey = `${prefix}:records`;
+  return {
+    prefix,
+    dataDir,
+    inbox,
+    producer,
+    worker,
+    /** Worker processes' pids: the supervisor's children, or the worker itself when it runs alone. */
+    workerPids: () => (workers > 1 ? childPids(worker.pid) : [worker.pid]),
+    outputs: () => redis.xlen(streamKey),
+    /** Stream entries after afterId, each with its file's latency when its sha is in drops. */
+    async entries(afterId = '-') {
+      return readStream(redis, streamKey, afterId);
+    },
+    close,
+  };
+}
+
+/** Renames each staged file into the inbox (an atomic drop); returns Map sha → drop time (ms). */
+export function dropAll(stagingDir, inbox, files) {
+  const drops = new Map();
+  for (const f of files) {
+    renameSync(join(stagingDir, f.name), join(inbox, f.name));
+    drops.set(f.sha, Date.now());
+  }
+  return drops;
+}
+
+/** Drops files at `perSecond`, spread evenly; returns Map sha → drop time (ms). */
+export async function dropPaced(stagingDir, inbox, files, perSecond) {
+  const drops = new Map();
+  const start = Date.now();
+  let next = 0;
+  while (next < files.length) {
+    const due = Math.min(files.length, Math.floor(((Date.now() - start) / 1000) * perSecond) + 1);
+    for (; next < due; next++) {
+      renameSync(join(stagingDir, files[next].name), join(inbox, files[next].name));
+      drops.set(files[next].sha, Date.now());
+    }
+    await sleep(5);
+  }
+  return drops;
+}
+
+/**
+ * Polls the records stream until it holds `expected` entries; `onTick(count)` runs every
+ * poll (the memory sampler hooks in there). Throws when nothing new arrives for STALL_MS.
+ */
+export async function waitForOutputs(pipeline, expected, { onTick = () => undefined, pollMs = 100, log } = {}) {
+  let count = 0;
+  let lastChange = Date.now();
+  let lastLog = Date.now();
+  while (count < expected) {
+    await sleep(pollMs);
+    const now = await pipeline.outputs();
+    if (now !== count) lastChange = Date.now();
+    count = now;
+    onTick(count);
+    if (log && Date.now() - lastLog > 10_000) {
+      log(`pipeline: ${count}/${expected} outputs`);
+      lastLog = Date.now();
+    }
+    if (Date.now() - lastChange > STALL_MS) {
+      throw new Error(`the pipeline stopped at ${count}/${expected} outputs\nproducer:\n${pipeline.producer.tail()}\nworker:\n${pipeline.worker.tail()}`);
+    }
+  }
+  return count;
+}
+
+/** Latency (ms) of each entry whose file is in drops; statuses counted. */
+export function latencies(entries, drops) {
+  const ms = [];
+  const statuses = {};
+  for (const e of entries) {
+    const dropped = drops.get(e.fields.get('id'));
+    if (dropped === undefined) continue;
+    ms.push(e.ms - dropped);
+    const status = e.fields.get('status');
+    statuses[status] = (statuses[status] ?? 0) + 1;
+  }
+  return { p50: percentile(ms, 50), p99: percentile(ms, 99), max: Math.max(...ms), count: ms.length, statuses };
+}
+
+/**
+ * Samples the resident memory of the producer and the worker processes; peak = the
+ * kernel's VmHWM of each. at(done) records the current RSS with a progress count.
+ */
+export function memorySampler(pipeline) {
+  const peak = { producer: 0, worker: 0 };
+  const samples = [];
+  const enabled = hasProc();
+  const read = () => {
+    if (!enabled) return null;
+    const producer = memoryOf(pipeline.producer.pid);
+    const workers = pipeline.workerPids().map(memoryOf).filter(Boolean);
+    if (producer) peak.producer = Math.max(peak.producer, producer.hwmMb);
+    for (const w of workers) peak.worker = Math.max(peak.worker, w.hwmMb);
+    return { producerMb: producer?.rssMb ?? NaN, workerMb: Math.max(...workers.map((w) => w.rssMb)) };
+  };
+  return {
+    enabled,
+    peak,
+    samples,
+    sample(done) {
+      const now = read();
+      if (now) samples.push({ done, ...now });
+    },
+    /** The sample nearest to the given share (0..1) of `total` outputs. */
+    atShare(share, total) {
+      const goal = share * total;
+      return samples.reduce((best, s) => (best === null || Math.abs(s.done - goal) < Math.abs(best.done - goal) ? s : best), null);
+    },
+  };
+}
