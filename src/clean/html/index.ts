@@ -4,11 +4,13 @@ import type { Rejection } from '../../schemas/index.js';
 import { htmlDateCandidates, pageUrl } from '../dates/index.js';
 import { BLOCK_TAGS, CONTENT_TOKENS, DROP_TAGS, FURNITURE_TOKENS, HTML_SETTINGS } from '../rules/html-tokens.js';
 import type { Block, Extraction } from '../types.js';
+import { collectRuns } from './collect-runs.js';
 import { readMetadata } from './metadata.js';
 
 const FURNITURE = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_TOKENS.join('|')})(?:$|[\\s_-])`, 'i');
 const CONTENT = new RegExp(CONTENT_TOKENS.join('|'), 'i');
 const SPACE = /\s+/g;
+const PUNCTUATION = /[,.;]/g;
 
 export interface HtmlOptions {
   url?: string | null;
@@ -27,20 +29,20 @@ function linkDensity($: CheerioAPI, el: Element, length: number): number {
 }
 
 /**
- * Scores every container by the paragraph text directly under it (Readability's idea:
+ * Scores every container by the prose runs directly under it (Readability's idea:
  * paragraphs vote for their parent, half for the grandparent) and returns the best.
  */
-function bestContainer($: CheerioAPI): Element | null {
+function bestContainer(body: Element): Element | null {
   const scores = new Map<Element, number>();
-  $('p, pre, blockquote').each((_, p) => {
-    const length = text($, p).length;
-    if (length < HTML_SETTINGS.minParagraphChars) return;
-    const score = 1 + Math.min(length / 100, 3) + (text($, p).match(/[,.;]/g)?.length ?? 0) * 0.1;
-    const parent = p.parent as Element | null;
-    if (parent?.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + score);
-    const grand = parent?.parent as Element | null;
+  for (const run of collectRuns(body)) {
+    const length = run.text.length;
+    if (length < HTML_SETTINGS.minParagraphChars || run.linkChars / length > HTML_SETTINGS.maxLinkDensity) continue;
+    const score = 1 + Math.min(length / 100, 3) + (run.text.match(PUNCTUATION)?.length ?? 0) * 0.1;
+    const parent = run.container;
+    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent.parent as Element | null;
     if (grand?.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
-  });
+  }
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, score] of scores) {
@@ -101,29 +103,20 @@ function extractWith(html: string, opts: HtmlOptions, pruneByName: boolean): Ext
     $(el).remove();
   });
 
-  const root = bestContainer($);
+  const body = $('body').get(0) ?? $.root().children('html').get(0);
+  const root = body ? bestContainer(body as Element) : null;
   if (!root) return { ok: false, reason: 'no-article', detail: 'no paragraphs of prose found in the page' };
   const blocks: Block[] = [];
   const title = meta.title;
-  $(root)
-    .find('*')
-    .each((_, el) => {
-      const node = el as Element;
-      if (!BLOCK_TAGS.has(node.name)) return;
-      // Nested blocks (a <p> inside an <li>) are taken once, at the outermost level.
-      for (let up = node.parent as Element | null; up && up !== root; up = up.parent as Element | null) {
-        if (BLOCK_TAGS.has(up.name)) return;
-      }
-      const t = text($, node);
-      if (!t) return;
-      if (linkDensity($, node, t.length) > HTML_SETTINGS.maxLinkDensity) {
-        blocks.push({ kind: 'boilerplate', text: t, reason: 'link-density', tag: node.name });
-      } else if (t === title) {
-        blocks.push({ kind: 'title', text: t, reason: 'title repeated in the body', tag: node.name });
-      } else {
-        blocks.push({ kind: 'body', text: t, tag: node.name });
-      }
-    });
+  for (const run of collectRuns(root)) {
+    if (run.linkChars / run.text.length > HTML_SETTINGS.maxLinkDensity) {
+      blocks.push({ kind: 'boilerplate', text: run.text, reason: 'link-density', tag: run.tag });
+    } else if (run.text === title) {
+      blocks.push({ kind: 'title', text: run.text, reason: 'title repeated in the body', tag: run.tag });
+    } else {
+      blocks.push({ kind: 'body', text: run.text, tag: run.tag });
+    }
+  }
   const bodyChars = blocks.reduce((n, b) => n + (b.kind === 'body' ? b.text.length : 0), 0);
   if (bodyChars < HTML_SETTINGS.minBodyChars) {
     return { ok: false, reason: 'no-article', detail: `only ${bodyChars} characters of article text in the page` };
