@@ -4,6 +4,8 @@ import { BLOCK_TAGS } from '../rules/html-tokens.js';
 /** Elements that continue the current line of text rather than start a new block. */
 const INLINE_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 'span', 'u', 'small', 'sup', 'sub', 'font', 'abbr', 'cite', 'code', 'mark', 'q', 'time', 'label', 's', 'del', 'ins', 'bdi', 'wbr']);
 const SPACE = /\s+/g;
+/** Deeper markup than this is pathological (or hostile); its inner text is not read, so the walk cannot overflow the stack. */
+const MAX_DEPTH = 256;
 
 /** A run of text read as one block: a <p>/<li>/… element, or loose text between <br>s and blocks. */
 export interface Run {
@@ -20,7 +22,7 @@ interface Buffer {
   linkChars: number;
 }
 
-function gather(node: AnyNode, buffer: Buffer, inLink: boolean): void {
+function gather(node: AnyNode, buffer: Buffer, inLink: boolean, depth = 0): void {
   if (node.type === 'text') {
     const data = (node as unknown as { data: string }).data;
     buffer.parts.push(data);
@@ -33,7 +35,8 @@ function gather(node: AnyNode, buffer: Buffer, inLink: boolean): void {
     buffer.parts.push(' ');
     return;
   }
-  for (const child of el.children) gather(child, buffer, inLink || el.name === 'a');
+  if (depth > MAX_DEPTH) return;
+  for (const child of el.children) gather(child, buffer, inLink || el.name === 'a', depth + 1);
 }
 
 /**
@@ -53,7 +56,8 @@ export function collectRuns(root: Element): Run[] {
     loose = { parts: [], linkChars: 0 };
   };
 
-  const walk = (el: Element, inLink: boolean) => {
+  const walk = (el: Element, inLink: boolean, depth: number) => {
+    if (depth > MAX_DEPTH) return;
     for (const child of el.children) {
       if (child.type === 'text') {
         if (loose.parts.length === 0) looseHolder = el;
@@ -72,15 +76,15 @@ export function collectRuns(root: Element): Run[] {
         if (text) runs.push({ text, tag: node.name, linkChars: buffer.linkChars, container: el });
       } else if (INLINE_TAGS.has(node.name)) {
         if (loose.parts.length === 0) looseHolder = el;
-        walk(node, inLink || node.name === 'a');
+        walk(node, inLink || node.name === 'a', depth + 1);
       } else {
         flush();
-        walk(node, inLink);
+        walk(node, inLink, depth + 1);
         flush();
       }
     }
   };
-  walk(root, false);
+  walk(root, false, 0);
   flush();
   return runs;
 }
