@@ -4,6 +4,8 @@
 //   --memory-files=N   inbox size for the memory run (default 100,000; --quick 10,000)
 //   --eval=DIR         eval sets (default ../shared/eval beside the project)
 //   --redis=URL        Redis for the pipeline sections (default redis://127.0.0.1:6379)
+//   --budget-s=S       time limit per pipeline run (default 900; --quick 180); beyond it the
+//                      run is measured on the outputs it reached and marked PARTIAL
 // A table on stdout, progress on stderr; with --json one JSON object on the last line.
 // Each figure is measured in the same run as its baseline (the machine is shared and
 // noisy), so read the ratios. Sections whose inputs are absent are skipped with a message.
@@ -34,6 +36,8 @@ const evalDir = flag('eval') ?? join(sharedDir, 'eval');
 const redisUrl = flag('redis') ?? 'redis://127.0.0.1:6379';
 const e2eFiles = Number(flag('files') ?? (quick ? 2000 : 20000));
 const memoryFiles = Number(flag('memory-files') ?? (quick ? 10000 : 100000));
+// A pipeline run that has not drained by then is measured on what it reached, marked partial.
+const budgetMs = Number(flag('budget-s') ?? (quick ? 180 : 900)) * 1000;
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 const { loadConfig } = await import(`${dist}/schemas/index.js`);
@@ -84,11 +88,11 @@ if (pipelineWanted.length) {
     const ctx = { root, dist, redis, redisUrl, config, pool, log };
     if (wants('e2e') || wants('scale')) {
       const { pipelineSections } = await import('./sections/pipeline.mjs');
-      await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, quick }));
+      await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, quick, budgetMs }));
     }
     if (wants('memory')) {
       const { memorySection } = await import('./sections/memory.mjs');
-      await section('memory', () => memorySection(ctx, { files: memoryFiles }));
+      await section('memory', () => memorySection(ctx, { files: memoryFiles, budgetMs }));
     }
     redis.disconnect();
   }

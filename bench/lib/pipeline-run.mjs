@@ -6,13 +6,14 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, sleep } from './measure.mjs';
-import { childPids, hasProc, memoryOf, startScour } from './processes.mjs';
+import { childPids, cpuSecondsOf, hasProc, memoryOf, startScour } from './processes.mjs';
 import { deletePrefix, readStream } from './redis.mjs';
 
 /** No new output for this long means the pipeline is stuck: the run fails instead of hanging. */
 const STALL_MS = 120_000;
 
-export async function openPipeline({ root, redis, redisUrl, workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000 }) {
+/** withProducer: false runs the workers alone (for jobs the bench queues itself). */
+export async function openPipeline({ root, redis, redisUrl, workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true }) {
   const prefix = `bench-${randomUUID().slice(0, 8)}`;
   const inbox = join(dataDir, 'inbox');
   const opts = { dataDir, prefix, redisUrl };
@@ -26,13 +27,15 @@ export async function openPipeline({ root, redis, redisUrl, workers, log, dataDi
   };
   try {
     await worker.waitForLog(/"msg":"worker ready"/, 30_000, workers);
-    producer = startScour(root, 'producer', opts);
-    await producer.waitForLog(/"msg":"watching the inbox"/, startupMs);
+    if (withProducer) {
+      producer = startScour(root, 'producer', opts);
+      await producer.waitForLog(/"msg":"watching the inbox"/, startupMs);
+    }
   } catch (err) {
     await close();
     throw err;
   }
-  log(`pipeline: ${workers} worker process(es) and a producer running on ${dataDir}, prefix ${prefix}`);
+  log(`pipeline: ${workers} worker process(es)${withProducer ? ' and a producer' : ''} running on ${dataDir}, prefix ${prefix}`);
   const streamKey = `${prefix}:records`;
   return {
     prefix,
@@ -81,11 +84,16 @@ export async function dropPaced(stagingDir, inbox, files, perSecond) {
  * Polls the records stream until it holds `expected` entries; `onTick(count)` runs every
  * poll (the memory sampler hooks in there). Throws when nothing new arrives for STALL_MS.
  */
-export async function waitForOutputs(pipeline, expected, { onTick = () => undefined, pollMs = 100, log } = {}) {
+export async function waitForOutputs(pipeline, expected, { onTick = () => undefined, pollMs = 100, log, budgetMs = Infinity } = {}) {
   let count = 0;
-  let lastChange = Date.now();
-  let lastLog = Date.now();
+  const started = Date.now();
+  let lastChange = started;
+  let lastLog = started;
   while (count < expected) {
+    if (Date.now() - started > budgetMs) {
+      log?.(`pipeline: time budget of ${Math.round(budgetMs / 1000)} s spent at ${count}/${expected} outputs; measuring what was reached`);
+      return { count, complete: false };
+    }
     await sleep(pollMs);
     const now = await pipeline.outputs();
     if (now !== count) lastChange = Date.now();
@@ -96,10 +104,31 @@ export async function waitForOutputs(pipeline, expected, { onTick = () => undefi
       lastLog = Date.now();
     }
     if (Date.now() - lastChange > STALL_MS) {
-      throw new Error(`the pipeline stopped at ${count}/${expected} outputs\nproducer:\n${pipeline.producer.tail()}\nworker:\n${pipeline.worker.tail()}`);
+      throw new Error(`the pipeline stopped at ${count}/${expected} outputs\nproducer:\n${pipeline.producer?.tail() ?? '-'}\nworker:\n${pipeline.worker.tail()}`);
     }
   }
-  return count;
+  return { count, complete: true };
+}
+
+/**
+ * CPU seconds used so far by the producer, the worker processes (supervisor included) and
+ * Redis (INFO cpu, which counts every client of that Redis, not only this pipeline).
+ */
+export async function cpuSnapshot(pipeline, redis) {
+  const info = await redis.info('cpu');
+  const field = (name) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  const workerPids = new Set([pipeline.worker.pid, ...pipeline.workerPids()]);
+  return {
+    producer: pipeline.producer ? (cpuSecondsOf(pipeline.producer.pid) ?? NaN) : 0,
+    workers: [...workerPids].reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0),
+    redis: field('used_cpu_user') + field('used_cpu_sys'),
+  };
+}
+
+/** CPU ms per output file of each role between two snapshots. */
+export function cpuPerFile(before, after, files) {
+  const perFile = (role) => Math.round(((after[role] - before[role]) * 1000 * 100) / files) / 100;
+  return { producer: perFile('producer'), workers: perFile('workers'), redis: perFile('redis') };
 }
 
 /** Latency (ms) of each entry whose file is in drops; statuses counted. */
@@ -126,7 +155,7 @@ export function memorySampler(pipeline) {
   const enabled = hasProc();
   const read = () => {
     if (!enabled) return null;
-    const producer = memoryOf(pipeline.producer.pid);
+    const producer = pipeline.producer ? memoryOf(pipeline.producer.pid) : null;
     const workers = pipeline.workerPids().map(memoryOf).filter(Boolean);
     if (producer) peak.producer = Math.max(peak.producer, producer.hwmMb);
     for (const w of workers) peak.worker = Math.max(peak.worker, w.hwmMb);

@@ -13,7 +13,7 @@ const TARGET_PEAK_MB = 300;
 /** RSS at 100% above RSS at 10% by more than this share (and 20 MB) counts as growing. */
 const GROWTH_TOLERANCE = 0.25;
 
-export async function memorySection(ctx, { files }) {
+export async function memorySection(ctx, { files, budgetMs }) {
   const { root, redis, redisUrl, pool, log, config } = ctx;
   const out = { result: {}, rows: [], targets: [] };
   const dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-'));
@@ -28,16 +28,19 @@ export async function memorySection(ctx, { files }) {
       return out;
     }
     memory.sample(0);
-    await waitForOutputs(pipeline, files, { onTick: (done) => memory.sample(done), pollMs: 250, log });
-    memory.sample(files);
+    const { count, complete } = await waitForOutputs(pipeline, files, { onTick: (done) => memory.sample(done), pollMs: 250, log, budgetMs });
+    memory.sample(count);
     const seconds = (Date.now() - started) / 1000;
-    const at = (share) => memory.atShare(share, files);
+    // Progress shares are of the outputs reached, should the time budget end the run early.
+    const at = (share) => memory.atShare(share, count);
     const [p10, p50, p100] = [at(0.1), at(0.5), at(1)];
     const grows = (role) => p100[role] - p10[role] > Math.max(20, GROWTH_TOLERANCE * p10[role]);
     const peak = Math.max(memory.peak.producer, memory.peak.worker);
     Object.assign(out.result, {
       memory_files: files,
-      memory_drain_files_per_s: round(files / seconds, 0),
+      memory_outputs: count,
+      memory_complete: complete,
+      memory_drain_files_per_s: round(count / seconds, 0),
       peak_rss_mb: round(peak, 0),
       peak_rss_producer_mb: round(memory.peak.producer, 0),
       peak_rss_worker_mb: round(memory.peak.worker, 0),
@@ -47,7 +50,12 @@ export async function memorySection(ctx, { files }) {
     });
     const fmt = (o) => `${o['10%']} / ${o['50%']} / ${o['100%']} MB`;
     out.rows.push(
-      [`memory: ${files}-file inbox drained`, `${out.result.memory_drain_files_per_s} files/s`, `peak ${out.result.peak_rss_mb} MB`, out.result.memory_flat ? 'flat' : 'GROWS'],
+      [
+        complete ? `memory: ${files}-file inbox drained` : `memory: ${files}-file inbox, PARTIAL ${count} drained in the budget`,
+        `${out.result.memory_drain_files_per_s} files/s`,
+        `peak ${out.result.peak_rss_mb} MB`,
+        out.result.memory_flat ? 'flat' : 'GROWS',
+      ],
       ['  producer RSS at 10% / 50% / 100%', fmt(out.result.rss_producer_mb_at), `peak ${out.result.peak_rss_producer_mb} MB`, grows('producerMb') ? 'grows' : 'flat'],
       ['  worker RSS at 10% / 50% / 100% (largest)', fmt(out.result.rss_worker_mb_at), `peak ${out.result.peak_rss_worker_mb} MB`, grows('workerMb') ? 'grows' : 'flat'],
     );

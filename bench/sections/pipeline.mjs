@@ -10,12 +10,16 @@ import { join } from 'node:path';
 import { writeGeneratedFiles } from '../lib/inputs.mjs';
 import { round } from '../lib/measure.mjs';
 import { noopCeiling } from '../lib/noop-ceiling.mjs';
-import { dropAll, dropPaced, latencies, memorySampler, openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
+import { workerDrain } from '../lib/worker-drain.mjs';
+import { cpuPerFile, cpuSnapshot, dropAll, dropPaced, latencies, memorySampler, openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
 
 const TARGET_SHARE_OF_CEILING = 0.5;
 
-/** One burst run with K workers (and its paced latency run when `paced` is set). */
-export async function e2eRun(ctx, { workers, n, paced, label }) {
+/**
+ * One burst run with K workers (and its paced latency run when `paced` is set). A run that
+ * has not drained within `budgetMs` is measured on the outputs it reached (partial: true).
+ */
+export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
   const { root, redis, redisUrl, pool, log } = ctx;
   const noop = await noopCeiling({ ...ctx, workers, n });
   log(`noop: ${Math.round(noop.perSecond)} jobs/s with ${workers} process(es)`);
@@ -27,23 +31,25 @@ export async function e2eRun(ctx, { workers, n, paced, label }) {
   try {
     const memory = memorySampler(pipeline);
     log(`e2e ${label}: dropping ${n} files into the inbox…`);
+    const cpuBefore = await cpuSnapshot(pipeline, redis);
     const drops = dropAll(staging, pipeline.inbox, files);
     const firstDrop = Math.min(...drops.values());
-    await waitForOutputs(pipeline, n, { onTick: (done) => memory.sample(done), log });
+    const { count, complete } = await waitForOutputs(pipeline, n, { onTick: (done) => memory.sample(done), log, budgetMs });
+    const cpu = cpuPerFile(cpuBefore, await cpuSnapshot(pipeline, redis), count);
     const entries = await pipeline.entries();
     const burst = latencies(entries, drops);
-    const lastWritten = Math.max(...entries.map((e) => e.ms));
-    const perSecond = n / ((lastWritten - firstDrop) / 1000);
-    log(`e2e ${label}: ${Math.round(perSecond)} files/s, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms`);
-    const run = { workers, n, perSecond, noopPerSecond: noop.perSecond, burst, peak: memory.peak, paced: null };
-    if (paced) {
+    const lastWritten = complete ? Math.max(...entries.map((e) => e.ms)) : Date.now();
+    const perSecond = count / ((lastWritten - firstDrop) / 1000);
+    log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}`);
+    const run = { workers, n, outputs: count, complete, perSecond, noopPerSecond: noop.perSecond, burst, cpu, peak: memory.peak, paced: null };
+    if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
-      const count = Math.max(200, Math.round(rate * paced.seconds));
-      const pacedFiles = writeGeneratedFiles(staging, count, pool, `${label}-paced`);
-      log(`e2e ${label}: ${count} files dropped steadily at ${rate}/s (half the burst's rate) for latency…`);
+      const pacedCount = Math.max(200, Math.round(rate * paced.seconds));
+      const pacedFiles = writeGeneratedFiles(staging, pacedCount, pool, `${label}-paced`);
+      log(`e2e ${label}: ${pacedCount} files dropped steadily at ${rate}/s (half the burst's rate) for latency…`);
       const lastId = entries.at(-1).id;
       const pacedDrops = await dropPaced(staging, pipeline.inbox, pacedFiles, rate);
-      await waitForOutputs(pipeline, n + count, { onTick: (done) => memory.sample(done) });
+      await waitForOutputs(pipeline, n + pacedCount, { onTick: (done) => memory.sample(done), budgetMs });
       run.paced = { rate, ...latencies(await pipeline.entries(lastId), pacedDrops) };
       log(`e2e ${label}: paced p50 ${run.paced.p50} ms, p99 ${run.paced.p99} ms`);
     }
@@ -54,17 +60,18 @@ export async function e2eRun(ctx, { workers, n, paced, label }) {
 }
 
 /** Sections e2e and scale; the default worker count (one per core) is shared by both. */
-export async function pipelineSections(ctx, { e2e, scale, n, quick }) {
+export async function pipelineSections(ctx, { e2e, scale, n, quick, budgetMs }) {
   const out = { result: {}, rows: [], targets: [] };
   const defaultWorkers = ctx.config.workers;
   const counts = scale ? [...new Set([1, defaultWorkers, Math.max(2, defaultWorkers)])] : [defaultWorkers];
   const runs = {};
   for (const workers of counts) {
     const isMain = e2e && workers === defaultWorkers;
-    runs[workers] = await e2eRun(ctx, { workers, n, paced: isMain ? { seconds: quick ? 4 : 10 } : null, label: `w${workers}` });
+    runs[workers] = await e2eRun(ctx, { workers, n, paced: isMain ? { seconds: quick ? 4 : 10 } : null, label: `w${workers}`, budgetMs });
   }
   if (e2e) {
     const main = runs[defaultWorkers];
+    const drain = await workerDrain(ctx, { workers: defaultWorkers, n, label: `w${defaultWorkers}`, budgetMs });
     const share = main.perSecond / main.noopPerSecond;
     Object.assign(out.result, {
       e2e_files: n,
@@ -79,12 +86,19 @@ export async function pipelineSections(ctx, { e2e, scale, n, quick }) {
       e2e_burst_p99_ms: main.burst.p99,
       e2e_outputs: main.burst.statuses,
       e2e_peak_rss_mb: { producer: round(main.peak.producer, 0), worker: round(main.peak.worker, 0) },
+      e2e_cpu_ms_per_file: main.cpu,
+      e2e_complete: main.complete,
+      workers_drain_per_s: round(drain.perSecond, 0),
+      workers_drain_vs_noop: round(drain.perSecond / main.noopPerSecond, 3),
+      workers_drain_cpu_ms_per_job: drain.cpu.workers,
     });
     out.rows.push(
-      [`end-to-end, ${n} files, ${defaultWorkers} workers`, `${out.result.e2e_files_per_s} files/s`, `${(share * 100).toFixed(1)}% of ceiling`, statusText(main.burst.statuses)],
+      [`end-to-end, ${n} files, ${defaultWorkers} workers`, `${out.result.e2e_files_per_s} files/s`, `${(share * 100).toFixed(1)}% of ceiling`, `${statusText(main.burst.statuses)}${main.complete ? '' : ` — PARTIAL: ${main.outputs}/${n} within the time budget`}`],
       [`BullMQ no-op ceiling, ${defaultWorkers} processes`, `${out.result.noop_ceiling_per_s} jobs/s`, '', ''],
+      [`scour workers alone on ${n} queued jobs`, `${out.result.workers_drain_per_s} jobs/s`, `${(out.result.workers_drain_vs_noop * 100).toFixed(1)}% of ceiling`, drain.complete ? '' : `PARTIAL: ${drain.outputs}/${n}`],
       [`latency at ${out.result.e2e_paced_files_per_s} files/s (half load)`, `p50 ${out.result.e2e_p50_ms} ms`, `p99 ${out.result.e2e_p99_ms} ms`, ''],
       [`latency in the ${n}-file burst`, `p50 ${out.result.e2e_burst_p50_ms} ms`, `p99 ${out.result.e2e_burst_p99_ms} ms`, ''],
+      ['CPU per file: producer / workers / Redis', `${main.cpu.producer} / ${main.cpu.workers} / ${main.cpu.redis} ms`, `peak RSS producer ${out.result.e2e_peak_rss_mb.producer} MB, worker ${out.result.e2e_peak_rss_mb.worker} MB`, ''],
     );
     out.targets.push({ what: 'end-to-end ≥ 50% of the no-op ceiling', value: `${(share * 100).toFixed(1)}%`, pass: share >= TARGET_SHARE_OF_CEILING });
   }
@@ -92,8 +106,8 @@ export async function pipelineSections(ctx, { e2e, scale, n, quick }) {
     out.result.scale = {};
     for (const workers of Object.keys(runs).map(Number)) {
       const r = runs[workers];
-      out.result.scale[workers] = { files_per_s: round(r.perSecond, 0), noop_per_s: round(r.noopPerSecond, 0), burst_p99_ms: r.burst.p99 };
-      out.rows.push([`scale-out: ${workers} worker process(es), ${n} files`, `${round(r.perSecond, 0)} files/s`, `ceiling ${round(r.noopPerSecond, 0)} jobs/s`, '']);
+      out.result.scale[workers] = { files_per_s: round(r.perSecond, 0), noop_per_s: round(r.noopPerSecond, 0), burst_p99_ms: r.burst.p99, cpu_ms_per_file: r.cpu, complete: r.complete };
+      out.rows.push([`scale-out: ${workers} worker process(es), ${n} files`, `${round(r.perSecond, 0)} files/s`, `ceiling ${round(r.noopPerSecond, 0)} jobs/s`, r.complete ? '' : `PARTIAL: ${r.outputs}/${n}`]);
     }
     const one = runs[1];
     const two = runs[Math.max(2, defaultWorkers)];
