@@ -1,8 +1,11 @@
 // The human-readable table: one row per figure, then each target with PASS/MISS.
 
+/** Array rows are aligned in columns (the last one free); string rows are printed as they are. */
 function table(rows) {
-  const widths = [0, 1, 2].map((c) => Math.max(0, ...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c < 3 ? (cell ?? '').padEnd(widths[c]) : cell ?? '')).join('  ').trimEnd()).join('\n');
+  const cells = rows.filter((r) => Array.isArray(r));
+  const widths = [0, 1, 2].map((c) => Math.max(0, ...cells.map((r) => (r[c] ?? '').length)));
+  const line = (r) => (Array.isArray(r) ? r.map((cell, c) => (c < 3 ? (cell ?? '').padEnd(widths[c]) : cell ?? '')).join('  ').trimEnd() : r);
+  return rows.map(line).join('\n');
 }
 
 export function formatReport({ result, rows, targets, skipped }, { date }) {

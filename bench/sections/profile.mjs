@@ -7,6 +7,7 @@
 //   strip    the rest of the extractor: extractHtml()/extractText() minus the stages above
 //   assemble assemble() minus its schema check; validate = CleanRecord.parse()
 import { htmlPages, textSets } from '../lib/inputs.mjs';
+import { cpuProfile } from '../lib/cpu-profile.mjs';
 import { median, round } from '../lib/measure.mjs';
 
 /** The options src/clean/html/index.ts gives cheerio's load() (htmlparser2, not parse5). */
@@ -85,6 +86,18 @@ export async function profile({ dist, evalDir, quick, log }) {
       out.rows.push([`profile ${format}: ${s}${s === slowest ? '  ← slowest' : ''}`, `${stages[s].toFixed(3)} ms/page`, share, '']);
     }
     out.rows.push([`profile ${format}: clean() whole`, `${stages.clean.toFixed(3)} ms/page`, '', '']);
+    if (m.clean) {
+      // Which code, inside those stages: V8's sampling profiler over one more pass of clean().
+      const hot = await cpuProfile(() => {
+        for (const p of subset) m.clean({ bytes: p.bytes, name: p.name, receivedAt: processedAt }, { processedAt });
+      });
+      out.result[`profile_${format}_hot_functions`] = hot.functions;
+      out.result[`profile_${format}_hot_places`] = hot.places;
+      const pct = (h) => `${(h.share * 100).toFixed(1)}%`;
+      // Plain strings: printed as they are, not as table columns.
+      out.rows.push(`hot ${format} code by self time: ${hot.places.slice(0, 5).map((h) => `${h.name} ${pct(h)}`).join(', ')}`);
+      for (const h of hot.functions.slice(0, 5)) out.rows.push(`  ${pct(h).padStart(6)}  ${h.name}`);
+    }
   }
   return out;
 }
