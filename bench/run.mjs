@@ -6,6 +6,8 @@
 //   --redis=URL        Redis for the pipeline sections (default redis://127.0.0.1:6379)
 //   --budget-s=S       time limit per pipeline run (default 900; --quick 180); beyond it the
 //                      run is measured on the outputs it reached and marked PARTIAL
+//   --paced-s=S        seconds of steady drops at half the burst's rate, for latency
+//                      (default 10; --quick 4; 0 = none)
 // A table on stdout, progress on stderr; with --json one JSON object on the last line.
 // Each figure is measured in the same run as its baseline (the machine is shared and
 // noisy), so read the ratios. Sections whose inputs are absent are skipped with a message.
@@ -38,6 +40,7 @@ const e2eFiles = Number(flag('files') ?? (quick ? 2000 : 20000));
 const memoryFiles = Number(flag('memory-files') ?? (quick ? 10000 : 100000));
 // A pipeline run that has not drained by then is measured on what it reached, marked partial.
 const budgetMs = Number(flag('budget-s') ?? (quick ? 180 : 900)) * 1000;
+const pacedSeconds = Number(flag('paced-s') ?? (quick ? 4 : 10));
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 const { loadConfig } = await import(`${dist}/schemas/index.js`);
@@ -88,7 +91,7 @@ if (pipelineWanted.length) {
     const ctx = { root, dist, redis, redisUrl, config, pool, log };
     if (wants('e2e') || wants('scale')) {
       const { pipelineSections } = await import('./sections/pipeline.mjs');
-      await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, quick, budgetMs }));
+      await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, pacedSeconds, budgetMs }));
     }
     if (wants('memory')) {
       const { memorySection } = await import('./sections/memory.mjs');

@@ -44,7 +44,7 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
     const run = { workers, n, outputs: count, complete, perSecond, noopPerSecond: noop.perSecond, burst, cpu, peak: memory.peak, paced: null };
     if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
-      const pacedCount = Math.max(200, Math.round(rate * paced.seconds));
+      const pacedCount = Math.max(Math.min(200, n), Math.round(rate * paced.seconds));
       const pacedFiles = writeGeneratedFiles(staging, pacedCount, pool, `${label}-paced`);
       log(`e2e ${label}: ${pacedCount} files dropped steadily at ${rate}/s (half the burst's rate) for latency…`);
       const lastId = entries.at(-1).id;
@@ -60,14 +60,14 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
 }
 
 /** Sections e2e and scale; the default worker count (one per core) is shared by both. */
-export async function pipelineSections(ctx, { e2e, scale, n, quick, budgetMs }) {
+export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budgetMs }) {
   const out = { result: {}, rows: [], targets: [] };
   const defaultWorkers = ctx.config.workers;
   const counts = scale ? [...new Set([1, defaultWorkers, Math.max(2, defaultWorkers)])] : [defaultWorkers];
   const runs = {};
   for (const workers of counts) {
     const isMain = e2e && workers === defaultWorkers;
-    runs[workers] = await e2eRun(ctx, { workers, n, paced: isMain ? { seconds: quick ? 4 : 10 } : null, label: `w${workers}`, budgetMs });
+    runs[workers] = await e2eRun(ctx, { workers, n, paced: isMain && pacedSeconds > 0 ? { seconds: pacedSeconds } : null, label: `w${workers}`, budgetMs });
   }
   if (e2e) {
     const main = runs[defaultWorkers];
