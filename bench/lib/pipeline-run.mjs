@@ -6,7 +6,7 @@ import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, sleep } from './measure.mjs';
-import { childPids, cpuSecondsOf, hasProc, memoryOf, startScour } from './processes.mjs';
+import { childPids, cpuTimesOf, hasProc, memoryOf, startScour } from './processes.mjs';
 import { deletePrefix, readStream } from './redis.mjs';
 
 /** No new output for this long means the pipeline is stuck: the run fails instead of hanging. */
@@ -117,18 +117,21 @@ export async function waitForOutputs(pipeline, expected, { onTick = () => undefi
 export async function cpuSnapshot(pipeline, redis) {
   const info = await redis.info('cpu');
   const field = (name) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
-  const workerPids = new Set([pipeline.worker.pid, ...pipeline.workerPids()]);
+  const workerTimes = [...new Set([pipeline.worker.pid, ...pipeline.workerPids()])].map(cpuTimesOf).filter(Boolean);
+  const producer = pipeline.producer ? cpuTimesOf(pipeline.producer.pid) : null;
   return {
-    producer: pipeline.producer ? (cpuSecondsOf(pipeline.producer.pid) ?? NaN) : 0,
-    workers: [...workerPids].reduce((sum, pid) => sum + (cpuSecondsOf(pid) ?? 0), 0),
+    producer: producer ? producer.user + producer.sys : 0,
+    producerSys: producer?.sys ?? 0,
+    workers: workerTimes.reduce((sum, t) => sum + t.user + t.sys, 0),
+    workersSys: workerTimes.reduce((sum, t) => sum + t.sys, 0),
     redis: field('used_cpu_user') + field('used_cpu_sys'),
   };
 }
 
-/** CPU ms per output file of each role between two snapshots. */
+/** CPU ms per output file of each role between two snapshots (…Sys: the kernel-mode part). */
 export function cpuPerFile(before, after, files) {
   const perFile = (role) => Math.round(((after[role] - before[role]) * 1000 * 100) / files) / 100;
-  return { producer: perFile('producer'), workers: perFile('workers'), redis: perFile('redis') };
+  return { producer: perFile('producer'), producerSys: perFile('producerSys'), workers: perFile('workers'), workersSys: perFile('workersSys'), redis: perFile('redis') };
 }
 
 /** Latency (ms) of each entry whose file is in drops; statuses counted. */

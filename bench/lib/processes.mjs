@@ -102,16 +102,22 @@ export function childPids(pid) {
 /** Whether /proc can be read here (Linux); memory figures are skipped elsewhere. */
 export const hasProc = () => existsSync(`/proc/${process.pid}/status`);
 
-/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat; null once it is gone. */
-export function cpuSecondsOf(pid) {
+/** CPU seconds a process has used so far in user and kernel mode, from /proc/<pid>/stat; null once it is gone. */
+export function cpuTimesOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+    return { user: Number(fields[11]) / CLOCK_TICKS_PER_SECOND, sys: Number(fields[12]) / CLOCK_TICKS_PER_SECOND };
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + kernel) a process has used so far; null once it is gone. */
+export function cpuSecondsOf(pid) {
+  const times = cpuTimesOf(pid);
+  return times ? times.user + times.sys : null;
 }
 
 /** USER_HZ: 100 on every Linux that Node supports. */
