@@ -10,6 +10,7 @@ import {
   BYLINE_WITH_ROLE,
   CAPTION_END,
   COMMENT_HEADER,
+  COMMENT_MARK,
   EMBED_SIGNATURE,
   NOTICE_KEYWORD,
   NOTICE_PHRASE,
@@ -17,6 +18,7 @@ import {
   TRUNCATED_END,
   CREDIT_LINE,
   NO_LETTERS,
+  PERIOD_END,
   TRAILER_LINE,
   URL_LINE,
 } from './patterns.js';
@@ -24,7 +26,6 @@ import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
 const LABEL_END = /:$/;
-const SENTENCE_END_PERIOD = /[.]["'”’»)]*$/u;
 /** Cheap gate before the date parser: a year, or a numeric day-month-year. */
 const YEAR_OR_NUMERIC_DATE = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 /** Without a year only short lines are tried, and only when relative dates can be resolved. */
@@ -70,8 +71,9 @@ export function bylineOf(text: string): string | null {
  * or bottom; null: no date.
  */
 export function dateLineKind(text: string, referenceDate: string | undefined): 'line' | 'meta' | null {
-  if (text.length > S.datedLineMaxChars || EMBED_SIGNATURE.test(text)) return null;
+  if (text.length > S.datedLineMaxChars) return null;
   if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
+  if (EMBED_SIGNATURE.test(text)) return null;
   const found = parseDate(text, { referenceDate });
   if (!found) return null;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
@@ -98,9 +100,26 @@ export function isCaptionLine(text: string): boolean {
 const TEASER_MIN_CHARS = 80;
 const COMMENT_HEADER_MAX_CHARS = 120;
 /** Comment-section lines that do not end in a colon ("Reply", "Rating: 36 Votes") are short. */
-const COMMENT_LINK_MAX_CHARS = 25;
+const COMMENT_MARK_MAX_CHARS = 25;
 /** Longest line searched for notice phrases (cookie banners run to a few hundred characters). */
 const NOTICE_MAX_CHARS = 1500;
+
+/**
+ * Only non-letters, and no digit either (rules, separators). Most lines open with an ASCII
+ * letter, which settles it without the Unicode letter scan.
+ */
+function isLetterless(text: string): boolean {
+  const lower = text.charCodeAt(0) | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return false;
+  return NO_LETTERS.test(text) && !HAS_DIGIT.test(text);
+}
+
+/** A reader-comment header or mark; by its last character only one of the two tables can match. */
+function isCommentLine(text: string): boolean {
+  return text.endsWith(':')
+    ? text.length <= COMMENT_HEADER_MAX_CHARS && COMMENT_HEADER.test(text)
+    : text.length <= COMMENT_MARK_MAX_CHARS && COMMENT_MARK.test(text);
+}
 
 function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
   const text = unit.text;
@@ -108,15 +127,15 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
   if (TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
   if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
   if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
-  if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
+  if (isLetterless(text)) return ['boilerplate', 'no letters'];
   if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
-  if ((text.endsWith(':') ? text.length <= COMMENT_HEADER_MAX_CHARS : text.length <= COMMENT_LINK_MAX_CHARS) && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
+  if (isCommentLine(text)) return ['comment', 'reader comment'];
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
   if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   if (bylineOf(text)) return ['byline', 'byline'];
   const dated = dateLineKind(text, referenceDate);
   if (dated === 'line') return ['date', 'date line'];
-  if (dated === 'meta' && !SENTENCE_END_PERIOD.test(text)) return ['dated', 'line with a date near the story'];
+  if (dated === 'meta' && !PERIOD_END.test(text)) return ['dated', 'line with a date near the story'];
   // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
   if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars && !LABEL_END.test(text)) return ['repeated', `line repeated ${repeats} times`];
   if (BULLET.test(text)) return ['bullet'];
@@ -146,7 +165,7 @@ function markTruncatedTeasers(units: Unit[]): void {
     const unit = units[i]!;
     const above = units[i - 1]!;
     if (unit.flag !== null || unit.text.length < S.proseMinChars || !TRUNCATED_END.test(unit.text)) continue;
-    if (above.flag === null && above.words <= S.titleMaxWords && !SENTENCE_END_PERIOD.test(above.text)) {
+    if (above.flag === null && above.words <= S.titleMaxWords && !PERIOD_END.test(above.text)) {
       unit.flag = 'teaser';
       unit.flagReason = 'truncated teaser of another post';
     }
