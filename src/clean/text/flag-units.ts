@@ -15,6 +15,8 @@ import {
   NOTICE_KEYWORD,
   NOTICE_PHRASE,
   GLUED_TEASER_LINE,
+  LINE_START_RULES,
+  ROLE_END,
   TRUNCATED_END,
   CREDIT_LINE,
   NO_LETTERS,
@@ -51,16 +53,22 @@ export function looksLikeName(text: string): boolean {
   return capitalised >= 1;
 }
 
-/** The byline a line carries ("By Our Diplomatic Correspondent" → "Our Diplomatic Correspondent"), or null. */
-export function bylineOf(text: string): string | null {
+/**
+ * The byline a line carries ("By Our Diplomatic Correspondent" → "Our Diplomatic Correspondent"),
+ * or null. `startRule` false: LINE_START_RULES already failed on the line, so the prefixed
+ * and staff shapes cannot match.
+ */
+export function bylineOf(text: string, startRule = true): string | null {
   if (text.length > BYLINE_MAX_CHARS) return null;
-  const prefixed = BYLINE_PREFIXED.exec(text)?.[1];
-  if (prefixed) {
-    const name = prefixed.replace(BYLINE_TAIL, '').trim();
-    return looksLikeName(name) ? name : null;
+  if (startRule) {
+    const prefixed = BYLINE_PREFIXED.exec(text)?.[1];
+    if (prefixed) {
+      const name = prefixed.replace(BYLINE_TAIL, '').trim();
+      return looksLikeName(name) ? name : null;
+    }
+    if (BYLINE_STAFF.test(text)) return text;
   }
-  if (BYLINE_STAFF.test(text)) return text;
-  return text.includes(',') ? (BYLINE_WITH_ROLE.exec(text)?.[1] ?? null) : null;
+  return text.includes(',') && ROLE_END.test(text) ? (BYLINE_WITH_ROLE.exec(text)?.[1] ?? null) : null;
 }
 
 /** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
@@ -90,9 +98,10 @@ export function isDateLine(text: string, referenceDate: string | undefined): boo
 const CAPTION_TAIL_CHARS = 160;
 const CREDIT_LINE_MAX_CHARS = 120;
 
-export function isCaptionLine(text: string): boolean {
+/** `startRule` false: LINE_START_RULES already failed on the line, so it is no bare credit line. */
+export function isCaptionLine(text: string, startRule = true): boolean {
   if (text.length > S.metaMaxChars * 2) return false;
-  if (text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
+  if (startRule && text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
   return CAPTION_END.test(text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text);
 }
 
@@ -124,15 +133,16 @@ function isCommentLine(text: string): boolean {
 function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
   const text = unit.text;
   if (index === 0 && HEADER_LINE.test(text)) return ['header', 'header line'];
-  if (TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
-  if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
-  if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
+  const startRule = LINE_START_RULES.test(text);
+  if (startRule && TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
+  if (startRule && (BOILERPLATE_LINE.test(text) || URL_LINE.test(text))) return ['boilerplate', 'boilerplate-phrase'];
+  if (startRule && BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
   if (isLetterless(text)) return ['boilerplate', 'no letters'];
   if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
   if (isCommentLine(text)) return ['comment', 'reader comment'];
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
-  if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
-  if (bylineOf(text)) return ['byline', 'byline'];
+  if (isCaptionLine(text, startRule)) return ['caption', 'photo caption or credit'];
+  if (bylineOf(text, startRule)) return ['byline', 'byline'];
   const dated = dateLineKind(text, referenceDate);
   if (dated === 'line') return ['date', 'date line'];
   if (dated === 'meta' && !PERIOD_END.test(text)) return ['dated', 'line with a date near the story'];
@@ -150,7 +160,8 @@ export function flagUnits(units: Unit[], referenceDate: string | undefined): voi
   const counts = new Map<string, number>();
   for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
   units.forEach((unit, i) => {
-    const repeats = counts.get(unit.text) ?? 1;
+    // Longer lines are not counted (and hashing a paragraph to find that out costs).
+    const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
     const [flag, reason] = flagOf(unit, i, referenceDate, repeats);
     unit.repeats = repeats;
     unit.flag = flag;

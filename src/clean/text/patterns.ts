@@ -44,6 +44,9 @@ export const BYLINE_WITH_ROLE = new RegExp(
   'iu',
 );
 
+/** A line ending in a newsroom role: only such a line can be a BYLINE_WITH_ROLE (checked once, from the end). */
+export const ROLE_END = new RegExp(`$(?<=(?:${ROLE_WORDS})\\.?)`, 'iu');
+
 export const CAPTION_END = new RegExp(`(?:${alternatives(CAPTION_END_CREDITS)})\\s*$`, 'iu');
 /** A credit inside a line; the caption ends with it and text after it is something else. */
 export const CAPTION_MID = new RegExp(alternatives(CAPTION_MID_CREDITS), 'u');
@@ -61,3 +64,21 @@ export const BULLET = /^[•◦▪▫●○■□►▶➤✓✔*·–-]\s+/u;
 /** Only non-letters (rules, numbers, separators). */
 export const NO_LETTERS = /^[^\p{L}]*$/u;
 export const URL_LINE = /^(?:https?:\/\/|www\.)\S+$/iu;
+
+/**
+ * One regex matching where any of `rules` matches. Each rule must be anchored at the line
+ * start as a whole (`^…`, no top-level alternation) and have the same flags; the one `^` is
+ * taken outside so that the engine tries the alternatives at the start only.
+ */
+function anyAtLineStart(rules: readonly RegExp[]): RegExp {
+  const flags = rules[0]!.flags;
+  if (rules.some((r) => r.flags !== flags || !r.source.startsWith('^'))) throw new Error('anyAtLineStart: rules must share flags and start with ^');
+  return new RegExp(`^(?:${rules.map((r) => `(?:${r.source.slice(1)})`).join('|')})`, flags);
+}
+
+/**
+ * The line rules anchored at the line start, as one regex: a line that none of them matches
+ * (nine lines in ten) is settled by one call instead of seven. A filter only: where it
+ * matches, each rule is still tested on its own, in flagOf's order.
+ */
+export const LINE_START_RULES = anyAtLineStart([TRAILER_LINE, BOILERPLATE_LINE, URL_LINE, BOILERPLATE_PREFIX, CREDIT_LINE, BYLINE_PREFIXED, BYLINE_STAFF]);
