@@ -25,11 +25,11 @@ function isCjk(code: number): boolean {
  * One linear pass, no allocation for ASCII text (this runs on every line of every input).
  * A CJK run counts one word per two characters, roughly how many words it holds.
  */
-export function countWords(text: string): number {
+export function countWords(text: string, start = 0, end = text.length): number {
   let words = 0;
   let cjk = 0;
   let inWord = false;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     let wordChar: boolean;
     if (code < 128) {
@@ -43,7 +43,7 @@ export function countWords(text: string): number {
       inWord = false;
       continue;
     } else {
-      wordChar = code >= 0xd800 && code <= 0xdbff ? NON_ASCII_WORD_CHAR.test(text.slice(i, i + 2)) : isBmpWordChar(code);
+      wordChar = code >= 0xd800 && code <= 0xdbff ? NON_ASCII_WORD_CHAR.test(text.slice(i, Math.min(i + 2, end))) : isBmpWordChar(code);
     }
     if (wordChar && !inWord) words++;
     inWord = wordChar;
