@@ -29,23 +29,23 @@ export function binaryMagic(bytes: Uint8Array): string | null {
   return null;
 }
 
-/** Control bytes that real text files do carry: tab, LF, VT, FF, CR, ESC (ANSI colours in logs). */
-function isTextControl(code: number): boolean {
-  return code === 0x09 || code === 0x0a || code === 0x0b || code === 0x0c || code === 0x0d || code === 0x1b;
-}
+/**
+ * Control characters that real text files do not carry: all below U+0020 except tab, LF, VT,
+ * FF, CR and ESC (ANSI colours in logs), and DEL. NUL is looked for on its own.
+ */
+const CONTROLS = /[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
 
 /**
  * Why the decoded text is not text, or null: a NUL character, or too many control
- * characters in the first CLEAN_SETTINGS.binarySniffBytes characters.
+ * characters in the first CLEAN_SETTINGS.binarySniffBytes characters. Searched with
+ * includes() and one regex rather than a loop per character: V8 ran that loop in
+ * on-stack-replaced code that bailed out at its end on every call, a third of clean()'s time.
  */
 export function binaryReason(text: string): string | null {
   const end = Math.min(text.length, CLEAN_SETTINGS.binarySniffBytes);
-  let controls = 0;
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0) return 'contains NUL characters';
-    if ((code < 0x20 && !isTextControl(code)) || code === 0x7f) controls++;
-  }
+  const sample = end < text.length ? text.slice(0, end) : text;
+  if (sample.includes('\0')) return 'contains NUL characters';
+  const controls = sample.match(CONTROLS)?.length ?? 0;
   if (end > 0 && controls / end > CLEAN_SETTINGS.binaryControlShare) {
     return `${controls} control characters in the first ${end}`;
   }

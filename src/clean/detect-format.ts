@@ -22,9 +22,10 @@ export function detectFormat(text: string, name: string): 'html' | 'text' {
     tags++;
     tagChars += match[0].length;
   }
-  const lines = 1 + (sample.match(/\n/g)?.length ?? 0);
   const hint = HTML_NAME.test(name) ? 0.5 : TEXT_NAME.test(name) ? 2 : 1;
   // Markup fragments: many tags per line, or tags a good share of the characters.
   const minTags = 5 * hint;
-  return tags >= minTags && (tags / lines >= 0.3 * hint || tagChars / sample.length >= 0.1 * hint) ? 'html' : 'text';
+  if (tags < minTags) return 'text';
+  const lines = 1 + (sample.match(/\n/g)?.length ?? 0);
+  return tags / lines >= 0.3 * hint || tagChars / sample.length >= 0.1 * hint ? 'html' : 'text';
 }

@@ -38,9 +38,17 @@ export const BOILERPLATE_PREFIXES: readonly BoilerplatePattern[] = [
   { pattern: 'lesen sie auch\\s*:?|mehr dazu\\s*:|lire aussi\\s*:|à lire aussi\\s*:|lee también\\s*:|leia também\\s*:|leggi anche\\s*:', note: 'inline related links on German, French, Spanish, Portuguese, Italian pages' },
 ];
 
-/** Lines that open a reader comment: the comment section has begun (whole line, case-insensitive). */
+/**
+ * Lines of a reader comment section: the comment section has begun (whole line,
+ * case-insensitive). Two tables by the line's last character, so a line is tested against
+ * one only: the headers opening each comment end with a colon…
+ */
 export const COMMENT_HEADERS: readonly BoilerplatePattern[] = [
   { pattern: '.{2,80}\\s(?:said|says|wrote|writes|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\\s*:', note: 'WordPress comments "Milan Griffes on September 12, 2018 at 4:47 pm said:" (givewell.org, scrapinghub set)' },
+];
+
+/** …and the short links and marks around each comment do not. */
+export const COMMENT_MARKS: readonly BoilerplatePattern[] = [
   { pattern: 'reply|répondre|antworten|responder|rispondi|report abuse|reply to this comment', note: 'reply links under each comment' },
   { pattern: 'rating: \\d+ votes?', note: 'macrumors.com comment ratings (scrapinghub set)' },
 ];

@@ -10,13 +10,17 @@ import {
   BYLINE_WITH_ROLE,
   CAPTION_END,
   COMMENT_HEADER,
+  COMMENT_MARK,
   EMBED_SIGNATURE,
   NOTICE_KEYWORD,
   NOTICE_PHRASE,
   GLUED_TEASER_LINE,
+  LINE_START_RULES,
+  ROLE_END,
   TRUNCATED_END,
   CREDIT_LINE,
   NO_LETTERS,
+  PERIOD_END,
   TRAILER_LINE,
   URL_LINE,
 } from './patterns.js';
@@ -24,7 +28,6 @@ import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
 const LABEL_END = /:$/;
-const SENTENCE_END_PERIOD = /[.]["'”’»)]*$/u;
 /** Cheap gate before the date parser: a year, or a numeric day-month-year. */
 const YEAR_OR_NUMERIC_DATE = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 /** Without a year only short lines are tried, and only when relative dates can be resolved. */
@@ -50,16 +53,22 @@ export function looksLikeName(text: string): boolean {
   return capitalised >= 1;
 }
 
-/** The byline a line carries ("By Our Diplomatic Correspondent" → "Our Diplomatic Correspondent"), or null. */
-export function bylineOf(text: string): string | null {
+/**
+ * The byline a line carries ("By Our Diplomatic Correspondent" → "Our Diplomatic Correspondent"),
+ * or null. `startRule` false: LINE_START_RULES already failed on the line, so the prefixed
+ * and staff shapes cannot match.
+ */
+export function bylineOf(text: string, startRule = true): string | null {
   if (text.length > BYLINE_MAX_CHARS) return null;
-  const prefixed = BYLINE_PREFIXED.exec(text)?.[1];
-  if (prefixed) {
-    const name = prefixed.replace(BYLINE_TAIL, '').trim();
-    return looksLikeName(name) ? name : null;
+  if (startRule) {
+    const prefixed = BYLINE_PREFIXED.exec(text)?.[1];
+    if (prefixed) {
+      const name = prefixed.replace(BYLINE_TAIL, '').trim();
+      return looksLikeName(name) ? name : null;
+    }
+    if (BYLINE_STAFF.test(text)) return text;
   }
-  if (BYLINE_STAFF.test(text)) return text;
-  return text.includes(',') ? (BYLINE_WITH_ROLE.exec(text)?.[1] ?? null) : null;
+  return text.includes(',') && ROLE_END.test(text) ? (BYLINE_WITH_ROLE.exec(text)?.[1] ?? null) : null;
 }
 
 /** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
@@ -70,8 +79,9 @@ export function bylineOf(text: string): string | null {
  * or bottom; null: no date.
  */
 export function dateLineKind(text: string, referenceDate: string | undefined): 'line' | 'meta' | null {
-  if (text.length > S.datedLineMaxChars || EMBED_SIGNATURE.test(text)) return null;
+  if (text.length > S.datedLineMaxChars) return null;
   if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
+  if (EMBED_SIGNATURE.test(text)) return null;
   const found = parseDate(text, { referenceDate });
   if (!found) return null;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
@@ -88,9 +98,10 @@ export function isDateLine(text: string, referenceDate: string | undefined): boo
 const CAPTION_TAIL_CHARS = 160;
 const CREDIT_LINE_MAX_CHARS = 120;
 
-export function isCaptionLine(text: string): boolean {
+/** `startRule` false: LINE_START_RULES already failed on the line, so it is no bare credit line. */
+export function isCaptionLine(text: string, startRule = true): boolean {
   if (text.length > S.metaMaxChars * 2) return false;
-  if (text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
+  if (startRule && text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
   return CAPTION_END.test(text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text);
 }
 
@@ -98,25 +109,43 @@ export function isCaptionLine(text: string): boolean {
 const TEASER_MIN_CHARS = 80;
 const COMMENT_HEADER_MAX_CHARS = 120;
 /** Comment-section lines that do not end in a colon ("Reply", "Rating: 36 Votes") are short. */
-const COMMENT_LINK_MAX_CHARS = 25;
+const COMMENT_MARK_MAX_CHARS = 25;
 /** Longest line searched for notice phrases (cookie banners run to a few hundred characters). */
 const NOTICE_MAX_CHARS = 1500;
+
+/**
+ * Only non-letters, and no digit either (rules, separators). Most lines open with an ASCII
+ * letter, which settles it without the Unicode letter scan.
+ */
+function isLetterless(text: string): boolean {
+  const lower = text.charCodeAt(0) | 0x20;
+  if (lower >= 0x61 && lower <= 0x7a) return false;
+  return NO_LETTERS.test(text) && !HAS_DIGIT.test(text);
+}
+
+/** A reader-comment header or mark; by its last character only one of the two tables can match. */
+function isCommentLine(text: string): boolean {
+  return text.endsWith(':')
+    ? text.length <= COMMENT_HEADER_MAX_CHARS && COMMENT_HEADER.test(text)
+    : text.length <= COMMENT_MARK_MAX_CHARS && COMMENT_MARK.test(text);
+}
 
 function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
   const text = unit.text;
   if (index === 0 && HEADER_LINE.test(text)) return ['header', 'header line'];
-  if (TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
-  if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
-  if (BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
-  if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
+  const startRule = LINE_START_RULES.test(text);
+  if (startRule && TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
+  if (startRule && (BOILERPLATE_LINE.test(text) || URL_LINE.test(text))) return ['boilerplate', 'boilerplate-phrase'];
+  if (startRule && BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
+  if (isLetterless(text)) return ['boilerplate', 'no letters'];
   if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
-  if ((text.endsWith(':') ? text.length <= COMMENT_HEADER_MAX_CHARS : text.length <= COMMENT_LINK_MAX_CHARS) && COMMENT_HEADER.test(text)) return ['comment', 'reader comment'];
+  if (isCommentLine(text)) return ['comment', 'reader comment'];
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
-  if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
-  if (bylineOf(text)) return ['byline', 'byline'];
+  if (isCaptionLine(text, startRule)) return ['caption', 'photo caption or credit'];
+  if (bylineOf(text, startRule)) return ['byline', 'byline'];
   const dated = dateLineKind(text, referenceDate);
   if (dated === 'line') return ['date', 'date line'];
-  if (dated === 'meta' && !SENTENCE_END_PERIOD.test(text)) return ['dated', 'line with a date near the story'];
+  if (dated === 'meta' && !PERIOD_END.test(text)) return ['dated', 'line with a date near the story'];
   // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
   if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars && !LABEL_END.test(text)) return ['repeated', `line repeated ${repeats} times`];
   if (BULLET.test(text)) return ['bullet'];
@@ -131,7 +160,8 @@ export function flagUnits(units: Unit[], referenceDate: string | undefined): voi
   const counts = new Map<string, number>();
   for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
   units.forEach((unit, i) => {
-    const repeats = counts.get(unit.text) ?? 1;
+    // Longer lines are not counted (and hashing a paragraph to find that out costs).
+    const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
     const [flag, reason] = flagOf(unit, i, referenceDate, repeats);
     unit.repeats = repeats;
     unit.flag = flag;
@@ -146,7 +176,7 @@ function markTruncatedTeasers(units: Unit[]): void {
     const unit = units[i]!;
     const above = units[i - 1]!;
     if (unit.flag !== null || unit.text.length < S.proseMinChars || !TRUNCATED_END.test(unit.text)) continue;
-    if (above.flag === null && above.words <= S.titleMaxWords && !SENTENCE_END_PERIOD.test(above.text)) {
+    if (above.flag === null && above.words <= S.titleMaxWords && !PERIOD_END.test(above.text)) {
       unit.flag = 'teaser';
       unit.flagReason = 'truncated teaser of another post';
     }

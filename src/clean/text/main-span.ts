@@ -2,17 +2,18 @@ import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import { NUMBER_TOKEN, SENTENCE_END } from './patterns.js';
 import type { Unit } from './unit.js';
 
+const HAS_DIGIT = /\d/;
+
 /** Reads like a paragraph of prose: long enough, and a sentence (or simply long). */
-export function isProse(unit: Unit): boolean {
-  const ends = SENTENCE_END.test(unit.text);
-  if (unit.words >= S.proseMinWords && (ends || unit.text.length >= 150)) return true;
-  if (unit.words >= S.sentenceMinWords && ends) return true;
-  return unit.text.length >= S.proseMinChars && ends;
+export function isProse(unit: Unit, endsSentence = SENTENCE_END.test(unit.text)): boolean {
+  if (unit.words >= S.proseMinWords && (endsSentence || unit.text.length >= 150)) return true;
+  if (unit.words >= S.sentenceMinWords && endsSentence) return true;
+  return unit.text.length >= S.proseMinChars && endsSentence;
 }
 
 /** A row of a table inside the story (standings, prices, tickers): several words and numbers. */
 function isTableRow(unit: Unit): boolean {
-  if (unit.words < S.tableRowMinWords) return false;
+  if (unit.words < S.tableRowMinWords || !HAS_DIGIT.test(unit.text)) return false;
   return (unit.text.match(NUMBER_TOKEN)?.length ?? 0) >= S.tableRowMinNumbers;
 }
 
@@ -38,8 +39,9 @@ export function spanScore(unit: Unit): number {
     default:
       break;
   }
-  if (isProse(unit)) return unit.text.length;
-  if (unit.words >= S.shortSentenceMinWords && SENTENCE_END.test(unit.text)) return unit.text.length * S.shortSentenceWeight;
+  const endsSentence = SENTENCE_END.test(unit.text);
+  if (isProse(unit, endsSentence)) return unit.text.length;
+  if (unit.words >= S.shortSentenceMinWords && endsSentence) return unit.text.length * S.shortSentenceWeight;
   if (isTableRow(unit)) return -S.tableRowPenalty;
   // Menu items are a word or two; list items and subheadings inside a story are longer.
   return unit.words >= S.listItemMinWords ? -S.listItemPenalty : -S.nonProsePenalty;

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { binaryReason } from '../src/clean/binary-sniff.js';
+import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
+import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { segment } from '../src/clean/text/segment.js';
+import { countWords } from '../src/clean/word-count.js';
+
+/**
+ * The speed-ups of the text cleaner must not change what it computes: each fast path is
+ * checked here against the plain definition it replaced.
+ */
+
+/** countWords as first written: a regex test for every character outside the common ranges. */
+function referenceCountWords(text: string): number {
+  const wordChar = /[\p{L}\p{N}\p{M}]/u;
+  const isCjk = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff);
+  let words = 0;
+  let cjk = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let isWord: boolean;
+    if (code < 128) isWord = /[A-Za-z0-9]/.test(text[i]!);
+    else if (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7) isWord = true;
+    else if (code >= 0x2000 && code <= 0x206f) isWord = false;
+    else if (isCjk(code)) {
+      cjk++;
+      inWord = false;
+      continue;
+    } else isWord = code >= 0xd800 && code <= 0xdbff ? wordChar.test(text.slice(i, i + 2)) : wordChar.test(text[i]!);
+    if (isWord && !inWord) words++;
+    inWord = isWord;
+  }
+  return words + Math.ceil(cjk / 2);
+}
+
+const SAMPLES = [
+  'The city council approved the new budget.',
+  'Москва — столица России, 12 млн жителей.',
+  'Ελληνικά κείμενα και αριθμοί 2021',
+  'مرحبا بالعالم ١٢٣',
+  '東京都の人口は約1400万人です。',
+  'naïve café – “quoted” … done',
+  'e\u0301tude a\u0308\u0308 x',
+  'emoji 😀 and 𝐁𝐨𝐥𝐝 letters 𝟏𝟐',
+  'lone \ud83d surrogate and \ude00 low',
+  '\u00a0no-break\u00a0spaces\u3000ideographic space',
+];
+
+describe('countWords fast paths', () => {
+  it('agrees with the per-character regex definition on every BMP character', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `a${String.fromCharCode(code)}b`;
+      if (countWords(text) !== referenceCountWords(text)) throw new Error(`U+${code.toString(16)}: ${countWords(text)} ≠ ${referenceCountWords(text)}`);
+    }
+  });
+
+  it.each(SAMPLES)('agrees with the definition on %s', (text) => {
+    expect(countWords(text)).toBe(referenceCountWords(text));
+  });
+
+  it('counts a range of a text as the same slice on its own, surrogate pairs at the edges included', () => {
+    const text = SAMPLES.join('\n');
+    for (let start = 0; start < text.length; start += 7) {
+      for (let end = start; end <= text.length; end += 11) {
+        expect(countWords(text, start, end)).toBe(countWords(text.slice(start, end)));
+      }
+    }
+  });
+
+  it('gives every segmented unit the words of its own text (lines counted in the whole text, joined lines recounted)', () => {
+    const wrapped = Array.from({ length: 8 }, (_, i) => `Line ${i} of a wrapped paragraph of the story runs on into the next one`).join('\n');
+    const dump = [
+      '  Menu \t Home  ',
+      '\u200bSkip\u00a0to content',
+      'Москва — столица России, and the talks continued',
+      'on Friday after a long break in 東京都',
+      '',
+      wrapped,
+      '😀 end',
+    ].join('\n');
+    for (const unit of segment(dump)) expect(unit.words, unit.text).toBe(countWords(unit.text));
+  });
+});
+
+describe('binaryReason', () => {
+  const window = CLEAN_SETTINGS.binarySniffBytes;
+
+  it('finds a NUL inside the sniffed window only', () => {
+    expect(binaryReason(`${'a'.repeat(window - 1)}\0`)).toBe('contains NUL characters');
+    expect(binaryReason(`${'a'.repeat(window)}\0`)).toBeNull();
+  });
+
+  it('counts control characters (not tab, line breaks, form feed or ESC) against the window', () => {
+    const share = CLEAN_SETTINGS.binaryControlShare;
+    const allowed = '\t\n\v\f\r\x1b';
+    expect(binaryReason(allowed.repeat(100))).toBeNull();
+    const over = Math.floor(share * 1000) + 1;
+    const text = '\x01'.repeat(over) + 'a'.repeat(1000 - over);
+    expect(binaryReason(text)).toBe(`${over} control characters in the first 1000`);
+    expect(binaryReason('\x7f' + 'a'.repeat(999))).toBeNull();
+  });
+});
+
+describe('end-of-line shapes written as $(?<=…)', () => {
+  const cases: Array<[RegExp, RegExp, string[]]> = [
+    [SENTENCE_END, /[.!?…。！？]["'”’»)\]]*$/u, ['Done.', 'He said "no."', 'Why?)', 'no end', 'a.b', '終わり。', '']],
+    [CLEAN_END, /[.!?…。！？:;"'”’»)\]]$/u, ['Label:', 'list;', 'open', 'quote”', '']],
+    [TRUNCATED_END, /\p{L}(?:\.\.\.|…)$/u, ['It was…', 'It was...', 'It was ...', '42…', '']],
+  ];
+  it.each(cases)('%s matches exactly where the plain form does', (fast, plain, texts) => {
+    for (const text of texts) expect(fast.test(text), text).toBe(plain.test(text));
+  });
+});
+
+describe('LINE_START_RULES', () => {
+  it('matches the line-start rules (a filter: lines it rejects match none of them)', () => {
+    for (const line of ['Comments', 'Advertisement', 'https://example.com/x', 'Read more: other story', 'Photo: AP', 'By Jane Doe', 'Our Staff Reporter']) {
+      expect(LINE_START_RULES.test(line), line).toBe(true);
+    }
+    expect(LINE_START_RULES.test('The city council approved the new budget on Tuesday.')).toBe(false);
+  });
+});
