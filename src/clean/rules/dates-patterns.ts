@@ -105,3 +105,20 @@ export const COPYRIGHT_MARK = /(?:©|&copy;|\(c\)|copyright|all rights reserved|
  * separators. E.g. "Gestern, 10:32 Uhr" (German news tickers), "Yesterday at 5:10 pm".
  */
 export const TIME_REST = /^[\s\d:.,|·•/–-]*(?:(?:at|um|à|a las|alle|om|às)\s*)?[\s\d:.,|·•/–-]*(?:uhr|h|am|pm|a\.m\.|p\.m\.|hrs)?[\s.,|·•–-]*$/iu;
+
+/**
+ * What may stand before a date that opens a line: nothing but punctuation, or a place name
+ * and a comma, colon or bracket. Such a date heads a byline row or a story, e.g. kiow.com
+ * "October 26, 2020 AJ Taylor Audio, Local News", haustiermagazin.com "1. Februar 2022 Steffi
+ * Kaufratgeber", ekiba.de "Karlsruhe, (12.11.2021). Traditionell gedenken…".
+ */
+export const LINE_OPENER = /^(?:[\s\p{P}\p{S}]*|\p{Lu}[\p{L}\p{M} .'’-]{0,30}[,:(–—-]\s*\(?\s*)$/u;
+
+/**
+ * A time of day right after or right before a date: the stamp a site puts on its own story
+ * ("01.04.2023, 12:00 Uhr", "20:34 17.04.2020", "September 16, 2020 at 4:59 pm"). In the
+ * dates-htmldate dumps a short dated line outside the prose is the page's date in 51 % of
+ * cases with such a time, 25 % without.
+ */
+export const TIME_AFTER_DATE = /^[\s,|·•/–-]*(?:(?:at|um|à|a las|alle|om|às|kl\.?|-)\s*)?[0-2]?\d[:.h][0-5]\d(?!\d)/iu;
+export const TIME_BEFORE_DATE = /(?<!\d)[0-2]?\d:[0-5]\d\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.)?[\s,|·•/–-]*$/iu;
