@@ -91,3 +91,21 @@ describe('words in front of a date', () => {
     expect(best([b('date', 'Termin: Montag, 15. November 2021 um 10.30 Uhr'), b('date', '10.11.2021')])?.date).toBe('2021-11-10');
   });
 });
+
+describe('words after a date', () => {
+  it('hobby-werkstatt-blog: a verb-final label ("wurde am … geschrieben") marks the publication day; a reply link marks a comment', () => {
+    const blocks = [
+      b('title', 'Eine Arduino-Virtual-Wall für den IRobot Roomba'),
+      b('body', prose),
+      b('body', 'Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von Heiner geschrieben und unter dem Stichwort Arduino eingeordnet.'),
+      b('date', '15. Dezember 2015 at 11:21 · Antwort'),
+    ];
+    expect(best(blocks)?.date).toBe('2015-12-14');
+    expect(textDateCandidates(blocks, {}).map((c) => c.date)).not.toContain('2015-12-15');
+  });
+
+  it('slf.ch: the first day of a period ("14. bis 20. Januar 2022") counts as an event, not a dateline', () => {
+    const blocks = [b('title', 'Wochenbericht'), b('date', 'Wochenbericht 14. Januar 2022 bis 20. Januar 2022'), b('date', '21.01.2022')];
+    expect(best(blocks)?.date).toBe('2022-01-21');
+  });
+});

@@ -1,4 +1,4 @@
-import { EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PUBLISHED_LABELS, type DateLabel } from '../rules/dates-labels.js';
+import { COMMENT_AFTER, EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PERIOD_AFTER, PUBLISHED_AFTER, PUBLISHED_LABELS, type DateLabel } from '../rules/dates-labels.js';
 import { COPYRIGHT_MARK } from '../rules/dates-patterns.js';
 
 /** What the words just before a date say about it. */
@@ -48,4 +48,20 @@ function lastMatchEnd(re: RegExp, s: string): number {
 
 export function isCopyrightLine(line: string): boolean {
   return COPYRIGHT_MARK.test(line);
+}
+
+/** How far after a date the words read by roleAfter may reach. */
+const AFTER_WINDOW = 60;
+
+/**
+ * What the words right after a date (ending at `end` in `line`) say about it, or null when
+ * they say nothing: a verb-final label, a period's "bis", a comment's reply link.
+ */
+export function roleAfter(line: string, end: number): 'published' | 'event' | 'other' | null {
+  if (end >= line.length) return null;
+  const after = line.slice(end, end + AFTER_WINDOW);
+  if (COMMENT_AFTER.test(after)) return 'other';
+  if (PERIOD_AFTER.test(after)) return 'event';
+  if (PUBLISHED_AFTER.test(after)) return 'published';
+  return null;
 }

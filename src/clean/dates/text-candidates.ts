@@ -2,7 +2,7 @@ import type { Block, DateCandidate } from '../types.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_DATE_WEIGHTS as W } from '../rules/dates-weights.js';
 import { LINE_OPENER, TIME_AFTER_DATE, TIME_BEFORE_DATE, TIME_REST } from '../rules/dates-patterns.js';
-import { dateRole, isCopyrightLine } from './date-context.js';
+import { dateRole, isCopyrightLine, roleAfter } from './date-context.js';
 import { inferDayFirst } from './day-order.js';
 import { findDates } from './find-dates.js';
 import { isDayWord } from './relative.js';
@@ -56,7 +56,9 @@ export interface TextDateOptions {
 }
 
 function candidateFor(line: DateLine, d: ParsedDate): DateCandidate | null {
-  const role = dateRole(line.text, d.index);
+  const before = dateRole(line.text, d.index);
+  const after = before === 'plain' || before === 'event' ? roleAfter(line.text, d.index + d.matched.length) : null;
+  const role = after ?? before;
   if (role === 'copyright' || role === 'other') return null;
   const labelFactor = role === 'published' ? W.publishedLabel : role === 'modified' ? W.modifiedLabel : role === 'event' ? W.eventLead : 1;
   const roleFactor = d.kind === 'absolute' && hasTime(line.text, d) ? labelFactor * W.withTime : labelFactor;

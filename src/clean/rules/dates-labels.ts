@@ -45,7 +45,7 @@ export const MODIFIED_LABELS: readonly DateLabel[] = [
  */
 export const EVENT_LEADS: readonly DateLabel[] = [
   { pattern: '\\b(?:until|till|through|since|from|before|after|by|between|due|deadline|born|died|expires?|valid)\\s*:?\\s*$', note: 'English event prose "until July 31, 2021"' },
-  { pattern: '\\b(?:bis|seit|ab|vom|zum|bis zum|geboren|gestorben|gültig|frist)\\s*:?\\s*(?:(?:am|zum)\\s*)?$', note: 'German event prose "bis 31.07.2021", "vom 14. bis", auswaertiges-amt.de "gültig seit: 05.11.2021"' },
+  { pattern: '\\b(?:bis|seit|ab|vom|zum|bis zum|geboren|gestorben|gültig|frist)\\s*:?\\s*(?:(?:am|zum)\\s*)?$', note: 'German event prose "bis 31.07.2021", "vom 14. bis", mobilsicher.de "Ausdruck vom 11.02.2020", auswaertiges-amt.de "gültig seit: 05.11.2021"' },
   { pattern: '\\b(?:termin|beginn|anmeldeschluss|einsendeschluss|event date|starts?|ends?)\\s*:\\s*(?:\\p{L}{2,10},?\\s*)?$', note: 'diakonie.de "Termin: Montag, 15. November 2021 um 10.30 Uhr" (an appointment, not the page\'s date)' },
   { pattern: '\\b(?:jusqu\'au|depuis|du|avant|après|né le|décédé)\\s*(?:le\\s*)?$', note: 'French event prose "jusqu\'au 31 juillet 2021"' },
   { pattern: '\\b(?:hasta|desde|antes|después)\\s*(?:el\\s*)?$', note: 'Spanish event prose "hasta el 31 de julio"' },
@@ -59,3 +59,18 @@ export const OTHER_LEADS: readonly DateLabel[] = [
   { pattern: '\\(@\\w{1,30}\\)\\s*$', note: 'embedded tweets "— Daniel Dale (@ddale8) January 1, 2020" (theweek.com, sciencesetavenir.fr, fr.de)' },
   { pattern: '\\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit)\\b[\\s:]*$', note: 'forum profiles, foren.myoos.de "Registriert: 18.09.2008, 05:56"' },
 ];
+
+/**
+ * Read in the few dozen characters after a date (text dumps only). A verb-final label makes
+ * it the publication date: bewegliche-lettern.de "wurde am 19. Mai 2010 um 23:03 Uhr
+ * gepostet", hobby-werkstatt-blog.de "Dieser Artikel wurde am 14. Dezember 2015 um 14:48 von
+ * Heiner geschrieben".
+ */
+export const PUBLISHED_AFTER = /^[^.!?\n]{0,50}?\b(?:veröffentlicht|gepostet|geschrieben|publiziert|verfasst|erstellt)\b/iu;
+/** A period's first day, "vom 14. bis 20. Januar 2022", "14.–20.01.2022", "July 1 to July 5, 2021". */
+export const PERIOD_AFTER = /^\s*(?:bis|to|until|through|au|al|–|—|-)\s*(?:\d|\p{L}+\s+\d)/iu;
+/**
+ * A reply link after a date: a comment's timestamp (hobby-werkstatt-blog.de "15. Dezember
+ * 2015 at 11:21 · Antwort"), never the page's date.
+ */
+export const COMMENT_AFTER = /^[\s,]*(?:(?:at|um|à|a las|alle|om)\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm|h)?)?[\s·|•,-]*(?:antwort(?:en)?|reply|répondre|responder|rispondi|beantwoorden)\s*$/iu;
