@@ -72,6 +72,16 @@ describe('furniture the extractor removed', () => {
     expect(textDateCandidates(blocks, {}).map((c) => c.date)).toEqual(['2023-11-08']);
   });
 
+  it('mk.ru: the site header in the first lines dates the page when the title found is far below', () => {
+    const blocks = [...menu(10), b('boilerplate', 'МК в регионах 13 января 2020'), ...menu(360), b('title', 'Про товары и услуги'), b('body', prose)];
+    expect(best(blocks)?.date).toBe('2020-01-13');
+  });
+
+  it('5min.at: a copyright credit after the date leaves the byline row its date; one before it makes a footer', () => {
+    expect(best([b('date', 'Veröffentlicht am 5. November 2023, 14:09 / ©5min.at'), b('body', prose)])?.date).toBe('2023-11-05');
+    expect(textDateCandidates([b('body', prose), b('date', '© Example News 14.07.2021')], {})).toEqual([]);
+  });
+
   it('umweltbundesamt: a thousand furniture lines above the story do not push its date out of reach', () => {
     const blocks = [...menu(1500), b('title', 'EU-Taxonomie: Atomkraft und Erdgas sind nicht nachhaltig'), b('body', 'EU Taxonomie: Erdgas und Kernkraft sind nicht nachhaltig.'), b('date', '25.01.2022')];
     expect(best(blocks)?.date).toBe('2022-01-25');

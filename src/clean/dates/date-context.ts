@@ -65,3 +65,8 @@ export function roleAfter(line: string, end: number): 'published' | 'event' | 'o
   if (PUBLISHED_AFTER.test(after)) return 'published';
   return null;
 }
+
+/** Where a copyright mark starts in `line`, or -1. */
+export function copyrightAt(line: string): number {
+  return line.search(COPYRIGHT_MARK);
+}

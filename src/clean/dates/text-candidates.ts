@@ -2,7 +2,7 @@ import type { Block, DateCandidate } from '../types.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_DATE_WEIGHTS as W } from '../rules/dates-weights.js';
 import { LINE_OPENER, TIME_AFTER_DATE, TIME_BEFORE_DATE, TIME_REST } from '../rules/dates-patterns.js';
-import { dateRole, isCopyrightLine, roleAfter } from './date-context.js';
+import { copyrightAt, dateRole, isCopyrightLine, roleAfter } from './date-context.js';
 import { inferDayFirst } from './day-order.js';
 import { findDates } from './find-dates.js';
 import { isDayWord } from './relative.js';
@@ -85,6 +85,11 @@ function candidateFor(line: DateLine, d: ParsedDate): DateCandidate | null {
   return { date: d.date, source: 'text', text: d.matched, confidence: round(base) };
 }
 
+function isFooter(line: string, firstDate: number): boolean {
+  const mark = copyrightAt(line);
+  return mark >= 0 && mark < firstDate;
+}
+
 interface LineCandidates {
   line: DateLine;
   cands: DateCandidate[];
@@ -98,9 +103,10 @@ function readLines(lines: readonly DateLine[], dayFirst: boolean | undefined, op
     const header = line.blockNo < W.headerMaxLine && HEADER_LINE.test(line.text);
     const found = header ? findDates(line.text, { dayFirst }) : findDates(line.text, { referenceDate: opts.referenceDate, dayFirst });
     if (!found.length) continue;
-    // A short line with a copyright mark is a footer; in a long block only the dates right
-    // after the mark are (see dateRole).
-    if (!header && line.text.length <= W.maxEvidenceChars && isCopyrightLine(line.text)) continue;
+    // A short line with a copyright mark before its dates is a footer; in a long block only
+    // the dates right after the mark are (see dateRole). A mark after the date is a photo or
+    // site credit on the byline row (5min.at "Veröffentlicht am 5. November 2023, 14:09 / ©5min.at").
+    if (!header && line.text.length <= W.maxEvidenceChars && isFooter(line.text, found[0]!.index)) continue;
     const cands: DateCandidate[] = [];
     for (const d of found) {
       const c = candidateFor(line, d);

@@ -44,8 +44,9 @@ function headIndex(blocks: readonly Block[]): number {
 /**
  * The lines to read, each list in reading order: the article's first lines (up to
  * W.maxLines / W.maxChars), and short furniture lines with a digit within W.furnitureAbove /
- * W.furnitureBelow blocks of the head (a page with a thousand menu lines above its story
- * still has its byline row read; a long paragraph of furniture is some other story).
+ * W.furnitureBelow blocks of the head or in the first W.furnitureTop blocks of the page (a
+ * page with a thousand menu lines above its story still has its byline row and its header
+ * read; a long paragraph of furniture is some other story).
  */
 export function dateLines(blocks: readonly Block[]): { article: DateLine[]; furniture: DateLine[] } {
   const head = headIndex(blocks);
@@ -57,7 +58,7 @@ export function dateLines(blocks: readonly Block[]): { article: DateLine[]; furn
     const block = blocks[i]!;
     const fromHead = i - head;
     const kept = ARTICLE_KINDS.has(block.kind);
-    if (kept ? article.length >= W.maxLines || articleChars >= W.maxChars : !isReadFurniture(block, fromHead)) {
+    if (kept ? article.length >= W.maxLines || articleChars >= W.maxChars : !isReadFurniture(block, i, fromHead)) {
       if (fromHead > W.furnitureBelow && article.length >= W.maxLines) break;
       continue;
     }
@@ -76,9 +77,10 @@ export function dateLines(blocks: readonly Block[]): { article: DateLine[]; furn
   return { article, furniture };
 }
 
-function isReadFurniture(block: Block, fromHead: number): boolean {
+function isReadFurniture(block: Block, index: number, fromHead: number): boolean {
   if (NEVER_KINDS.has(block.kind)) return false;
-  if (fromHead < 0 ? -fromHead > W.furnitureAbove : fromHead > W.furnitureBelow) return false;
+  const near = fromHead < 0 ? -fromHead <= W.furnitureAbove : fromHead <= W.furnitureBelow;
+  if (!near && index >= W.furnitureTop) return false;
   return DIGIT.test(block.text);
 }
 

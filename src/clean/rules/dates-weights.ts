@@ -66,6 +66,8 @@ export const TEXT_DATE_WEIGHTS = {
   /** Furniture lines are read only this many blocks above or below the article's head. */
   furnitureAbove: 250,
   furnitureBelow: 250,
+  /** …and in the page's first blocks, where a site header may date it (mk.ru "МК в регионах 13 января 2020"). */
+  furnitureTop: 20,
   /**
    * …and only when no article date reaches this confidence: a dateline near the title
    * (≈ 0.6–0.8) settles it, prose dates (≤ 0.45, most far below) do not.
