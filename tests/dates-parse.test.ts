@@ -70,6 +70,25 @@ describe('parseDate: absolute formats', () => {
   });
 });
 
+describe('parseDate: fields glued together by the scraper', () => {
+  it.each([
+    ['28. Juni 201914. Januar 2020 | Klaus Quibeldey-Cirkel', '2019-06-28'],
+    ['15/01/201614/01/2016', '2016-01-15'],
+    ['November 9, 20235:01 AM ET', '2023-11-09'],
+    ['28 luglio 202010:43 News', '2020-07-28'],
+    ['Anglertalkhejfish7. Januar 20220', '2022-01-07'],
+    ['Nicole Collignon22. Februar 2020', '2020-02-22'],
+    ['Yahoo News Australia28 October 2020', '2020-10-28'],
+  ])('%s → %s', (text, expected) => {
+    expect(day(text)).toBe(expected);
+  });
+
+  it('a longer number after a year, or a capital or digit before a day, is not a glued field', () => {
+    expect(day('July 14, 2021555')).toBeNull();
+    expect(day('COVID19 March 2020')).toBeNull();
+  });
+});
+
 describe('parseDate: numeric order', () => {
   it('a part over 12 decides the order', () => {
     expect(day('25/06/2021')).toBe('2021-06-25');

@@ -71,7 +71,10 @@ function timeSuffix(g: Record<string, string | undefined>): string {
   return out;
 }
 
+const CAPITAL = /\p{Lu}/u;
+
 function toParsed(cp: CompiledPattern, m: RegExpExecArray, opts: AbsoluteOptions): ParsedDate | null {
+  if (cp.pattern.afterLowerCaseOnly && m.index > 0 && CAPITAL.test(m.input[m.index - 1]!)) return null;
   const g = m.groups ?? {};
   let confidence = cp.pattern.confidence;
   let parts: DayParts;

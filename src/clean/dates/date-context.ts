@@ -1,8 +1,8 @@
-import { EVENT_LEADS, MODIFIED_LABELS, PUBLISHED_LABELS, type DateLabel } from '../rules/dates-labels.js';
+import { COMMENT_AFTER, EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PERIOD_AFTER, PUBLISHED_AFTER, PUBLISHED_LABELS, type DateLabel } from '../rules/dates-labels.js';
 import { COPYRIGHT_MARK } from '../rules/dates-patterns.js';
 
 /** What the words just before a date say about it. */
-export type DateRole = 'published' | 'modified' | 'event' | 'copyright' | 'plain';
+export type DateRole = 'published' | 'modified' | 'event' | 'other' | 'copyright' | 'plain';
 
 const compile = (labels: readonly DateLabel[], flags: string): RegExp =>
   new RegExp(labels.map((l) => `(?:${l.pattern})`).join('|'), flags);
@@ -11,21 +11,28 @@ const compile = (labels: readonly DateLabel[], flags: string): RegExp =>
 const PUBLISHED_RE = compile(PUBLISHED_LABELS, 'giu');
 const MODIFIED_RE = compile(MODIFIED_LABELS, 'giu');
 const EVENT_RE = compile(EVENT_LEADS, 'iu');
+const OTHER_RE = compile(OTHER_LEADS, 'iu');
 
 /** How far back from a date its label may start. */
 const LABEL_WINDOW = 40;
+/** A label ending this close before the date is attached to it, over any event word. */
+const ATTACHED_CHARS = 3;
 
 /**
  * Reads the label in front of a date at `index` in `line`. The nearest label wins, so in
- * "Published 14 July · Updated 15 July" each date gets its own.
+ * "Published 14 July · Updated 15 July" each date gets its own; a label right before the
+ * date beats an event word it contains ("Artikel vom 31.10.23" is published, "vom 14. bis"
+ * a period).
  */
 export function dateRole(line: string, index: number): DateRole {
   const before = line.slice(Math.max(0, index - LABEL_WINDOW), index);
   if (COPYRIGHT_MARK.test(before)) return 'copyright';
-  if (EVENT_RE.test(before)) return 'event';
+  if (OTHER_RE.test(before)) return 'other';
   const pub = lastMatchEnd(PUBLISHED_RE, before);
   const mod = lastMatchEnd(MODIFIED_RE, before);
-  if (pub < 0 && mod < 0) return 'plain';
+  const label = Math.max(pub, mod);
+  if (EVENT_RE.test(before) && (label < 0 || before.length - label > ATTACHED_CHARS)) return 'event';
+  if (label < 0) return 'plain';
   return mod > pub ? 'modified' : 'published';
 }
 
@@ -41,4 +48,25 @@ function lastMatchEnd(re: RegExp, s: string): number {
 
 export function isCopyrightLine(line: string): boolean {
   return COPYRIGHT_MARK.test(line);
+}
+
+/** How far after a date the words read by roleAfter may reach. */
+const AFTER_WINDOW = 60;
+
+/**
+ * What the words right after a date (ending at `end` in `line`) say about it, or null when
+ * they say nothing: a verb-final label, a period's "bis", a comment's reply link.
+ */
+export function roleAfter(line: string, end: number): 'published' | 'event' | 'other' | null {
+  if (end >= line.length) return null;
+  const after = line.slice(end, end + AFTER_WINDOW);
+  if (COMMENT_AFTER.test(after)) return 'other';
+  if (PERIOD_AFTER.test(after)) return 'event';
+  if (PUBLISHED_AFTER.test(after)) return 'published';
+  return null;
+}
+
+/** Where a copyright mark starts in `line`, or -1. */
+export function copyrightAt(line: string): number {
+  return line.search(COPYRIGHT_MARK);
 }

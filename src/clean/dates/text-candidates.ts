@@ -1,16 +1,13 @@
 import type { Block, DateCandidate } from '../types.js';
-import type { BlockKind } from '../../schemas/index.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_DATE_WEIGHTS as W } from '../rules/dates-weights.js';
-import { TIME_REST } from '../rules/dates-patterns.js';
-import { dateRole, isCopyrightLine } from './date-context.js';
+import { LINE_OPENER, TIME_AFTER_DATE, TIME_BEFORE_DATE, TIME_REST } from '../rules/dates-patterns.js';
+import { copyrightAt, dateRole, isCopyrightLine, roleAfter } from './date-context.js';
 import { inferDayFirst } from './day-order.js';
 import { findDates } from './find-dates.js';
 import { isDayWord } from './relative.js';
 import type { ParsedDate } from './parsed-date.js';
-
-/** Blocks that belong to the article; dates in anything else (boilerplate, trailer, comments) never count. */
-const KEPT_KINDS: ReadonlySet<BlockKind> = new Set(['title', 'byline', 'dateline', 'date', 'highlight', 'body', 'caption']);
+import { dateLines, placeFactor, type DateLine } from './text-lines.js';
 
 /** A line "is" a date when little else is on it (a time, "Uhr", a separator, a short name). */
 function isStandalone(line: string, d: ParsedDate): boolean {
@@ -24,18 +21,20 @@ function isTimestampLine(line: string, d: ParsedDate): boolean {
   return TIME_REST.test(rest);
 }
 
-function round(x: number): number {
-  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
+/** The date opens a line of a byline row or a story (see LINE_OPENER). */
+function opensLine(line: string, d: ParsedDate): boolean {
+  return d.index <= W.openerMaxOffset && LINE_OPENER.test(line.slice(0, d.index));
 }
 
-/**
- * Confidence falls with distance from the top of the article (publication dates lead),
- * strictly, so of two otherwise equal dates the earlier always ranks first.
- */
-function positionFactor(line: Line, d: ParsedDate): number {
-  // Inside a long paragraph every charsPerLine characters count as one more line.
-  const at = line.lineNo + Math.floor(d.index / W.charsPerLine);
-  return W.positionHalfLife / (W.positionHalfLife + at);
+/** A time of day stands right beside the date (or in it): a site's own timestamp. */
+function hasTime(line: string, d: ParsedDate): boolean {
+  if (d.date.length > 10) return true;
+  const end = d.index + d.matched.length;
+  return TIME_AFTER_DATE.test(line.slice(end, end + W.timeWindowChars)) || TIME_BEFORE_DATE.test(line.slice(Math.max(0, d.index - W.timeWindowChars), d.index));
+}
+
+function round(x: number): number {
+  return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
 }
 
 /**
@@ -56,92 +55,102 @@ export interface TextDateOptions {
   referenceDate?: string;
 }
 
-interface Line {
-  text: string;
-  kind: BlockKind;
-  lineNo: number;
-}
-
-function keptLines(blocks: readonly Block[]): Line[] {
-  const lines: Line[] = [];
-  let chars = 0;
-  for (const block of blocks) {
-    if (!KEPT_KINDS.has(block.kind)) continue;
-    for (const raw of block.text.split('\n')) {
-      const text = raw.trim();
-      if (!text) continue;
-      lines.push({ text, kind: block.kind, lineNo: lines.length });
-      chars += text.length;
-      if (lines.length >= W.maxLines || chars >= W.maxChars) return lines;
-    }
-  }
-  return lines;
-}
-
-function candidateFor(line: Line, d: ParsedDate): DateCandidate | null {
-  const role = dateRole(line.text, d.index);
-  if (role === 'copyright') return null;
-  const roleFactor = role === 'published' ? W.publishedLabel : role === 'modified' ? W.modifiedLabel : role === 'event' ? W.eventLead : 1;
+function candidateFor(line: DateLine, d: ParsedDate): DateCandidate | null {
+  const before = dateRole(line.text, d.index);
+  const after = before === 'plain' || before === 'event' ? roleAfter(line.text, d.index + d.matched.length) : null;
+  const role = after ?? before;
+  if (role === 'copyright' || role === 'other') return null;
+  const labelFactor = role === 'published' ? W.publishedLabel : role === 'modified' ? W.modifiedLabel : role === 'event' ? W.eventLead : 1;
+  const roleFactor = d.kind === 'absolute' && hasTime(line.text, d) ? labelFactor * W.withTime : labelFactor;
   const evidence = line.text.length <= W.maxEvidenceChars ? line.text : d.matched;
   if (d.kind === 'relative') {
+    // Page furniture says "3 hours ago" about other pages as often as about this one.
+    if (line.zone !== 'article') return null;
     // A site's own "Yesterday, 10:32" stamp counts from the fetch day (the reference); in
     // prose "today" counts from the unknown writing day, so only weekday and "ago" phrases
     // are read there (seed 004 "on Friday").
     const stamp = isTimestampLine(line.text, d);
     if (!stamp && isDayWord(d.matched)) return null;
     const base = stamp ? W.relativeStandalone : W.relativeInText;
-    return { date: d.date, source: 'relative', text: stamp ? evidence : d.matched, confidence: round(base * d.confidence * roleFactor * positionFactor(line, d)) };
+    return { date: d.date, source: 'relative', text: stamp ? evidence : d.matched, confidence: round(base * d.confidence * roleFactor * placeFactor(line, d.index)) };
   }
-  if (line.lineNo < W.headerMaxLine && HEADER_LINE.test(line.text) && d.index <= W.headerMaxOffset) {
+  if (line.blockNo < W.headerMaxLine && HEADER_LINE.test(line.text) && d.index <= W.headerMaxOffset) {
     return { date: d.date, source: 'header', text: line.text, confidence: round(W.header * d.confidence) };
   }
-  if (line.kind === 'date' || line.kind === 'dateline' || isStandalone(line.text, d) || role === 'published') {
-    const base = W.datelineBase * d.confidence * roleFactor * positionFactor(line, d);
+  if (line.kind === 'date' || line.kind === 'dateline' || isStandalone(line.text, d) || role === 'published' || opensLine(line.text, d)) {
+    const base = W.datelineBase * d.confidence * roleFactor * placeFactor(line, d.index);
     return { date: d.date, source: 'dateline', text: evidence, confidence: round(base) };
   }
-  const base = W.inTextBase * d.confidence * roleFactor * positionFactor(line, d);
+  const base = W.inTextBase * d.confidence * roleFactor * placeFactor(line, d.index);
   return { date: d.date, source: 'text', text: d.matched, confidence: round(base) };
 }
 
-/**
- * Publication-date candidates from classified text blocks in reading order. Only article
- * blocks are read (see KEPT_KINDS), only their first lines (W.maxLines / W.maxChars), and
- * copyright lines never count. Of two otherwise equal dates the earlier ranks first.
- */
-export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptions = {}): DateCandidate[] {
-  const lines = keptLines(blocks);
-  const dayFirst = inferDayFirst(lines.map((l) => l.text));
-  const out: DateCandidate[] = [];
-  const perLine: { line: Line; cands: DateCandidate[] }[] = [];
+function isFooter(line: string, firstDate: number): boolean {
+  const mark = copyrightAt(line);
+  return mark >= 0 && mark < firstDate;
+}
+
+interface LineCandidates {
+  line: DateLine;
+  cands: DateCandidate[];
+}
+
+function readLines(lines: readonly DateLine[], dayFirst: boolean | undefined, opts: TextDateOptions): LineCandidates[] {
+  const perLine: LineCandidates[] = [];
   for (const line of lines) {
-    // A short line with a copyright mark is a footer; in a long block only the dates right
-    // after the mark are (see dateRole).
-    if (line.text.length <= W.maxEvidenceChars && isCopyrightLine(line.text) && !HEADER_LINE.test(line.text)) continue;
-    const cands: DateCandidate[] = [];
     // The scraper's own "date …" header is its record of the page, not a date read from the
     // page: the reference date (meant for relative phrases) does not bound it.
-    const header = line.lineNo < W.headerMaxLine && HEADER_LINE.test(line.text);
+    const header = line.blockNo < W.headerMaxLine && HEADER_LINE.test(line.text);
     const found = header ? findDates(line.text, { dayFirst }) : findDates(line.text, { referenceDate: opts.referenceDate, dayFirst });
+    if (!found.length) continue;
+    // A short line with a copyright mark before its dates is a footer; in a long block only
+    // the dates right after the mark are (see dateRole). A mark after the date is a photo or
+    // site credit on the byline row (5min.at "Veröffentlicht am 5. November 2023, 14:09 / ©5min.at").
+    if (!header && line.text.length <= W.maxEvidenceChars && isFooter(line.text, found[0]!.index)) continue;
+    const cands: DateCandidate[] = [];
     for (const d of found) {
       const c = candidateFor(line, d);
       if (c) cands.push(c);
     }
     if (cands.length) perLine.push({ line, cands });
   }
-  return perLine.flatMap(({ line, cands }, i) => {
+  return perLine;
+}
+
+/** Candidates of lines in a run of dated lines (a list) count less. */
+function discountLists(perLine: readonly LineCandidates[]): DateCandidate[] {
+  return perLine.flatMap(({ cands }, i) => {
     const crowded = datedNeighbours(perLine, i) >= W.listMinNeighbours;
     return crowded ? cands.map((c) => (c.source === 'header' ? c : { ...c, confidence: round(c.confidence * W.listFactor) })) : cands;
   });
 }
 
 /**
+ * Publication-date candidates from classified text blocks in reading order. Article blocks
+ * count fully; the furniture around them is read only when the article offers no confident
+ * date (W.furnitureBelowConfidence), and counts less; trailers and comments never count (see
+ * text-lines.ts). Only the first lines are read (W.maxLines / W.maxChars), and copyright
+ * lines never count. Of two otherwise equal dates the earlier ranks first.
+ */
+export function textDateCandidates(blocks: readonly Block[], opts: TextDateOptions = {}): DateCandidate[] {
+  const { article, furniture } = dateLines(blocks);
+  // The article's own numeric dates tell the order.
+  const dayFirst = inferDayFirst(article.map((l) => l.text));
+  const fromArticle = readLines(article, dayFirst, opts);
+  const cands = discountLists(fromArticle);
+  if (!furniture.length || cands.some((c) => c.confidence >= W.furnitureBelowConfidence)) return cands;
+  const all = [...fromArticle, ...readLines(furniture, dayFirst, opts)].sort((a, b) => a.line.blockNo - b.line.blockNo);
+  return discountLists(all);
+}
+
+/**
  * Dated lines within W.listWindowLines of line i: a run of them is a list (teasers, an
  * archive, comments), whose dates are other pages' dates.
  */
-function datedNeighbours(perLine: readonly { line: Line; cands: DateCandidate[] }[], i: number): number {
-  const at = perLine[i]!.line.lineNo;
+function datedNeighbours(perLine: readonly LineCandidates[], i: number): number {
+  const at = perLine[i]!.line.blockNo;
   let n = 0;
-  for (let j = i - 1; j >= 0 && at - perLine[j]!.line.lineNo <= W.listWindowLines; j--) n++;
-  for (let j = i + 1; j < perLine.length && perLine[j]!.line.lineNo - at <= W.listWindowLines; j++) n++;
+  for (let j = i - 1; j >= 0 && at - perLine[j]!.line.blockNo <= W.listWindowLines; j--) n++;
+  for (let j = i + 1; j < perLine.length && perLine[j]!.line.blockNo - at <= W.listWindowLines; j++) n++;
   return n;
 }

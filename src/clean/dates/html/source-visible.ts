@@ -10,7 +10,7 @@ import { classAndId, isElement, textOf } from './dom.js';
 
 /** Dates in the visible text: date-ish elements, then near the <h1>, then the page text. */
 
-const ROLE_FACTOR = { published: 1.05, plain: 1, modified: 0.6, event: 0.6, copyright: 0 } as const;
+const ROLE_FACTOR = { published: 1.05, plain: 1, modified: 0.6, event: 0.6, other: 0, copyright: 0 } as const;
 /** Each further date element in document order is trusted a little less. */
 const RANK_DECAY = 0.04;
 const RANK_FLOOR = 0.7;
