@@ -5,6 +5,7 @@ import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 
 const HAS_DIGIT = /\d/;
+const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario/i;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
 
@@ -41,20 +42,12 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
   const normTitle = title ? normalise(title) : '';
   let byline: string | null = null;
   let bodyChars = 0;
-  let trailer: string | null = null;
   for (const run of runs) {
     const text = run.text;
-    if (trailer) {
-      blocks.push({ kind: 'trailer', text, reason: `after trailer-marker: ${trailer}`, tag: run.tag });
-      continue;
-    }
-    if (bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
-      trailer = text;
-      blocks.push({ kind: 'trailer', text, reason: `trailer-marker: ${text}`, tag: run.tag });
-      continue;
-    }
     let [kind, reason] = kindOf(run, normTitle, seen);
-    if (kind === 'body' && bodyChars === 0 && text.length <= S.metaLineMaxChars) {
+    if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
+      [kind, reason] = ['trailer', `trailer-marker: ${text}`];
+    } else if (kind === 'body' && bodyChars === 0 && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
       if (name) {
         byline ??= name;
@@ -69,5 +62,28 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
       seen.add(text);
     }
   }
-  return { blocks, byline, bodyChars };
+  return { blocks, byline, bodyChars: cutAtTrailer(blocks, bodyChars) };
+}
+
+/**
+ * A trailer marker ends the article when little prose follows it: a comment heading
+ * always, a "Related news" box only when it is not an inset in the middle of the story
+ * (moneycontrol.com, scrapinghub set, has one after the third paragraph). Returns the
+ * body characters left.
+ */
+function cutAtTrailer(blocks: Block[], bodyChars: number): number {
+  const at = blocks.findIndex((b) => b.kind === 'trailer');
+  if (at < 0) return bodyChars;
+  const marker = blocks[at]!.text;
+  let after = 0;
+  for (let i = at + 1; i < blocks.length; i++) if (blocks[i]!.kind === 'body') after += blocks[i]!.text.length;
+  if (!COMMENT_MARKER.test(marker) && after > (bodyChars - after) * S.trailerMaxProseAfterShare) {
+    blocks[at] = { ...blocks[at]!, kind: 'boilerplate', reason: `inset marker: ${marker}` };
+    return bodyChars;
+  }
+  for (let i = at + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'body' || b.kind === 'boilerplate') blocks[i] = { ...b, kind: 'trailer', reason: `after trailer-marker: ${marker}` };
+  }
+  return bodyChars - after;
 }

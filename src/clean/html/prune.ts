@@ -19,6 +19,8 @@ const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escape).join('|'));
 const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escape).join('|')})(?:$|[\\s_-])`);
 const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escape).join('|'));
 const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escape).join('|'));
+/** Readability's okMaybeItsACandidate: a wrapper named like the content is not a soft-furniture box. */
+const MAYBE_CONTENT = /article|body|content|main|column|story|entry/;
 const COMMENTISH = /comment|disqus|respond|reply/;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
@@ -50,7 +52,7 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pr
   if (CAPTION.test(name) && (stats?.proseChars ?? 0) === 0) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
   const strong = STRONG.exec(name);
   if (strong) return { kind: COMMENTISH.test(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
-  if ((SOFT.test(name) || WORDS.test(name)) && !isProse(stats)) return { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) return { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
   return null;
 }
 

@@ -50,6 +50,8 @@ export const HTML_SETTINGS = {
   jsonLdMinChars: 200,
   /** A trailer marker ends the article only after this many characters of body. */
   trailerMinBodyChars: 200,
+  /** …and only when the prose after it is under this share of the prose before (else it is an inset box). */
+  trailerMaxProseAfterShare: 0.5,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */
