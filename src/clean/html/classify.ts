@@ -27,7 +27,7 @@ function kindOf(run: Run, title: string, seen: Set<string>): [Block['kind'], str
     if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
     if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   }
-  if (seen.has(text) && run.tag !== 'li') return ['boilerplate', 'repeated block'];
+  if (text.length >= S.repeatedMinChars && seen.has(text)) return ['boilerplate', 'repeated block'];
   return ['body'];
 }
 
