@@ -61,11 +61,18 @@ function topCandidate(scores: Map<Element, number>): Element | null {
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || ranked[0]![1] <= 0) return null;
   let [top, topScore] = ranked[0]!;
-  // Several near-equal candidates under one ancestor: the ancestor is the article.
-  const alternatives = ranked.slice(1, S.alternativeCount).filter(([, s]) => s / topScore >= S.alternativeShare).map(([el]) => ancestorsOf(el));
-  if (alternatives.length >= 2) {
-    for (let p = top.parent; p && isTag(p) && p.name !== 'body'; p = p.parent) {
-      if (alternatives.filter((a) => a.has(p as Element)).length >= 2) {
+  // A near-equal candidate elsewhere: the article is split, their common ancestor holds it
+  // (wired.com, scrapinghub set, cuts its story into chunks between ad rails).
+  const topAncestors = ancestorsOf(top);
+  const alternatives = ranked
+    .slice(1, S.alternativeCount)
+    .filter(([el, s]) => s / topScore >= S.alternativeShare && !topAncestors.has(el))
+    .map(([el]) => ancestorsOf(el))
+    .filter((ancestors) => !ancestors.has(top));
+  if (alternatives.length >= S.alternativeMinCount) {
+    let levels = 0;
+    for (let p = top.parent; p && isTag(p) && p.name !== 'body' && levels++ < S.alternativeMaxLevels; p = p.parent) {
+      if (alternatives.filter((a) => a.has(p as Element)).length >= S.alternativeMinCount) {
         top = p;
         break;
       }

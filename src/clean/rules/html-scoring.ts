@@ -42,6 +42,10 @@ export const HTML_SETTINGS = {
   siblingMaxLinkDensity: 0.25,
   /** Parents whose score is within this share of the best are considered the same article. */
   alternativeShare: 0.75,
+  /** …and this many of them under one ancestor make it the container (Readability: 3). */
+  alternativeMinCount: 1,
+  /** …found at most this many levels above the best. */
+  alternativeMaxLevels: 3,
   /** How many top candidates are compared for a common ancestor. */
   alternativeCount: 5,
   /** JSON-LD articleBody replaces the extraction when the extraction is shorter than this share of it. */
