@@ -35,6 +35,17 @@ function attempt(body: Element, mode: PruneMode, title: string | null, reference
   return { classified, pruned, method: mode === 'strict' ? 'html:scored' : 'html:relaxed' };
 }
 
+/**
+ * trafilatura's baseline, the last resort when no container holds enough prose (short
+ * posts, pages whose text sits in tables or lists): every run of the page that reads as a
+ * sentence, in order, after tag pruning only.
+ */
+function baseline(body: Element, title: string | null, referenceDate: string | undefined): Attempt {
+  const pruned = prune(body, computeStats(body, S.minParagraphChars, null), 'relaxed');
+  const runs = collectRuns([body], pruned).filter((run) => run.text.length >= S.minParagraphChars);
+  return { classified: classifyRuns(runs, title, referenceDate), pruned, method: 'html:baseline' };
+}
+
 /** What pruning removed, as blocks with reasons; captions go to their own list. */
 function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[] {
   const blocks: Block[] = [];
@@ -69,6 +80,10 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
       if (found && found.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = found;
       if (best && best.classified.bodyChars >= S.minBodyChars) break;
     }
+  }
+  if (body && (best?.classified.bodyChars ?? 0) < S.minBodyChars) {
+    const rescued = baseline(body, meta.title, opts.referenceDate);
+    if (rescued.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = rescued;
   }
   const captions: string[] = [];
   let blocks: Block[] = best ? [...best.classified.blocks, ...prunedBlocks(best.pruned, captions)] : [];
