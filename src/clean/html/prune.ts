@@ -49,7 +49,7 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pr
   if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return null;
   const name = nameOf(el);
   if (!name || ARTICLE_BODY.test(name)) return null;
-  if (CAPTION.test(name) && (stats?.proseChars ?? 0) === 0) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
   const strong = STRONG.exec(name);
   if (strong) return { kind: COMMENTISH.test(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
   if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) return { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
