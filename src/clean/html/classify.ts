@@ -17,9 +17,9 @@ export interface Classified {
 }
 
 /** One run's kind by its own text: furniture phrases, captions, link lists. */
-function kindOf(run: Run, title: string, seen: Set<string>): [Block['kind'], string?] {
+function kindOf(run: Run, title: string): [Block['kind'], string?] {
   const text = run.text;
-  if (run.tag === 'h1' || (title && normalise(text) === title)) return ['title', 'title repeated in the body'];
+  if (run.tag === 'h1' || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
   if (run.linkChars / text.length > S.maxLinkDensity) return ['boilerplate', 'link-density'];
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
@@ -27,7 +27,6 @@ function kindOf(run: Run, title: string, seen: Set<string>): [Block['kind'], str
     if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
     if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
   }
-  if (text.length >= S.repeatedMinChars && seen.has(text)) return ['boilerplate', 'repeated block'];
   return ['body'];
 }
 
@@ -38,13 +37,12 @@ function kindOf(run: Run, title: string, seen: Set<string>): [Block['kind'], str
  */
 export function classifyRuns(runs: readonly Run[], title: string | null, referenceDate: string | undefined): Classified {
   const blocks: Block[] = [];
-  const seen = new Set<string>();
   const normTitle = title ? normalise(title) : '';
   let byline: string | null = null;
   let bodyChars = 0;
   for (const run of runs) {
     const text = run.text;
-    let [kind, reason] = kindOf(run, normTitle, seen);
+    let [kind, reason] = kindOf(run, normTitle);
     if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
     } else if (kind === 'body' && bodyChars === 0 && text.length <= S.metaLineMaxChars) {
@@ -59,7 +57,6 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
     blocks.push(reason ? { kind, text, reason, tag: run.tag } : { kind, text, tag: run.tag });
     if (kind === 'body') {
       bodyChars += text.length;
-      seen.add(text);
     }
   }
   return { blocks, byline, bodyChars: cutAtTrailer(blocks, bodyChars) };

@@ -56,8 +56,6 @@ export const HTML_SETTINGS = {
   trailerMinBodyChars: 200,
   /** …and only when the prose after it is under this share of the prose before (else it is an inset box). */
   trailerMaxProseAfterShare: 0.5,
-  /** A body block repeating an earlier one is dropped from this length on (captions repeated by galleries; not table cells). */
-  repeatedMinChars: 100000,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */
