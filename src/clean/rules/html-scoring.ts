@@ -41,7 +41,7 @@ export const HTML_SETTINGS = {
   siblingParagraphChars: 80,
   siblingMaxLinkDensity: 0.25,
   /** Parents whose score is within this share of the best are considered the same article. */
-  alternativeShare: 0.75,
+  alternativeShare: 0.6,
   /** …and this many of them under one ancestor make it the container (Readability: 3). */
   alternativeMinCount: 1,
   /** …found at most this many levels above the best. */
