@@ -2,6 +2,7 @@ import type { Element } from 'domhandler';
 import {
   ARTICLE_BODY_TOKENS,
   CAPTION_SUBSTRINGS,
+  EMBED_TOKENS,
   FURNITURE_TAGS,
   FURNITURE_WORDS,
   PROSE_PROTECTED_TAGS,
@@ -18,6 +19,7 @@ const STRONG = new RegExp(STRONG_FURNITURE_SUBSTRINGS.map(escape).join('|'));
 const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escape).join('|'));
 const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escape).join('|')})(?:$|[\\s_-])`);
 const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escape).join('|'));
+const EMBED = new RegExp(EMBED_TOKENS.map(escape).join('|'));
 const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escape).join('|'));
 /** Readability's okMaybeItsACandidate: a wrapper named like the content is not a soft-furniture box. */
 const MAYBE_CONTENT = /article|body|content|main|column|story|entry/;
@@ -48,7 +50,7 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pr
   if (el.attribs.hidden !== undefined || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) return { kind: 'boilerplate', reason: 'hidden' };
   if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return null;
   const name = nameOf(el);
-  if (!name || ARTICLE_BODY.test(name)) return null;
+  if (!name || ARTICLE_BODY.test(name) || EMBED.test(name)) return null;
   if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
   const strong = STRONG.exec(name);
   if (strong) return { kind: COMMENTISH.test(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };

@@ -58,6 +58,12 @@ export const ARTICLE_BODY_TOKENS = [
   'blog-content', 'single-content', 'field-body', 'field-name-body', 'td-post-content', 'rich-text', 'richtext',
 ];
 
+/**
+ * Class/id fragments of embedded posts quoted by the story: a tweet in a "social-media-embed"
+ * box is article text (nj.com, scrapinghub set), so these names are never pruned.
+ */
+export const EMBED_TOKENS = ['embed', 'twitter-tweet', 'instagram-media', 'tiktok-embed'];
+
 /** Class/id fragments of photo captions and credits: their text becomes captions, not body. */
 export const CAPTION_SUBSTRINGS = ['caption', 'credit', 'photo-info', 'image-info', 'img-info', 'wp-caption-text'];
 
