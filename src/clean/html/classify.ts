@@ -1,3 +1,4 @@
+import { HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../text/patterns.js';
 import { bylineOf, isCaptionLine, isDateLine } from '../text/flag-units.js';
@@ -5,6 +6,8 @@ import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 
 const HAS_DIGIT = /\d/;
+const DATE_LABEL_LINE = new RegExp(`^(?:${HTML_DATE_LABEL_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
+const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${HTML_BOILERPLATE_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
 const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario/i;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
@@ -22,7 +25,7 @@ function kindOf(run: Run, title: string): [Block['kind'], string?] {
   if (run.tag === 'h1' || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
   if (run.linkChars / text.length > S.maxLinkDensity) return ['boilerplate', 'link-density'];
   if (text.length <= S.metaLineMaxChars * 2) {
-    if (BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
+    if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
     if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];
     if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
     if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
@@ -45,12 +48,12 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
     let [kind, reason] = kindOf(run, normTitle);
     if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
-    } else if (kind === 'body' && bodyChars === 0 && text.length <= S.metaLineMaxChars) {
+    } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
       if (name) {
         byline ??= name;
         [kind, reason] = ['byline', 'byline'];
-      } else if (isDateLine(text, referenceDate)) {
+      } else if (DATE_LABEL_LINE.test(text) || isDateLine(text, referenceDate)) {
         [kind, reason] = ['dateline', 'date line'];
       }
     }

@@ -56,6 +56,8 @@ export const HTML_SETTINGS = {
   trailerMinBodyChars: 200,
   /** …and only when the prose after it is under this share of the prose before (else it is an inset box). */
   trailerMaxProseAfterShare: 0.5,
+  /** Bylines and date lines are looked for until this much body has been read (a dek may come first). */
+  headZoneChars: 400,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */
