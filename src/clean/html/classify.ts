@@ -20,9 +20,9 @@ export interface Classified {
 }
 
 /** One run's kind by its own text: furniture phrases, captions, link lists. */
-function kindOf(run: Run, title: string): [Block['kind'], string?] {
+function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], string?] {
   const text = run.text;
-  if (run.tag === 'h1' || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
+  if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
   if (run.linkChars / text.length > S.maxLinkDensity) return ['boilerplate', 'link-density'];
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
@@ -45,7 +45,7 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
   let bodyChars = 0;
   for (const run of runs) {
     const text = run.text;
-    let [kind, reason] = kindOf(run, normTitle);
+    let [kind, reason] = kindOf(run, normTitle, bodyChars === 0);
     if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
