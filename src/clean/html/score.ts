@@ -46,7 +46,13 @@ export function scoreContainers(runs: readonly Run[], stats: Map<Element, NodeSt
       el = el.parent as Element | null;
     }
   }
-  for (const [el, score] of scores) scores.set(el, score * (1 - linkDensity(stats.get(el))));
+  for (const [el, score] of scores) {
+    const s = stats.get(el);
+    // A class bonus cannot make a short box the article: it counts in proportion to the text held.
+    const weight = classWeight(el);
+    const damped = weight > 0 ? weight * Math.min(1, (s?.chars ?? 0) / S.classWeightFullChars) : 0;
+    scores.set(el, (score - weight + damped) * (1 - linkDensity(s)));
+  }
   return scores;
 }
 

@@ -31,6 +31,8 @@ export const HTML_SETTINGS = {
   protectMaxLinkDensity: 0.3,
   /** Class weight added or taken by POSITIVE_CLASS / NEGATIVE_CLASS (Readability: 25). */
   classWeight: 25,
+  /** A positive class weight counts fully from this many characters of text, in proportion below. */
+  classWeightFullChars: 1000,
   /** Ancestors a paragraph votes for: the parent fully, the grandparent half, then score/(level*3). */
   voteDepth: 5,
   /** Siblings of the best container are merged when they score this share of it (Readability: 0.2)… */
