@@ -62,6 +62,18 @@ function ancestorsOf(el: Element): Set<Element> {
   return set;
 }
 
+/** The closest ancestor of `top` (at most `maxLevels` up) that also holds one of `others`; `top` when none does. */
+function commonAncestor(top: Element, others: readonly Element[], maxLevels: number): Element {
+  const topAncestors = ancestorsOf(top);
+  const apart = others.filter((el) => !topAncestors.has(el)).map(ancestorsOf).filter((ancestors) => !ancestors.has(top));
+  if (apart.length === 0) return top;
+  let levels = 0;
+  for (let p = top.parent; p && isTag(p) && p.name !== 'body' && levels++ < maxLevels; p = p.parent) {
+    if (apart.some((a) => a.has(p as Element))) return p;
+  }
+  return top;
+}
+
 /** The best container, moved up when the article is split over several strong children. */
 function topCandidate(scores: Map<Element, number>): Element | null {
   const ranked = [...scores].sort((a, b) => b[1] - a[1]);
@@ -69,20 +81,14 @@ function topCandidate(scores: Map<Element, number>): Element | null {
   let [top, topScore] = ranked[0]!;
   // A near-equal candidate elsewhere: the article is split, their common ancestor holds it
   // (wired.com, scrapinghub set, cuts its story into chunks between ad rails).
-  const topAncestors = ancestorsOf(top);
-  const alternatives = ranked
-    .slice(1, S.alternativeCount)
-    .filter(([el, s]) => s / topScore >= S.alternativeShare && !topAncestors.has(el))
-    .map(([el]) => ancestorsOf(el))
-    .filter((ancestors) => !ancestors.has(top));
-  if (alternatives.length >= S.alternativeMinCount) {
-    let levels = 0;
-    for (let p = top.parent; p && isTag(p) && p.name !== 'body' && levels++ < S.alternativeMaxLevels; p = p.parent) {
-      if (alternatives.filter((a) => a.has(p as Element)).length >= S.alternativeMinCount) {
-        top = p;
-        break;
-      }
-    }
+  const near = ranked.slice(1, S.alternativeCount).filter(([, s]) => s / topScore >= S.alternativeShare).map(([el]) => el);
+  top = commonAncestor(top, near, S.alternativeMaxLevels);
+  // Boxes of the same class as the best one are more parts of it (quantamagazine.org,
+  // scrapinghub set: one div.post__content per section) when they score a fair share of it.
+  const cls = top.attribs.class;
+  if (cls) {
+    const kin = ranked.filter(([el, s]) => el !== top && s >= topScore * S.kinShare && el.name === top.name && el.attribs.class === cls).map(([el]) => el);
+    top = commonAncestor(top, kin, S.kinMaxLevels);
   }
   // A parent scoring higher than the path that led to it holds more of the article.
   let last = scores.get(top) ?? topScore;

@@ -44,10 +44,12 @@ export const HTML_SETTINGS = {
   siblingMaxLinkDensity: 0.25,
   /** Parents whose score is within this share of the best are considered the same article. */
   alternativeShare: 0.6,
-  /** …and this many of them under one ancestor make it the container (Readability: 3). */
-  alternativeMinCount: 1,
-  /** …found at most this many levels above the best. */
+  /** …when their common ancestor is at most this many levels above the best. */
   alternativeMaxLevels: 3,
+  /** Boxes with the best one's class join it through a common ancestor at most this many levels up. */
+  kinMaxLevels: 6,
+  /** …when they score at least this share of it. */
+  kinShare: 0.3,
   /** How many top candidates are compared for a common ancestor. */
   alternativeCount: 5,
   /** JSON-LD articleBody replaces the extraction when the extraction is shorter than this share of it. */
