@@ -1,4 +1,4 @@
-import { HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES } from '../rules/html-lines.js';
+import { HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../text/patterns.js';
 import { bylineOf, isCaptionLine, isDateLine } from '../text/flag-units.js';
@@ -6,6 +6,7 @@ import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 
 const HAS_DIGIT = /\d/;
+const HTML_TRAILER_LINE = new RegExp(`^(?:${HTML_TRAILER_LINES.map((l) => `(?:${l.pattern})`).join('|')})\\s*:?$`, 'iu');
 const DATE_LABEL_LINE = new RegExp(`^(?:${HTML_DATE_LABEL_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
 const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${HTML_BOILERPLATE_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
 const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario/i;
@@ -46,7 +47,7 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
   for (const run of runs) {
     const text = run.text;
     let [kind, reason] = kindOf(run, normTitle, bodyChars === 0);
-    if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
+    if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || HTML_TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);

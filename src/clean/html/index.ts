@@ -7,7 +7,7 @@ import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
 import { computeStats, textOf } from './dom.js';
-import { jsonLdBody } from './jsonld-body.js';
+import { readJsonLd } from './jsonld.js';
 import { readMetadata } from './metadata.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
 import { pickContent } from './score.js';
@@ -71,7 +71,8 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   const url = opts.url ?? pageUrl($);
   // Dates and metadata read the whole page: <head>, JSON-LD and headers.
   const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate });
-  const meta = readMetadata($);
+  const jsonLd = readJsonLd($);
+  const meta = readMetadata($, jsonLd.author);
   const body = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;
   let best: Attempt | null = null;
   if (body) {
@@ -90,7 +91,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   let method = best?.method ?? 'html:none';
   let bodyChars = best?.classified.bodyChars ?? 0;
 
-  const ld = jsonLdBody($);
+  const ld = jsonLd.body;
   const ldChars = ld ? ld.reduce((n, p) => n + p.length, 0) : 0;
   if (ld && ldChars >= S.jsonLdMinChars && bodyChars < ldChars * S.jsonLdPreferShare) {
     const replaced = blocks.map((b): Block => (b.kind === 'body' ? { ...b, kind: 'boilerplate', reason: 'replaced by JSON-LD articleBody' } : b));

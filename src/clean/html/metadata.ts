@@ -22,12 +22,13 @@ function stripSiteName(title: string, site: string | null): string {
   return title;
 }
 
-/** Title, byline, publisher and language from meta tags, JSON-LD-free fallbacks and the page. */
-export function readMetadata($: CheerioAPI): PageMetadata {
+/** Title, byline, publisher and language from meta tags and the page; `jsonLdAuthor` (Person names) comes first for the byline. */
+export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null): PageMetadata {
   const meta = (selector: string) => clean($(selector).first().attr('content'));
   const publisher = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
   const rawTitle = meta('meta[property="og:title"]') ?? clean($('h1').first().text()) ?? clean($('title').first().text());
   const byline =
+    clean(jsonLdAuthor ?? undefined) ??
     meta('meta[name="author"]') ??
     meta('meta[property="article:author"]') ??
     clean($('[rel="author"], [itemprop="author"], .byline, .author').first().text());
