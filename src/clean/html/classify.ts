@@ -47,14 +47,16 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
   for (const run of runs) {
     const text = run.text;
     let [kind, reason] = kindOf(run, normTitle, bodyChars === 0);
-    if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || HTML_TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
+    if (kind === 'body' && text.length <= S.metaLineMaxChars && DATE_LABEL_LINE.test(text)) {
+      [kind, reason] = ['dateline', 'date label line'];
+    } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || HTML_TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
       if (name) {
         byline ??= name;
         [kind, reason] = ['byline', 'byline'];
-      } else if (DATE_LABEL_LINE.test(text) || isDateLine(text, referenceDate)) {
+      } else if (isDateLine(text, referenceDate)) {
         [kind, reason] = ['dateline', 'date line'];
       }
     }

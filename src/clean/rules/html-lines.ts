@@ -15,6 +15,7 @@ export const HTML_BOILERPLATE_LINES: readonly HtmlLinePattern[] = [
   { pattern: 'trending:?|breaking(?: news)?:?|most popular:?', note: 'thehill.com "TRENDING:" rail label (scrapinghub set)' },
   { pattern: 'by|von|par|por', note: 'a bare "By" whose name is a separate link (barrons.com, scrapinghub set)' },
   { pattern: 'tell us what you think\\.*', note: 'morebikes.co.uk comment prompt (scrapinghub set)' },
+  { pattern: 'this copy is for your personal,? non-commercial use only\\..{0,300}', note: 'Dow Jones print notice above barrons.com stories (scrapinghub set)' },
   { pattern: "(?:don'?t miss|read next|up next|what to read next)", note: 'express.co.uk "DON\'T MISS" inset between paragraphs: a label, the story goes on after it (scrapinghub set)' },
   { pattern: '(?:get|sign up for|subscribe to) .{0,80}(?:in|to) your inbox\\b.{0,120}', note: 'nj.com "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters." (scrapinghub set)' },
 ];

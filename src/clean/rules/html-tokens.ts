@@ -27,6 +27,7 @@ export const STRONG_FURNITURE_SUBSTRINGS = [
   'outbrain', 'taboola', 'zergnet', 'revcontent', // recommendation widgets
   'share', 'sharing', 'social', 'sociable', 'addthis', 'sharethis', 'jp-post-flair', 'sharedaddy', 'jp-relatedposts', // share bars (Jetpack sharedaddy)
   'newsletter', 'subscribe', 'subscription', 'signup', 'sign-up', // newsletter boxes
+  'rollover-block', 'tooltip', 'popover', 'hovercard', 'hover-card', // hover cards inside sentences (thehill.com people cards, scrapinghub set)
   'breadcrumb', 'bread-crumb', 'cookie', 'consent', 'gdpr', 'modal', 'popup', 'lightbox', // page chrome and overlays (not "paywall": barrons.com, scrapinghub set, keeps the story in div.paywall)
   'author-bio', 'authorbio', 'author-box', 'authorbox', 'about-author', 'about-the-author', 'author-info', // author boxes after posts
   'tag-list', 'taglist', 'post-tags', 'entry-tags', 'article-tags', 'tagcloud', 'tag-cloud', // tag lists
