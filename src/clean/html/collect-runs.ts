@@ -1,20 +1,20 @@
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS } from '../rules/html-tokens.js';
+import { BLOCK_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
+import { MAX_DEPTH, isTag } from './dom.js';
 
-/** Elements that continue the current line of text rather than start a new block. */
-const INLINE_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 'span', 'u', 'small', 'sup', 'sub', 'font', 'abbr', 'cite', 'code', 'mark', 'q', 'time', 'label', 's', 'del', 'ins', 'bdi', 'wbr']);
 const SPACE = /\s+/g;
-/** Deeper markup than this is pathological (or hostile); its inner text is not read, so the walk cannot overflow the stack. */
-const MAX_DEPTH = 256;
 
 /** A run of text read as one block: a <p>/<li>/… element, or loose text between <br>s and blocks. */
 export interface Run {
   text: string;
+  /** Block tag, or "text" for loose text. */
   tag: string;
   /** Characters of the run inside links (for link density). */
   linkChars: number;
-  /** The element the run belongs to: the parent of a block element, or the holder of loose text. */
+  /** The element the run votes for: the parent of a block element, or the holder of loose text. */
   container: Element;
+  /** The block element itself (null for loose text). */
+  element: Element | null;
 }
 
 interface Buffer {
@@ -22,38 +22,48 @@ interface Buffer {
   linkChars: number;
 }
 
-function gather(node: AnyNode, buffer: Buffer, inLink: boolean, depth = 0): void {
+function gather(node: AnyNode, buffer: Buffer, inLink: boolean, skip: ReadonlyMap<Element, unknown>, depth: number): void {
   if (node.type === 'text') {
     const data = (node as unknown as { data: string }).data;
     buffer.parts.push(data);
     if (inLink) buffer.linkChars += data.replace(SPACE, ' ').trim().length;
     return;
   }
-  if (node.type !== 'tag') return;
-  const el = node as Element;
-  if (el.name === 'br') {
+  if (!isTag(node) || skip.has(node)) return;
+  if (node.name === 'br') {
     buffer.parts.push(' ');
     return;
   }
   if (depth > MAX_DEPTH) return;
-  for (const child of el.children) gather(child, buffer, inLink || el.name === 'a', depth + 1);
+  // Block children of a block (a <p> inside an <li>) still read apart from their neighbours.
+  const block = BLOCK_TAGS.has(node.name) || node.name === 'div';
+  if (block) buffer.parts.push(' ');
+  for (const child of node.children) gather(child, buffer, inLink || node.name === 'a', skip, depth + 1);
+  if (block) buffer.parts.push(' ');
 }
 
 /**
- * One pass over a subtree, in reading order. Block elements become one run each (nested
- * blocks are read with their outermost block); loose text is split at <br> and at block
- * boundaries, so pages that write paragraphs as `text<br><br>text` inside a <div> still
- * yield paragraphs.
+ * One pass over subtrees, in reading order, skipping pruned elements. Block elements become
+ * one run each (nested blocks are read with their outermost block); loose text is split at
+ * <br> and at block boundaries, so pages that write paragraphs as `text<br><br>text` inside
+ * a <div> still yield paragraphs.
  */
-export function collectRuns(root: Element): Run[] {
+export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element, unknown>): Run[] {
   const runs: Run[] = [];
   let loose: Buffer = { parts: [], linkChars: 0 };
-  let looseHolder: Element = root;
+  let looseHolder: Element | null = null;
 
   const flush = () => {
     const text = loose.parts.join('').replace(SPACE, ' ').trim();
-    if (text) runs.push({ text, tag: 'text', linkChars: loose.linkChars, container: looseHolder });
+    if (text && looseHolder) runs.push({ text, tag: 'text', linkChars: loose.linkChars, container: looseHolder, element: null });
     loose = { parts: [], linkChars: 0 };
+  };
+  const block = (node: Element, parent: Element) => {
+    flush();
+    const buffer: Buffer = { parts: [], linkChars: 0 };
+    gather(node, buffer, false, skip, 0);
+    const text = buffer.parts.join('').replace(SPACE, ' ').trim();
+    if (text) runs.push({ text, tag: node.name, linkChars: buffer.linkChars, container: parent, element: node });
   };
 
   const walk = (el: Element, inLink: boolean, depth: number) => {
@@ -61,30 +71,31 @@ export function collectRuns(root: Element): Run[] {
     for (const child of el.children) {
       if (child.type === 'text') {
         if (loose.parts.length === 0) looseHolder = el;
-        gather(child, loose, inLink);
+        gather(child, loose, inLink, skip, depth);
         continue;
       }
-      if (child.type !== 'tag') continue;
-      const node = child as Element;
-      if (node.name === 'br') {
+      if (!isTag(child) || skip.has(child)) continue;
+      if (child.name === 'br') {
         flush();
-      } else if (BLOCK_TAGS.has(node.name)) {
-        flush();
-        const buffer: Buffer = { parts: [], linkChars: 0 };
-        gather(node, buffer, false);
-        const text = buffer.parts.join('').replace(SPACE, ' ').trim();
-        if (text) runs.push({ text, tag: node.name, linkChars: buffer.linkChars, container: el });
-      } else if (INLINE_TAGS.has(node.name)) {
+      } else if (BLOCK_TAGS.has(child.name)) {
+        block(child, el);
+      } else if (INLINE_TAGS.has(child.name)) {
         if (loose.parts.length === 0) looseHolder = el;
-        walk(node, inLink || node.name === 'a', depth + 1);
+        walk(child, inLink || child.name === 'a', depth + 1);
       } else {
         flush();
-        walk(node, inLink, depth + 1);
+        walk(child, inLink, depth + 1);
         flush();
       }
     }
   };
-  walk(root, false, 0);
-  flush();
+  for (const root of roots) {
+    if (skip.has(root)) continue;
+    if (BLOCK_TAGS.has(root.name)) block(root, root.parent as Element);
+    else {
+      walk(root, false, 0);
+      flush();
+    }
+  }
   return runs;
 }

@@ -1,6 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
 
 const SPACE = /\s+/g;
+/** "By Carrie Arnold" in a meta author (quantamagazine.org, scrapinghub set). */
+const BY_PREFIX = /^(?:by|von|par|por)\s+/i;
 const clean = (value: string | undefined): string | null => {
   const t = value?.replace(SPACE, ' ').trim();
   return t ? t : null;
@@ -22,15 +24,17 @@ function stripSiteName(title: string, site: string | null): string {
   return title;
 }
 
-/** Title, byline, publisher and language from meta tags, JSON-LD-free fallbacks and the page. */
-export function readMetadata($: CheerioAPI): PageMetadata {
+/** Title, byline, publisher and language from meta tags and the page; `jsonLdAuthor` (Person names) comes first for the byline. */
+export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null): PageMetadata {
   const meta = (selector: string) => clean($(selector).first().attr('content'));
   const publisher = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
   const rawTitle = meta('meta[property="og:title"]') ?? clean($('h1').first().text()) ?? clean($('title').first().text());
-  const byline =
+  const rawByline =
+    clean(jsonLdAuthor ?? undefined) ??
     meta('meta[name="author"]') ??
     meta('meta[property="article:author"]') ??
     clean($('[rel="author"], [itemprop="author"], .byline, .author').first().text());
+  const byline = rawByline?.replace(BY_PREFIX, '') ?? null;
   const lang = clean($('html').attr('lang')) ?? meta('meta[http-equiv="content-language"]');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {

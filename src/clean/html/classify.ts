@@ -1,0 +1,92 @@
+import { HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
+import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
+import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../text/patterns.js';
+import { bylineOf, isCaptionLine, isDateLine } from '../text/flag-units.js';
+import type { Block } from '../types.js';
+import type { Run } from './collect-runs.js';
+
+const HAS_DIGIT = /\d/;
+const HTML_TRAILER_LINE = new RegExp(`^(?:${HTML_TRAILER_LINES.map((l) => `(?:${l.pattern})`).join('|')})\\s*:?$`, 'iu');
+const DATE_LABEL_LINE = new RegExp(`^(?:${HTML_DATE_LABEL_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
+const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${HTML_BOILERPLATE_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
+const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario/i;
+const NON_WORD = /[^\p{L}\p{N}]+/gu;
+const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
+
+export interface Classified {
+  blocks: Block[];
+  /** A byline read from the article's head ("By Jane Doe"), when the page has no author meta. */
+  byline: string | null;
+  bodyChars: number;
+}
+
+/** One run's kind by its own text: furniture phrases, captions, link lists. */
+function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], string?] {
+  const text = run.text;
+  if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
+  if (run.linkChars / text.length > S.maxLinkDensity) return ['boilerplate', 'link-density'];
+  if (text.length <= S.metaLineMaxChars * 2) {
+    if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
+    if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];
+    if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
+    if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
+  }
+  return ['body'];
+}
+
+/**
+ * Kinds of the runs inside the article container: the repeated title, bylines and date
+ * lines at its head, captions, furniture lines and link lists; a trailer marker ("Related
+ * articles", "Leave a Reply") after some body ends the article.
+ */
+export function classifyRuns(runs: readonly Run[], title: string | null, referenceDate: string | undefined): Classified {
+  const blocks: Block[] = [];
+  const normTitle = title ? normalise(title) : '';
+  let byline: string | null = null;
+  let bodyChars = 0;
+  for (const run of runs) {
+    const text = run.text;
+    let [kind, reason] = kindOf(run, normTitle, bodyChars === 0);
+    if (kind === 'body' && text.length <= S.metaLineMaxChars && DATE_LABEL_LINE.test(text)) {
+      [kind, reason] = ['dateline', 'date label line'];
+    } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || HTML_TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
+      [kind, reason] = ['trailer', `trailer-marker: ${text}`];
+    } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
+      const name = bylineOf(text);
+      if (name) {
+        byline ??= name;
+        [kind, reason] = ['byline', 'byline'];
+      } else if (isDateLine(text, referenceDate)) {
+        [kind, reason] = ['dateline', 'date line'];
+      }
+    }
+    blocks.push(reason ? { kind, text, reason, tag: run.tag } : { kind, text, tag: run.tag });
+    if (kind === 'body') {
+      bodyChars += text.length;
+    }
+  }
+  return { blocks, byline, bodyChars: cutAtTrailer(blocks, bodyChars) };
+}
+
+/**
+ * A trailer marker ends the article when little prose follows it: a comment heading
+ * always, a "Related news" box only when it is not an inset in the middle of the story
+ * (moneycontrol.com, scrapinghub set, has one after the third paragraph). Returns the
+ * body characters left.
+ */
+function cutAtTrailer(blocks: Block[], bodyChars: number): number {
+  const at = blocks.findIndex((b) => b.kind === 'trailer');
+  if (at < 0) return bodyChars;
+  const marker = blocks[at]!.text;
+  let after = 0;
+  for (let i = at + 1; i < blocks.length; i++) if (blocks[i]!.kind === 'body') after += blocks[i]!.text.length;
+  if (!COMMENT_MARKER.test(marker) && after > (bodyChars - after) * S.trailerMaxProseAfterShare) {
+    blocks[at] = { ...blocks[at]!, kind: 'boilerplate', reason: `inset marker: ${marker}` };
+    return bodyChars;
+  }
+  for (let i = at + 1; i < blocks.length; i++) {
+    const b = blocks[i]!;
+    if (b.kind === 'body' || b.kind === 'boilerplate') blocks[i] = { ...b, kind: 'trailer', reason: `after trailer-marker: ${marker}` };
+  }
+  return bodyChars - after;
+}

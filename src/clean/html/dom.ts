@@ -1,0 +1,81 @@
+import type { AnyNode, Element } from 'domhandler';
+
+/** Deeper markup than this is pathological (or hostile); it is not read, so walks cannot overflow the stack. */
+export const MAX_DEPTH = 256;
+const SPACE = /\s+/g;
+
+/** Element nodes only: htmlparser2 types <script> and <style> as "script"/"style", so they never pass. */
+export const isTag = (node: AnyNode): node is Element => node.type === 'tag';
+
+/** "class id" lower-cased, the string the class/id tables are matched against. */
+export function nameOf(el: Element): string {
+  const cls = el.attribs.class;
+  const id = el.attribs.id;
+  if (!cls && !id) return '';
+  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+}
+
+/** Characters that are not whitespace: the unit of all length and link-density figures. */
+export function visibleChars(data: string): number {
+  let n = 0;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    if (c > 32 && c !== 160) n++;
+  }
+  return n;
+}
+
+/** Per-element text figures, computed bottom-up (pruned subtrees count as empty when `skip` is given). */
+export interface NodeStats {
+  chars: number;
+  linkChars: number;
+  /** Characters in <p> elements of at least minParagraphChars: the element's prose. */
+  proseChars: number;
+}
+
+export function computeStats(root: Element, minParagraphChars: number, skip: ReadonlyMap<Element, unknown> | null): Map<Element, NodeStats> {
+  const stats = new Map<Element, NodeStats>();
+  const visit = (el: Element, inLink: boolean, depth: number): NodeStats => {
+    const own: NodeStats = { chars: 0, linkChars: 0, proseChars: 0 };
+    if (depth <= MAX_DEPTH) {
+      const link = inLink || el.name === 'a';
+      for (const child of el.children) {
+        if (child.type === 'text') {
+          const n = visibleChars((child as unknown as { data: string }).data);
+          own.chars += n;
+          if (link) own.linkChars += n;
+        } else if (isTag(child) && !skip?.has(child)) {
+          const s = visit(child, link, depth + 1);
+          own.chars += s.chars;
+          own.linkChars += s.linkChars;
+          own.proseChars += s.proseChars;
+        }
+      }
+      if (el.name === 'p' && own.chars >= minParagraphChars) own.proseChars = own.chars;
+    }
+    stats.set(el, own);
+    return own;
+  };
+  visit(root, false, 0);
+  return stats;
+}
+
+/** Collapsed text of a subtree, cut after `max` characters (enough to report what was removed). */
+export function textOf(node: AnyNode, max = Infinity): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (n: AnyNode, depth: number) => {
+    if (length > max || depth > MAX_DEPTH) return;
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      parts.push(data);
+      length += data.length;
+    } else if (isTag(n)) {
+      if (n.name === 'br') parts.push(' ');
+      for (const c of n.children) walk(c, depth + 1);
+    }
+  };
+  walk(node, 0);
+  const text = parts.join('').replace(SPACE, ' ').trim();
+  return text.length > max ? text.slice(0, max) : text;
+}

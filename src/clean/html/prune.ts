@@ -1,0 +1,79 @@
+import type { Element } from 'domhandler';
+import {
+  ARTICLE_BODY_TOKENS,
+  CAPTION_SUBSTRINGS,
+  EMBED_TOKENS,
+  FURNITURE_TAGS,
+  FURNITURE_WORDS,
+  PROSE_PROTECTED_TAGS,
+  SILENT_TAGS,
+  SOFT_FURNITURE_SUBSTRINGS,
+  STRONG_FURNITURE_SUBSTRINGS,
+} from '../rules/html-tokens.js';
+import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
+import type { BlockKind } from '../../schemas/index.js';
+import { MAX_DEPTH, isTag, nameOf, type NodeStats } from './dom.js';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const STRONG = new RegExp(STRONG_FURNITURE_SUBSTRINGS.map(escape).join('|'));
+const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escape).join('|'));
+const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escape).join('|')})(?:$|[\\s_-])`);
+const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escape).join('|'));
+const EMBED = new RegExp(EMBED_TOKENS.map(escape).join('|'));
+const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escape).join('|'));
+/** Readability's okMaybeItsACandidate: a wrapper named like the content is not a soft-furniture box. */
+const MAYBE_CONTENT = /article|body|content|main|column|story|entry/;
+const COMMENTISH = /comment|disqus|respond|reply/;
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+/** Why an element was pruned: its text goes to `removed` (or captions) under this kind. */
+export interface Pruned {
+  kind: BlockKind;
+  reason: string;
+}
+
+export type PruneMode = 'strict' | 'relaxed';
+
+function isProse(stats: NodeStats | undefined): boolean {
+  return !!stats && stats.proseChars > S.protectProseChars && stats.linkChars / Math.max(stats.chars, 1) < S.protectMaxLinkDensity;
+}
+
+/** The pruning verdict on one element, or null to keep it and look inside. */
+function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pruned | null {
+  const tag = el.name;
+  if (SILENT_TAGS.has(tag)) return { kind: 'boilerplate', reason: `tag: ${tag}` };
+  if (tag === 'figcaption') return { kind: 'caption', reason: 'figcaption' };
+  if (mode === 'relaxed') {
+    return tag === 'nav' || tag === 'footer' ? { kind: 'boilerplate', reason: `tag: ${tag}` } : null;
+  }
+  if (FURNITURE_TAGS.has(tag) && !(PROSE_PROTECTED_TAGS.has(tag) && isProse(stats))) return { kind: 'boilerplate', reason: `tag: ${tag}` };
+  if (el.attribs.hidden !== undefined || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) return { kind: 'boilerplate', reason: 'hidden' };
+  if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return null;
+  const name = nameOf(el);
+  if (!name || ARTICLE_BODY.test(name) || EMBED.test(name)) return null;
+  if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  const strong = STRONG.exec(name);
+  if (strong) return { kind: COMMENTISH.test(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) return { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  return null;
+}
+
+/**
+ * Marks the subtrees that are not article text, without touching the tree (so a relaxed
+ * pass can run on the same parse): tags that never hold text, page chrome, hidden parts,
+ * and containers whose class/id names furniture — unless they hold the prose of the page.
+ */
+export function prune(root: Element, stats: Map<Element, NodeStats>, mode: PruneMode): Map<Element, Pruned> {
+  const pruned = new Map<Element, Pruned>();
+  const walk = (el: Element, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    for (const child of el.children) {
+      if (!isTag(child)) continue;
+      const v = verdict(child, stats.get(child), mode);
+      if (v) pruned.set(child, v);
+      else walk(child, depth + 1);
+    }
+  };
+  walk(root, 0);
+  return pruned;
+}

@@ -1,0 +1,33 @@
+/**
+ * Whole-block furniture phrases met inside HTML article containers, on top of the shared
+ * BOILERPLATE_LINES. Regex sources matched against the whole trimmed block, case-insensitively.
+ */
+export interface HtmlLinePattern {
+  pattern: string;
+  note: string;
+}
+
+export const HTML_BOILERPLATE_LINES: readonly HtmlLinePattern[] = [
+  { pattern: 'advert|anuncio|werbung|publicité', note: 'morebikes.co.uk "Advert" slots between paragraphs (scrapinghub set)' },
+  { pattern: 'tags?:?|labels?:?|schlagwörter:?|étiquettes:?', note: 'tag-list headings closing posts ("Tags", scrapinghub set)' },
+  { pattern: 'this slideshow requires javascript\\.?', note: 'WordPress Jetpack slideshow placeholder (morebikes.co.uk, scrapinghub set)' },
+  { pattern: 'text size|order reprints|print article|print this article|reprints', note: 'barrons.com article tools (scrapinghub set)' },
+  { pattern: 'trending:?|breaking(?: news)?:?|most popular:?', note: 'thehill.com "TRENDING:" rail label (scrapinghub set)' },
+  { pattern: 'by|von|par|por', note: 'a bare "By" whose name is a separate link (barrons.com, scrapinghub set)' },
+  { pattern: 'tell us what you think\\.*', note: 'morebikes.co.uk comment prompt (scrapinghub set)' },
+  { pattern: 'this copy is for your personal,? non-commercial use only\\..{0,300}', note: 'Dow Jones print notice above barrons.com stories (scrapinghub set)' },
+  { pattern: "(?:don'?t miss|read next|up next|what to read next)", note: 'express.co.uk "DON\'T MISS" inset between paragraphs: a label, the story goes on after it (scrapinghub set)' },
+  { pattern: '(?:get|sign up for|subscribe to) .{0,80}(?:in|to) your inbox\\b.{0,120}', note: 'nj.com "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters." (scrapinghub set)' },
+];
+
+/** Headings that open a list of other stories after the article: the article ends there (after enough body). */
+export const HTML_TRAILER_LINES: readonly HtmlLinePattern[] = [
+  { pattern: 'more (?:great |top |recent )?(?:[\\p{L}.]+ ){0,2}(?:stories|articles|news|reads)', note: 'wired.com "More Great WIRED Stories" (scrapinghub set)' },
+  { pattern: '(?:recent|latest|popular|related|other|top) (?:articles|stories|posts|news)', note: 'autoindustriya.com "RECENT ARTICLES" (scrapinghub set)' },
+];
+
+/** Labelled date lines of article heads ("Published 1 day ago", "Updated at 1:23 p.m."): datelines, not body. */
+export const HTML_DATE_LABEL_LINES: readonly HtmlLinePattern[] = [
+  { pattern: '(?:published|updated|posted|last updated|modified|first published)\\b.{0,60}', note: 'snopes.com "Published 1 day ago", thehill.com "Updated at 1:23 p.m." (scrapinghub set)' },
+  { pattern: '(?:veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\\b.{0,60}', note: 'the same labels on German, French, Spanish, Italian pages' },
+];
