@@ -17,6 +17,7 @@ export const HTML_BOILERPLATE_LINES: readonly HtmlLinePattern[] = [
   { pattern: 'tell us what you think\\.*', note: 'morebikes.co.uk comment prompt (scrapinghub set)' },
   { pattern: 'this copy is for your personal,? non-commercial use only\\..{0,300}', note: 'Dow Jones print notice above barrons.com stories (scrapinghub set)' },
   { pattern: "(?:don'?t miss|read next|up next|what to read next)", note: 'express.co.uk "DON\'T MISS" inset between paragraphs: a label, the story goes on after it (scrapinghub set)' },
+  { pattern: '(?:subscribe|sign up) (?:to|for) [^.!?]{2,120}[.!?]?', note: 'wired.com "Subscribe to WIRED and stay smart with more of your favorite Ideas writers." (scrapinghub set)' },
   { pattern: '(?:get|sign up for|subscribe to) .{0,80}(?:in|to) your inbox\\b.{0,120}', note: 'nj.com "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters." (scrapinghub set)' },
 ];
 
