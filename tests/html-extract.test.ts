@@ -94,7 +94,7 @@ function f1(predicted: string, truth: string): number {
 }
 
 describe.skipIf(!hasSet)('HTML body F1 floor on scrapinghub/html', () => {
-  it('stays above the recorded floor (shared scorer measured 0.926 on 2026-11-23)', () => {
+  it('stays above the recorded floor (shared scorer measured F1 0.978 on 2026-11-30; this mean of per-page F1 was 0.975)', () => {
     const scores: number[] = [];
     for (const file of readdirSync(join(setDir, 'html')).filter((f) => f.endsWith('.html.gz'))) {
       const id = file.replace('.html.gz', '');
@@ -104,6 +104,6 @@ describe.skipIf(!hasSet)('HTML body F1 floor on scrapinghub/html', () => {
     }
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     expect(scores.length).toBe(181);
-    expect(mean).toBeGreaterThan(0.9);
+    expect(mean).toBeGreaterThan(0.965);
   });
 });
