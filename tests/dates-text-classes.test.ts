@@ -42,6 +42,16 @@ describe('the place of a date relative to the title', () => {
     expect(best(blocks)?.date).toBe('2020-06-24');
   });
 
+  it('seattlepi: an "Updated" stamp a dozen lines above the title beats a date told in the story', () => {
+    const blocks = [
+      b('date', 'Updated 9:53 am PDT, Tuesday, September 1, 2020'),
+      ...menu(11, 'caption'),
+      b('title', 'Tiz the Law draws No. 17 post as 3-5 Kentucky Derby favorite'),
+      b('body', 'The colt, who won the Travers on Saturday, Aug. 29, 2020, drew the outside post for the race.'),
+    ];
+    expect(best(blocks)?.date).toBe('2020-09-01');
+  });
+
   it('kiow.com: a date opening a byline row counts as a dateline, not as a date in prose', () => {
     const blocks = [b('title', 'October 26, 2020 AJ Taylor Audio, Local News, Media Comments Off on Absentee Ballots Are Slow to Return'), b('body', prose)];
     expect(best(blocks)).toMatchObject({ date: '2020-10-26', source: 'dateline' });

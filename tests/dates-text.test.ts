@@ -179,10 +179,10 @@ describe('isDateLine and long blocks', () => {
 const SET = join(import.meta.dirname, '../../shared/eval/dates-htmldate');
 /**
  * Share of the 999 text dumps whose cleaned record has the true publication day (a true
- * null counts when the record has none), as `npm run eval` scores it: 0.840 when this floor
+ * null counts when the record has none), as `npm run eval` scores it: 0.844 when this floor
  * was recorded (0.756 before the place and furniture rules).
  */
-const TEXT_ACCURACY_FLOOR = 0.835;
+const TEXT_ACCURACY_FLOOR = 0.84;
 
 describe.skipIf(!existsSync(join(SET, 'text')))('dates-htmldate/text accuracy floor (needs ../shared/eval/dates-htmldate; skipped without it)', () => {
   it(`clean() dates ≥ ${TEXT_ACCURACY_FLOOR} of the text dumps`, () => {

@@ -58,6 +58,35 @@ describe('HTML extraction', () => {
     expect(record.body).not.toContain('Photo: Reuters');
   });
 
+  it('joins a story split into sibling chunks between ad rails, and ends it at a story-list heading', () => {
+    const chunk = (from: number) => `<div class="chunk"><div class="body">${[from, from + 1, from + 2].map((n) => `<p>${para(n)}</p>`).join('')}</div><div class="ad-rail">Advertisement</div></div>`;
+    const record = run(page(`<main><article>${chunk(1)}${chunk(4)}<h3>More Great Daily Stories</h3><ul><li>Another story about the weather this week</li><li>A story about football results</li></ul></article></main>`));
+    for (const n of [1, 3, 4, 6]) expect(record.body).toContain(para(n));
+    expect(record.body).not.toContain('football results');
+    expect(record.removed.some((b) => b.kind === 'trailer' && b.text.includes('football results'))).toBe(true);
+  });
+
+  it('keeps the story after an inset "Related" box in its middle', () => {
+    const record = run(
+      page(`<article>${[1, 2].map((n) => `<p>${para(n)}</p>`).join('')}<h4>Related news</h4><p><a href="/x">Another headline entirely</a></p>${[3, 4, 5, 6].map((n) => `<p>${para(n)}</p>`).join('')}</article>`),
+    );
+    expect(record.body).toContain(para(6));
+    expect(record.body).not.toContain('Another headline');
+  });
+
+  it('takes the JSON-LD articleBody when the page shows much less of the story', () => {
+    const ld = JSON.stringify({ '@type': 'NewsArticle', articleBody: [1, 2, 3, 4].map(para).join('\n'), author: { '@type': 'Person', name: 'Jane Doe' } });
+    const record = run(page(`<article><p>${para(1)}</p></article>`, `<script type="application/ld+json">${ld}</script>`));
+    expect(record.body).toContain(para(4));
+    expect(record.stats.method).toBe('html:jsonld');
+    expect(record.byline).toBe('Jane Doe');
+  });
+
+  it('rescues a short post held in table cells (baseline) instead of rejecting it', () => {
+    const record = run(page(`<table><tr><td><a href="/">Home</a></td></tr><tr><td>${para(1)}</td></tr><tr><td>${para(2)}</td></tr></table>`));
+    expect(record.body).toContain(para(2));
+  });
+
   it('rejects an index page of links as no-article and never throws on broken markup', () => {
     const index = page(`<ul>${Array.from({ length: 30 }, (_, i) => `<li><a href="/s/${i}">Story number ${i} headline</a></li>`).join('')}</ul>`);
     expect(extractHtml(index, {})).toMatchObject({ ok: false, reason: 'no-article' });
@@ -94,7 +123,7 @@ function f1(predicted: string, truth: string): number {
 }
 
 describe.skipIf(!hasSet)('HTML body F1 floor on scrapinghub/html', () => {
-  it('stays above the recorded floor (shared scorer measured 0.926 on 2026-11-23)', () => {
+  it('stays above the recorded floor (shared scorer measured F1 0.978 on 2026-11-30; this mean of per-page F1 was 0.975)', () => {
     const scores: number[] = [];
     for (const file of readdirSync(join(setDir, 'html')).filter((f) => f.endsWith('.html.gz'))) {
       const id = file.replace('.html.gz', '');
@@ -104,6 +133,6 @@ describe.skipIf(!hasSet)('HTML body F1 floor on scrapinghub/html', () => {
     }
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length;
     expect(scores.length).toBe(181);
-    expect(mean).toBeGreaterThan(0.9);
+    expect(mean).toBeGreaterThan(0.965);
   });
 });

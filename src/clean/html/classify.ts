@@ -13,6 +13,10 @@ const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
 
+/** Reason of a marker that ends the article whatever follows: a heading the page itself names as related or comments. */
+const FIRM_MARKER = 'trailer-marker (furniture heading): ';
+const isTrailerMarker = (text: string): boolean => TRAILER_LINE.test(text) || HTML_TRAILER_LINE.test(text) || COMMENT_HEADER.test(text);
+
 export interface Classified {
   blocks: Block[];
   /** A byline read from the article's head ("By Jane Doe"), when the page has no author meta. */
@@ -46,10 +50,15 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
   let bodyChars = 0;
   for (const run of runs) {
     const text = run.text;
+    if (run.pruned) {
+      // A pruned "related posts" heading inside the article still tells where the article ends.
+      if (bodyChars >= S.trailerMinBodyChars && isTrailerMarker(text)) blocks.push({ kind: 'trailer', text, reason: `${FIRM_MARKER}${text}`, tag: run.tag });
+      continue;
+    }
     let [kind, reason] = kindOf(run, normTitle, bodyChars === 0);
     if (kind === 'body' && text.length <= S.metaLineMaxChars && DATE_LABEL_LINE.test(text)) {
       [kind, reason] = ['dateline', 'date label line'];
-    } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && (TRAILER_LINE.test(text) || HTML_TRAILER_LINE.test(text) || COMMENT_HEADER.test(text))) {
+    } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && isTrailerMarker(text)) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
@@ -80,7 +89,7 @@ function cutAtTrailer(blocks: Block[], bodyChars: number): number {
   const marker = blocks[at]!.text;
   let after = 0;
   for (let i = at + 1; i < blocks.length; i++) if (blocks[i]!.kind === 'body') after += blocks[i]!.text.length;
-  if (!COMMENT_MARKER.test(marker) && after > (bodyChars - after) * S.trailerMaxProseAfterShare) {
+  if (!COMMENT_MARKER.test(marker) && !blocks[at]!.reason?.startsWith(FIRM_MARKER) && after > (bodyChars - after) * S.trailerMaxProseAfterShare) {
     blocks[at] = { ...blocks[at]!, kind: 'boilerplate', reason: `inset marker: ${marker}` };
     return bodyChars;
   }

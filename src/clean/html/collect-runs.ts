@@ -1,8 +1,10 @@
 import type { AnyNode, Element } from 'domhandler';
-import { BLOCK_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
-import { MAX_DEPTH, isTag } from './dom.js';
+import { BLOCK_TAGS, HEADING_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
+import { MAX_DEPTH, isTag, textOf } from './dom.js';
 
 const SPACE = /\s+/g;
+/** Pruned headings longer than this are not read as markers. */
+const MARKER_MAX_CHARS = 120;
 
 /** A run of text read as one block: a <p>/<li>/… element, or loose text between <br>s and blocks. */
 export interface Run {
@@ -15,6 +17,8 @@ export interface Run {
   container: Element;
   /** The block element itself (null for loose text). */
   element: Element | null;
+  /** Set on a pruned heading, kept only as a possible end-of-article marker ("You may also like"). */
+  pruned?: true;
 }
 
 interface Buffer {
@@ -74,7 +78,15 @@ export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element
         gather(child, loose, inLink, skip, depth);
         continue;
       }
-      if (!isTag(child) || skip.has(child)) continue;
+      if (!isTag(child)) continue;
+      if (skip.has(child)) {
+        if (HEADING_TAGS.has(child.name)) {
+          flush();
+          const text = textOf(child, MARKER_MAX_CHARS);
+          if (text) runs.push({ text, tag: child.name, linkChars: 0, container: el, element: child, pruned: true });
+        }
+        continue;
+      }
       if (child.name === 'br') {
         flush();
       } else if (BLOCK_TAGS.has(child.name)) {

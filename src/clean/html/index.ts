@@ -6,7 +6,7 @@ import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
-import { computeStats, textOf } from './dom.js';
+import { computeStats, textOf, type NodeStats } from './dom.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata } from './metadata.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
@@ -24,8 +24,7 @@ interface Attempt {
 }
 
 /** One pass of the cascade: prune in `mode`, score containers, classify the runs of the winner. */
-function attempt(body: Element, mode: PruneMode, title: string | null, referenceDate: string | undefined): Attempt | null {
-  const rawStats = computeStats(body, S.minParagraphChars, null);
+function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined): Attempt | null {
   const pruned = prune(body, rawStats, mode);
   // Link density and length of containers are read on the pruned tree, as Readability does.
   const stats = computeStats(body, S.minParagraphChars, pruned);
@@ -40,8 +39,8 @@ function attempt(body: Element, mode: PruneMode, title: string | null, reference
  * posts, pages whose text sits in tables or lists): every run of the page that reads as a
  * sentence, in order, after tag pruning only.
  */
-function baseline(body: Element, title: string | null, referenceDate: string | undefined): Attempt {
-  const pruned = prune(body, computeStats(body, S.minParagraphChars, null), 'relaxed');
+function baseline(body: Element, rawStats: Map<Element, NodeStats>, title: string | null, referenceDate: string | undefined): Attempt {
+  const pruned = prune(body, rawStats, 'relaxed');
   const runs = collectRuns([body], pruned).filter((run) => run.text.length >= S.minParagraphChars);
   return { classified: classifyRuns(runs, title, referenceDate), pruned, method: 'html:baseline' };
 }
@@ -50,7 +49,7 @@ function baseline(body: Element, title: string | null, referenceDate: string | u
 function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[] {
   const blocks: Block[] = [];
   for (const [el, why] of pruned) {
-    if (why.reason.startsWith('tag: ') && why.kind === 'boilerplate' && !['nav', 'footer', 'aside', 'menu', 'dialog', 'form'].includes(el.name)) continue;
+    if (why.silent) continue;
     const text = textOf(el, S.removedMaxChars);
     if (!text) continue;
     if (why.kind === 'caption') {
@@ -75,15 +74,17 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   const meta = readMetadata($, jsonLd.author);
   const body = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;
   let best: Attempt | null = null;
-  if (body) {
+  // Figures of the unpruned tree: pruning decides with them whether a named box holds the prose.
+  const rawStats = body ? computeStats(body, S.minParagraphChars, null) : null;
+  if (body && rawStats) {
     for (const mode of ['strict', 'relaxed'] as const) {
-      const found = attempt(body, mode, meta.title, opts.referenceDate);
+      const found = attempt(body, rawStats, mode, meta.title, opts.referenceDate);
       if (found && found.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = found;
       if (best && best.classified.bodyChars >= S.minBodyChars) break;
     }
   }
-  if (body && (best?.classified.bodyChars ?? 0) < S.minBodyChars) {
-    const rescued = baseline(body, meta.title, opts.referenceDate);
+  if (body && rawStats && (best?.classified.bodyChars ?? 0) < S.minBodyChars) {
+    const rescued = baseline(body, rawStats, meta.title, opts.referenceDate);
     if (rescued.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = rescued;
   }
   const captions: string[] = [];

@@ -4,6 +4,8 @@ const TAGS = /<[^>]+>/g;
 const SPACE = /[^\S\n]+/g;
 const ARTICLE_TYPE = /Article|Posting|Report/;
 const MAX_DEPTH = 8;
+/** Raw newlines and tabs inside JSON strings are invalid but common (moneycontrol.com); as spaces they parse. */
+const CONTROL = /[\u0000-\u001f]+/g;
 
 /** What a page declares about its article in JSON-LD (schema.org Article, NewsArticle, BlogPosting, also inside @graph). */
 export interface JsonLdArticle {
@@ -22,7 +24,8 @@ function personNames(value: unknown): string[] {
   const list = Array.isArray(value) ? value : [value];
   const names: string[] = [];
   for (const item of list) {
-    if (item && typeof item === 'object') {
+    if (typeof item === 'string' && !item.startsWith('http')) names.push(item.trim());
+    else if (item && typeof item === 'object') {
       const record = item as Record<string, unknown>;
       if (typeof record.name === 'string' && record['@type'] !== 'Organization') names.push(record.name.trim());
     }
@@ -54,7 +57,7 @@ export function readJsonLd($: CheerioAPI): JsonLdArticle {
     const raw = $(el).text().trim();
     if (!raw.includes('articleBody') && !raw.includes('"text"') && !raw.includes('author')) return;
     try {
-      visit(JSON.parse(raw), found, 0);
+      visit(JSON.parse(raw.replace(CONTROL, ' ')), found, 0);
     } catch {
       // Broken JSON-LD is common (unescaped quotes, trailing commas): it just gives nothing.
     }

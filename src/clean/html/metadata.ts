@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 
 const SPACE = /\s+/g;
 /** "By Carrie Arnold" in a meta author (quantamagazine.org, scrapinghub set). */
@@ -26,16 +27,23 @@ function stripSiteName(title: string, site: string | null): string {
 
 /** Title, byline, publisher and language from meta tags and the page; `jsonLdAuthor` (Person names) comes first for the byline. */
 export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null): PageMetadata {
-  const meta = (selector: string) => clean($(selector).first().attr('content'));
-  const publisher = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
-  const rawTitle = meta('meta[property="og:title"]') ?? clean($('h1').first().text()) ?? clean($('title').first().text());
+  // One pass over the <meta> tags instead of one document walk per property.
+  const metas = new Map<string, string>();
+  $('meta').each((_, el) => {
+    const attribs = (el as Element).attribs;
+    const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'])?.toLowerCase();
+    if (key && attribs.content && !metas.has(key)) metas.set(key, attribs.content);
+  });
+  const meta = (key: string) => clean(metas.get(key));
+  const publisher = meta('og:site_name') ?? meta('application-name');
+  const rawTitle = meta('og:title') ?? clean($('h1').first().text()) ?? clean($('title').first().text());
   const rawByline =
     clean(jsonLdAuthor ?? undefined) ??
-    meta('meta[name="author"]') ??
-    meta('meta[property="article:author"]') ??
+    meta('author') ??
+    meta('article:author') ??
     clean($('[rel="author"], [itemprop="author"], .byline, .author').first().text());
   const byline = rawByline?.replace(BY_PREFIX, '') ?? null;
-  const lang = clean($('html').attr('lang')) ?? meta('meta[http-equiv="content-language"]');
+  const lang = clean($('html').attr('lang')) ?? meta('content-language');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {
     title: rawTitle ? stripSiteName(rawTitle, publisher) : null,

@@ -30,6 +30,8 @@ const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 export interface Pruned {
   kind: BlockKind;
   reason: string;
+  /** Tags that never hold text (iframe, svg, select…): not reported in `removed`. */
+  silent?: boolean;
 }
 
 export type PruneMode = 'strict' | 'relaxed';
@@ -41,7 +43,7 @@ function isProse(stats: NodeStats | undefined): boolean {
 /** The pruning verdict on one element, or null to keep it and look inside. */
 function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pruned | null {
   const tag = el.name;
-  if (SILENT_TAGS.has(tag)) return { kind: 'boilerplate', reason: `tag: ${tag}` };
+  if (SILENT_TAGS.has(tag)) return { kind: 'boilerplate', reason: `tag: ${tag}`, silent: true };
   if (tag === 'figcaption') return { kind: 'caption', reason: 'figcaption' };
   if (mode === 'relaxed') {
     return tag === 'nav' || tag === 'footer' ? { kind: 'boilerplate', reason: `tag: ${tag}` } : null;

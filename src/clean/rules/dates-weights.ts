@@ -2,7 +2,7 @@
  * Confidence weights and scan limits for publication-date candidates, in one place so the
  * sources stay calibrated against each other (the assembler takes the most confident).
  * Scale, roughly: JSON-LD/meta published ≈ 0.9, text-dump header 0.95, a dateline near the
- * top ≈ 0.8, the URL path ≈ 0.7, a date inside prose ≈ 0.3–0.45, relative phrases ≤ 0.4.
+ * top ≈ 0.8, the URL path ≈ 0.7, a date inside prose ≈ 0.2–0.3, relative phrases ≤ 0.4.
  */
 
 export const TEXT_DATE_WEIGHTS = {
@@ -15,8 +15,12 @@ export const TEXT_DATE_WEIGHTS = {
   datelineBase: 0.75,
   /** A date within this many characters of a line's start may open it (see LINE_OPENER). */
   openerMaxOffset: 34,
-  /** A date inside a sentence: often some other event's date. */
-  inTextBase: 0.45,
+  /**
+   * A date inside a sentence: often some other event's date. Set so that a dateline a few
+   * dozen lines from the title still beats it (seattlepi "Updated 9:53 am PDT, Tuesday,
+   * September 1, 2020" over "Saturday, Aug. 29, 2020" in the story).
+   */
+  inTextBase: 0.3,
   /** Relative phrase alone on a line ("Yesterday, 10:32") vs inside prose (seed 004 "on Friday"). */
   relativeStandalone: 1.2,
   relativeInText: 0.8,
@@ -34,8 +38,8 @@ export const TEXT_DATE_WEIGHTS = {
   /**
    * Where a date stands relative to the article's head (its title, else first body line),
    * see placeFactor in dates/text-lines.ts. Full weight from the title to nearAfterLines
-   * below it; nearBefore for the nearBeforeLines above it. Further down the weight halves
-   * every belowHalfLife lines, further up every aboveHalfLife lines: in the dates-htmldate
+   * below it; nearBefore for the nearBeforeLines above it. Further down the weight is halved
+   * belowHalfLife lines on (a third twice as far), further up aboveHalfLife lines on: in the dates-htmldate
    * dumps a date 11-50 lines below the title is the page's own in 29 % of cases, 11-50
    * lines above in 48 %, 1-3 lines on either side in 85 %.
    */
@@ -70,7 +74,7 @@ export const TEXT_DATE_WEIGHTS = {
   furnitureTop: 20,
   /**
    * …and only when no article date reaches this confidence: a dateline near the title
-   * (≈ 0.6–0.8) settles it, prose dates (≤ 0.45, most far below) do not.
+   * (≈ 0.6–0.8) settles it, prose dates (≤ 0.3) do not.
    */
   furnitureBelowConfidence: 0.4,
   /** …and only when at most this long (longer ones are other stories' paragraphs). */
