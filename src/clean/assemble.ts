@@ -52,10 +52,11 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
       detail: `the article body has ${body.length} characters and ${bodyWords} words (minimum ${CLEAN_SETTINGS.minBodyChars} and ${CLEAN_SETTINGS.minBodyWords})`,
     };
   }
+  const date = bestDate(extraction.dateCandidates);
   const removed: RemovedBlock[] = extraction.blocks
+    .map((b, i) => (i === date?.removedBlock ? { ...b, kind: 'date' as const, reason: `the page's date line, outside the story (${b.reason ?? b.kind})` } : b))
     .filter((b) => b.kind !== 'body' && b.text.trim())
     .map((b) => ({ kind: b.kind, text: b.text.trim(), reason: b.reason ?? b.kind }));
-  const date = bestDate(extraction.dateCandidates);
   const sha256 = sha256Hex(ctx.input.bytes);
   const record = {
     schemaVersion: SCHEMA_VERSION,

@@ -40,6 +40,13 @@ export interface DateCandidate {
   /** The exact text or attribute value it was read from. */
   text: string;
   confidence: number;
+  /**
+   * Set when the date was read from a block the extractor removed (page furniture around a
+   * story that carries no date of its own): that block's index in Extraction.blocks. The
+   * assembler re-marks the winning one as the page's date line, so `removed` says why it
+   * was read.
+   */
+  removedBlock?: number;
 }
 
 /** What a format-specific extractor (text or HTML) hands to the shared assembler. */

@@ -110,7 +110,7 @@ function readLines(lines: readonly DateLine[], dayFirst: boolean | undefined, op
     const cands: DateCandidate[] = [];
     for (const d of found) {
       const c = candidateFor(line, d);
-      if (c) cands.push(c);
+      if (c) cands.push(line.zone === 'article' ? c : { ...c, removedBlock: line.blockNo });
     }
     if (cands.length) perLine.push({ line, cands });
   }
