@@ -28,7 +28,7 @@ export interface Classified {
 function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], string?] {
   const text = run.text;
   if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
-  if (run.linkChars / text.length > S.maxLinkDensity) return ['boilerplate', 'link-density'];
+  if (run.linkChars / text.length > (text.length >= S.longBlockChars ? S.longBlockMaxLinkDensity : S.maxLinkDensity)) return ['boilerplate', 'link-density'];
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
     if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];

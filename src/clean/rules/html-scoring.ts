@@ -21,6 +21,9 @@ export const NEGATIVE_CLASS = '-ad-|hidden|banner|combx|comment|com-|contact|foo
 export const HTML_SETTINGS = {
   /** A block with more than this share of its text in links is navigation. */
   maxLinkDensity: 0.5,
+  /** A block this long is prose with links in it (a linked headline and its summary) up to longBlockMaxLinkDensity. */
+  longBlockChars: 150,
+  longBlockMaxLinkDensity: 0.7,
   /** Minimum characters of body text for the page to count as an article. */
   minBodyChars: 200,
   /** Paragraphs shorter than this do not vote for a container. */
