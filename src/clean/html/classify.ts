@@ -6,6 +6,7 @@ import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 
 const HAS_DIGIT = /\d/;
+const SUBHEAD_TAGS = new Set(['h2', 'h3', 'h4']);
 const HTML_TRAILER_LINE = new RegExp(`^(?:${HTML_TRAILER_LINES.map((l) => `(?:${l.pattern})`).join('|')})\\s*:?$`, 'iu');
 const DATE_LABEL_LINE = new RegExp(`^(?:${HTML_DATE_LABEL_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
 const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${HTML_BOILERPLATE_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
@@ -60,6 +61,9 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
       [kind, reason] = ['dateline', 'date label line'];
     } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && isTrailerMarker(text)) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
+    } else if (kind === 'body' && bodyChars === 0 && SUBHEAD_TAGS.has(run.tag) && text.length >= S.dekMinChars) {
+      // A sentence-long heading before the first paragraph is the standfirst (snopes.com, express.co.uk).
+      [kind, reason] = ['highlight', 'standfirst before the story'];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
       if (name) {

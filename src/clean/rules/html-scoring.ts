@@ -65,6 +65,8 @@ export const HTML_SETTINGS = {
   trailerMaxProseAfterShare: 0.5,
   /** Bylines and date lines are looked for until this much body has been read (a dek may come first). */
   headZoneChars: 400,
+  /** A heading this long before the first paragraph is a standfirst (highlight), not a section title. */
+  dekMinChars: 60,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */
