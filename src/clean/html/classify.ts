@@ -61,7 +61,7 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
       [kind, reason] = ['dateline', 'date label line'];
     } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && isTrailerMarker(text)) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
-    } else if (kind === 'body' && bodyChars === 0 && SUBHEAD_TAGS.has(run.tag) && text.length >= S.dekMinChars) {
+    } else if (kind === 'body' && bodyChars === 0 && SUBHEAD_TAGS.has(run.tag) && text.length >= S.dekMinChars && text.length <= S.dekMaxChars) {
       // A sentence-long heading before the first paragraph is the standfirst (snopes.com, express.co.uk).
       [kind, reason] = ['highlight', 'standfirst before the story'];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {

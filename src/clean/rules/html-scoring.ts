@@ -67,6 +67,8 @@ export const HTML_SETTINGS = {
   headZoneChars: 400,
   /** A heading this long before the first paragraph is a standfirst (highlight), not a section title. */
   dekMinChars: 60,
+  /** …and at most this long: daejonilbo.com (dates-htmldate set) wraps its whole story in an <h4>. */
+  dekMaxChars: 300,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */
