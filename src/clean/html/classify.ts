@@ -6,6 +6,7 @@ import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 
 const HAS_DIGIT = /\d/;
+const SUBHEAD_TAGS = new Set(['h2', 'h3', 'h4']);
 const HTML_TRAILER_LINE = new RegExp(`^(?:${HTML_TRAILER_LINES.map((l) => `(?:${l.pattern})`).join('|')})\\s*:?$`, 'iu');
 const DATE_LABEL_LINE = new RegExp(`^(?:${HTML_DATE_LABEL_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
 const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${HTML_BOILERPLATE_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
@@ -28,7 +29,7 @@ export interface Classified {
 function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], string?] {
   const text = run.text;
   if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
-  if (run.linkChars / text.length > S.maxLinkDensity) return ['boilerplate', 'link-density'];
+  if (run.linkChars / text.length > (text.length >= S.longBlockChars ? S.longBlockMaxLinkDensity : S.maxLinkDensity)) return ['boilerplate', 'link-density'];
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
     if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];
@@ -60,6 +61,9 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
       [kind, reason] = ['dateline', 'date label line'];
     } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && isTrailerMarker(text)) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
+    } else if (kind === 'body' && bodyChars === 0 && SUBHEAD_TAGS.has(run.tag) && text.length >= S.dekMinChars && text.length <= S.dekMaxChars) {
+      // A sentence-long heading before the first paragraph is the standfirst (snopes.com, express.co.uk).
+      [kind, reason] = ['highlight', 'standfirst before the story'];
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
       if (name) {

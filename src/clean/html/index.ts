@@ -112,7 +112,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
     publisher: meta.publisher,
     language: meta.language,
     url,
-    highlights: [],
+    highlights: blocks.filter((b) => b.kind === 'highlight').map((b) => b.text),
     captions,
     dateCandidates,
     method,

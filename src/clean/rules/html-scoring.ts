@@ -21,6 +21,9 @@ export const NEGATIVE_CLASS = '-ad-|hidden|banner|combx|comment|com-|contact|foo
 export const HTML_SETTINGS = {
   /** A block with more than this share of its text in links is navigation. */
   maxLinkDensity: 0.5,
+  /** A block this long is prose with links in it (a linked headline and its summary) up to longBlockMaxLinkDensity. */
+  longBlockChars: 150,
+  longBlockMaxLinkDensity: 0.7,
   /** Minimum characters of body text for the page to count as an article. */
   minBodyChars: 200,
   /** Paragraphs shorter than this do not vote for a container. */
@@ -62,6 +65,10 @@ export const HTML_SETTINGS = {
   trailerMaxProseAfterShare: 0.5,
   /** Bylines and date lines are looked for until this much body has been read (a dek may come first). */
   headZoneChars: 400,
+  /** A heading this long before the first paragraph is a standfirst (highlight), not a section title. */
+  dekMinChars: 60,
+  /** …and at most this long: daejonilbo.com (dates-htmldate set) wraps its whole story in an <h4>. */
+  dekMaxChars: 300,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */

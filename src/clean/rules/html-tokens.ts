@@ -46,6 +46,7 @@ export const FURNITURE_WORDS = [
   'ad', 'ads', 'adv', 'dfp', 'gpt', // ad slots ("ad-slot", "ad_container")
   'tags', 'tag', 'keywords', 'categories', 'byline', 'meta', 'dateline', 'timestamp', // article furniture (classified separately when read)
   'hidden', 'hide', 'noprint', 'offscreen',
+  'cta', // call-to-action boxes (snopes.com "custom-cta-letter" donation appeal, scrapinghub set)
 ];
 
 /**
