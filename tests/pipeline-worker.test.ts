@@ -116,7 +116,9 @@ describe('clean worker (in process, real Redis)', () => {
     const once = await enqueue('once.txt', 'ARTICLE fails once then works');
     worker = startCleanWorker(context({ output: flaky }), { redisUrl: h.redisUrl });
     await waitFor(async () => (await h.output.read('records', once)) !== null, 10_000, 'record after a retry');
-    // BullMQ counts finished attempts, the successful one included.
+    // The record is written before BullMQ marks the job completed: wait for that, then read
+    // the attempts (BullMQ counts finished attempts, the successful one included).
+    await waitFor(async () => (await h.queue.getJob(once))?.finishedOn !== undefined, 10_000, 'job completed');
     expect((await h.queue.getJob(once))?.attemptsMade).toBe(2);
 
     const never = await enqueue('never.txt', 'ARTICLE that can never be written');
