@@ -4,6 +4,7 @@
 //   --memory-files=N   inbox size for the memory run (default 100,000; --quick 10,000)
 //   --eval=DIR         eval sets (default ../shared/eval beside the project)
 //   --redis=URL        Redis for the pipeline sections (default redis://127.0.0.1:6379)
+//   --key-prefix=P     start of every Redis prefix the bench uses (default bench): P-<id>:*
 //   --budget-s=S       time limit per pipeline run (default 900; --quick 180); beyond it the
 //                      run is measured on the outputs it reached and marked PARTIAL
 //   --paced-s=S        seconds of steady drops at half the burst's rate, for latency
@@ -36,6 +37,7 @@ const wants = (section) => !only || only.includes(section);
 const sharedDir = join(root, '..', 'shared');
 const evalDir = flag('eval') ?? join(sharedDir, 'eval');
 const redisUrl = flag('redis') ?? 'redis://127.0.0.1:6379';
+const keyPrefix = flag('key-prefix') ?? 'bench';
 const e2eFiles = Number(flag('files') ?? (quick ? 2000 : 20000));
 const memoryFiles = Number(flag('memory-files') ?? (quick ? 10000 : 100000));
 // A pipeline run that has not drained by then is measured on what it reached, marked partial.
@@ -88,7 +90,7 @@ if (pipelineWanted.length) {
   if (!redis) for (const s of pipelineWanted) skip(s, `no Redis answers at ${redisUrl}`);
   else if (pool.length === 0) for (const s of pipelineWanted) skip(s, 'no text dumps to build inbox files from');
   else {
-    const ctx = { root, dist, redis, redisUrl, config, pool, log };
+    const ctx = { root, dist, redis, redisUrl, keyPrefix, config, pool, log };
     if (wants('e2e') || wants('scale')) {
       const { pipelineSections } = await import('./sections/pipeline.mjs');
       await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, pacedSeconds, budgetMs }));
