@@ -52,6 +52,12 @@ class Line<T> {
   }
 }
 
+/**
+ * Stats in flight at once. A scan offers thousands of paths in a burst; a stat each at once
+ * would hold thousands of pending requests (and their memory) for no gain on 4 libuv threads.
+ */
+const MAX_LOOKS = 32;
+
 export interface CandidateFilesOptions {
   /** A file must keep its size and mtime this long before it is handed out, ms (0 = at once). */
   stableMs: number;
@@ -78,6 +84,9 @@ export class CandidateFiles {
   private readonly tracked = new Map<string, Candidate>();
   private readonly settling = new Line<[string, Candidate]>();
   private readonly ready = new Line<[string, Candidate]>();
+  /** Candidates waiting for a stat, first come first served; `looks` are in flight. */
+  private readonly toLook = new Line<[string, Candidate]>();
+  private looks = 0;
   private timer: NodeJS.Timeout | null = null;
   private roomWaiters: Array<() => void> = [];
   private closed = false;
@@ -103,7 +112,7 @@ export class CandidateFiles {
     if (this.closed || this.tracked.size >= this.options.limit) return false;
     const candidate: Candidate = { state: 'looking', size: -1, mtimeMs: -1, due: 0, touched: false };
     this.tracked.set(path, candidate);
-    void this.lookAgain(path, candidate);
+    this.lookSoon(path, candidate);
     return true;
   }
 
@@ -115,7 +124,7 @@ export class CandidateFiles {
       if (candidate.touched && this.options.stableMs > 0) {
         // Written to after it was found stable: compare once more before reading it.
         candidate.state = 'looking';
-        void this.lookAgain(path, candidate);
+        this.lookSoon(path, candidate);
         continue;
       }
       candidate.state = 'taken';
@@ -142,6 +151,7 @@ export class CandidateFiles {
     this.tracked.clear();
     this.settling.clear();
     this.ready.clear();
+    this.toLook.clear();
     this.wakeRoomWaiters();
   }
 
@@ -153,6 +163,25 @@ export class CandidateFiles {
 
   private wakeRoomWaiters(): void {
     for (const resolve of this.roomWaiters.splice(0)) resolve();
+  }
+
+  private lookSoon(path: string, candidate: Candidate): void {
+    this.toLook.push([path, candidate]);
+    this.startLooks();
+  }
+
+  private startLooks(): void {
+    while (this.looks < MAX_LOOKS) {
+      const next = this.toLook.shift();
+      if (!next) return;
+      const [path, candidate] = next;
+      if (this.tracked.get(path) !== candidate) continue;
+      this.looks += 1;
+      void this.lookAgain(path, candidate).finally(() => {
+        this.looks -= 1;
+        this.startLooks();
+      });
+    }
   }
 
   /** A stat of the candidate; unchanged since the previous one → ready, else it settles (again). */
@@ -199,7 +228,7 @@ export class CandidateFiles {
     for (let head = this.settling.peek(); head && head[1].due <= now; head = this.settling.peek()) {
       this.settling.shift();
       const [path, candidate] = head;
-      if (this.tracked.get(path) === candidate && candidate.state === 'settling') void this.lookAgain(path, candidate);
+      if (this.tracked.get(path) === candidate && candidate.state === 'settling') this.lookSoon(path, candidate);
     }
     this.arm();
   }

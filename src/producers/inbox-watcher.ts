@@ -21,7 +21,7 @@ export interface InboxWatcherOptions {
   /** Delay before a file whose ingest threw is tried again, ms (default 1000, doubling to 30 s). */
   retryMs?: number;
   /**
-   * Most files tracked at once (default 10,000): the inbox scan pauses at this many, and a
+   * Most files tracked at once (default 5,000): the inbox scan pauses at this many, and a
    * file named by an event beyond it is left for the next scan. Bounds memory whatever the
    * inbox holds.
    */
@@ -64,7 +64,7 @@ export class InboxWatcher {
     const { logger } = options;
     this.candidates = new CandidateFiles({
       stableMs: options.stableMs,
-      limit: options.maxTracked ?? 10_000,
+      limit: options.maxTracked ?? 5_000,
       onReady: () => void this.pump(),
       onFolder: (path) => this.addFolder(path),
       onGone: (path) => this.gone(path),
