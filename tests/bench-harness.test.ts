@@ -78,8 +78,8 @@ describe('npm run bench (tiny inputs)', () => {
     await ensureDist();
   }, 120_000);
 
-  it('clean and profile: clean() and Readability on the same pages, text dumps, the slowest stage', async () => {
-    const { json, stdout } = await bench(['--quick', '--only=clean,profile', `--eval=${FIXTURE_EVAL}`]);
+  it('clean, profile and watcher: clean() and Readability on the same pages, text dumps, the slowest stage, the watcher at n and 5n files', async () => {
+    const { json, stdout } = await bench(['--quick', '--only=clean,profile,watcher', `--eval=${FIXTURE_EVAL}`, '--watcher-files=20']);
     expect(json.clean_html_pages).toBe(2);
     expect(json.clean_html_pages_per_s).toBeGreaterThan(0);
     expect(json.readability_pages_per_s).toBeGreaterThan(0);
@@ -93,6 +93,8 @@ describe('npm run bench (tiny inputs)', () => {
       expect(Object.keys(stages)).toContain(json[`profile_${format}_slowest_stage`]);
       expect(json[`profile_${format}_hot_functions`].length).toBeGreaterThan(0);
     }
+    expect(Object.keys(json.watcher)).toEqual(['20', '100']);
+    expect(json.watcher['100'].files_per_s).toBeGreaterThan(0);
     expect(Object.values(json.targets).every((v) => v === 'PASS' || v === 'MISS')).toBe(true);
     expect(stdout).toMatch(/(PASS|MISS) {2}clean\(\) ≥ 20× Readability\+jsdom on HTML/);
     // Sections not asked for are still present as null keys.
