@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --json] [-- --only=clean,e2e,scale,memory,profile]
+// npm run bench [-- --quick] [-- --json] [-- --only=clean,profile,watcher,e2e,scale,memory]
 //   --files=N          end-to-end files per run (default 20,000; --quick 2,000)
 //   --memory-files=N   inbox size for the memory run (default 100,000; --quick 10,000)
+//   --watcher-files=N  the watcher alone, on N and 5×N files (default 4,000; --quick 2,000)
 //   --eval=DIR         eval sets (default ../shared/eval beside the project)
 //   --redis=URL        Redis for the pipeline sections (default redis://127.0.0.1:6379)
+//   --key-prefix=P     start of every Redis prefix the bench uses (default bench): P-<id>:*
 //   --budget-s=S       time limit per pipeline run (default 900; --quick 180); beyond it the
 //                      run is measured on the outputs it reached and marked PARTIAL
 //   --paced-s=S        seconds of steady drops at half the burst's rate, for latency
@@ -18,7 +20,7 @@ import { textPool } from './lib/inputs.mjs';
 import { connectOrNull } from './lib/redis.mjs';
 import { formatReport } from './lib/report.mjs';
 
-const SECTIONS = ['clean', 'profile', 'e2e', 'scale', 'memory'];
+const SECTIONS = ['clean', 'profile', 'watcher', 'e2e', 'scale', 'memory'];
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
 
@@ -36,8 +38,10 @@ const wants = (section) => !only || only.includes(section);
 const sharedDir = join(root, '..', 'shared');
 const evalDir = flag('eval') ?? join(sharedDir, 'eval');
 const redisUrl = flag('redis') ?? 'redis://127.0.0.1:6379';
+const keyPrefix = flag('key-prefix') ?? 'bench';
 const e2eFiles = Number(flag('files') ?? (quick ? 2000 : 20000));
 const memoryFiles = Number(flag('memory-files') ?? (quick ? 10000 : 100000));
+const watcherFiles = Number(flag('watcher-files') ?? (quick ? 2000 : 4000));
 // A pipeline run that has not drained by then is measured on what it reached, marked partial.
 const budgetMs = Number(flag('budget-s') ?? (quick ? 180 : 900)) * 1000;
 const pacedSeconds = Number(flag('paced-s') ?? (quick ? 4 : 10));
@@ -81,6 +85,13 @@ if (wants('profile')) {
   await section('profile', () => profile({ dist, evalDir, quick, log }));
 }
 
+if (wants('watcher')) {
+  const pool = textPool(root, sharedDir);
+  const { watcherSection } = await import('./sections/watcher.mjs');
+  if (pool.length === 0) skip('watcher', 'no text dumps to build inbox files from');
+  else await section('watcher', () => watcherSection({ dist, pool, config, n: watcherFiles, log }));
+}
+
 const pipelineWanted = ['e2e', 'scale', 'memory'].filter(wants);
 if (pipelineWanted.length) {
   const redis = await connectOrNull(redisUrl);
@@ -88,7 +99,7 @@ if (pipelineWanted.length) {
   if (!redis) for (const s of pipelineWanted) skip(s, `no Redis answers at ${redisUrl}`);
   else if (pool.length === 0) for (const s of pipelineWanted) skip(s, 'no text dumps to build inbox files from');
   else {
-    const ctx = { root, dist, redis, redisUrl, config, pool, log };
+    const ctx = { root, dist, redis, redisUrl, keyPrefix, config, pool, log };
     if (wants('e2e') || wants('scale')) {
       const { pipelineSections } = await import('./sections/pipeline.mjs');
       await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, pacedSeconds, budgetMs }));

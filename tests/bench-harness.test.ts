@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
@@ -15,22 +16,23 @@ import { TEST_REDIS_URL } from './helpers/redis-prefix.js';
 const run = promisify(execFile);
 const FIXTURE_EVAL = join(REPO_ROOT, 'tests', 'fixtures', 'bench', 'eval');
 
-async function bench(args: string[]): Promise<{ json: Record<string, any>; stdout: string }> {
-  const { stdout } = await run(process.execPath, [join(REPO_ROOT, 'bench', 'run.mjs'), '--json', ...args], {
+async function bench(args: string[]): Promise<{ json: Record<string, any>; stdout: string; stderr: string }> {
+  const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'bench', 'run.mjs'), '--json', ...args], {
     cwd: REPO_ROOT,
     maxBuffer: 16 * 1024 * 1024,
   });
   const lines = stdout.trimEnd().split('\n');
-  return { json: JSON.parse(lines.at(-1)!), stdout };
+  return { json: JSON.parse(lines.at(-1)!), stdout, stderr };
 }
 
-async function benchKeyCount(): Promise<number> {
+/** Keys under this run's own prefix only: other bench runs may share the Redis meanwhile. */
+async function keyCount(keyPrefix: string): Promise<number> {
   const redis = new Redis(TEST_REDIS_URL);
   try {
     let cursor = '0';
     let count = 0;
     do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', 'bench-*', 'COUNT', 1000);
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}-*`, 'COUNT', 1000);
       cursor = next;
       count += keys.length;
     } while (cursor !== '0');
@@ -76,8 +78,8 @@ describe('npm run bench (tiny inputs)', () => {
     await ensureDist();
   }, 120_000);
 
-  it('clean and profile: clean() and Readability on the same pages, text dumps, the slowest stage', async () => {
-    const { json, stdout } = await bench(['--quick', '--only=clean,profile', `--eval=${FIXTURE_EVAL}`]);
+  it('clean, profile and watcher: clean() and Readability on the same pages, text dumps, the slowest stage, the watcher at n and 5n files', async () => {
+    const { json, stdout } = await bench(['--quick', '--only=clean,profile,watcher', `--eval=${FIXTURE_EVAL}`, '--watcher-files=20']);
     expect(json.clean_html_pages).toBe(2);
     expect(json.clean_html_pages_per_s).toBeGreaterThan(0);
     expect(json.readability_pages_per_s).toBeGreaterThan(0);
@@ -91,6 +93,8 @@ describe('npm run bench (tiny inputs)', () => {
       expect(Object.keys(stages)).toContain(json[`profile_${format}_slowest_stage`]);
       expect(json[`profile_${format}_hot_functions`].length).toBeGreaterThan(0);
     }
+    expect(Object.keys(json.watcher)).toEqual(['20', '100']);
+    expect(json.watcher['100'].files_per_s).toBeGreaterThan(0);
     expect(Object.values(json.targets).every((v) => v === 'PASS' || v === 'MISS')).toBe(true);
     expect(stdout).toMatch(/(PASS|MISS) {2}clean\(\) ≥ 20× Readability\+jsdom on HTML/);
     // Sections not asked for are still present as null keys.
@@ -105,8 +109,8 @@ describe('npm run bench (tiny inputs)', () => {
   });
 
   it('e2e and memory: every dropped file reaches the store, against the no-op ceiling; Redis is left clean', async () => {
-    const before = await benchKeyCount();
-    const { json } = await bench(['--quick', '--only=e2e,memory', '--files=30', '--memory-files=30', '--paced-s=1', '--budget-s=90']);
+    const keyPrefix = `bench-test-${randomUUID().slice(0, 8)}`;
+    const { json, stderr } = await bench(['--quick', '--only=e2e,memory', '--files=30', '--memory-files=30', '--paced-s=1', '--budget-s=90', `--key-prefix=${keyPrefix}`]);
     expect(json.skipped).toEqual([]);
     expect(json.e2e_complete).toBe(true);
     expect(Object.values(json.e2e_outputs as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(30);
@@ -116,6 +120,8 @@ describe('npm run bench (tiny inputs)', () => {
     expect(json.e2e_p99_ms).toBeGreaterThanOrEqual(json.e2e_p50_ms);
     expect(json.memory_outputs).toBe(30);
     expect(json.peak_rss_mb).toBeGreaterThan(0);
-    expect(await benchKeyCount()).toBe(before);
+    // The runs did use the prefix (so the count below is of their keys), and removed them all.
+    expect(stderr).toContain(`prefix ${keyPrefix}-`);
+    expect(await keyCount(keyPrefix)).toBe(0);
   }, 180_000);
 });

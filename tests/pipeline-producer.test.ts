@@ -118,6 +118,71 @@ describe('producer (in process, real Redis)', () => {
     expect((await readdir(h.inbox, { recursive: true })).sort()).toEqual(['.hidden', 'sub', 'sub/dir']);
   });
 
+  it('watcher at its tracking limit: a large inbox, events beyond the limit and a folder moved in are all ingested once', async () => {
+    // 7 tracked at most against 120 files: the scan pauses, events past the limit are left
+    // to the next scan, so every path through the watcher is used, not only the easy one.
+    const expected: string[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      const name = i % 2 ? `old/f${i}.txt` : `f${i}.txt`;
+      await drop(name, `already there ${i}`);
+      expected.push(name);
+    }
+    let highest = 0;
+    watcher = new InboxWatcher({
+      inbox: h.inbox,
+      stableMs: 20,
+      maxTracked: 7,
+      gate: new BackPressureGate(() => h.queue.getWaitingCount(), 10_000),
+      logger: h.logger,
+      ingest: (path, name) => {
+        highest = Math.max(highest, watcher!.backlog);
+        return ingestFile(path, name, ctx, { removeSource: true });
+      },
+    });
+    await watcher.start();
+    const staging = join(h.dataDir, 'staging');
+    await mkdir(join(staging, 'moved', 'deeper'), { recursive: true });
+    for (let i = 0; i < 40; i += 1) {
+      await writeFile(join(staging, `n${i}.txt`), `dropped later ${i}`);
+      await rename(join(staging, `n${i}.txt`), join(h.inbox, `n${i}.txt`));
+      expected.push(`n${i}.txt`);
+    }
+    for (let i = 0; i < 40; i += 1) {
+      const name = `moved/${i % 2 ? 'deeper/' : ''}m${i}.txt`;
+      await writeFile(join(staging, name), `moved in ${i}`);
+      expected.push(name);
+    }
+    await rename(join(staging, 'moved'), join(h.inbox, 'moved'));
+    await waitFor(async () => (await h.queue.count()) === 120, 20_000, '120 jobs');
+    await watcher.drained();
+    const names = (await h.queue.getJobs(['waiting'])).map((job) => job.data.name).sort();
+    expect(names).toEqual(expected.sort());
+    expect(highest).toBeLessThanOrEqual(7);
+    expect((await readdir(h.inbox, { recursive: true })).sort()).toEqual(['moved', 'moved/deeper', 'old']);
+  });
+
+  it('watcher: a file whose ingest throws is tried again later, and ingested once', async () => {
+    await drop('flaky.txt', 'first try fails');
+    let calls = 0;
+    watcher = new InboxWatcher({
+      inbox: h.inbox,
+      stableMs: 0,
+      retryMs: 50,
+      gate: new BackPressureGate(() => h.queue.getWaitingCount(), 1000),
+      logger: h.logger,
+      ingest: async (path, name) => {
+        calls += 1;
+        if (calls === 1) throw new Error('Redis went away');
+        return ingestFile(path, name, ctx, { removeSource: true });
+      },
+    });
+    await watcher.start();
+    await waitFor(async () => (await h.queue.count()) === 1, 10_000, 'the retried job');
+    await watcher.drained();
+    expect(calls).toBe(2);
+    expect(h.logLines.some((line) => line.msg === 'could not ingest a file; will try again')).toBe(true);
+  });
+
   it('back-pressure: stops reading the inbox above max waiting, resumes below it', async () => {
     const changes: boolean[] = [];
     watcher = new InboxWatcher({

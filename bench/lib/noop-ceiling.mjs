@@ -8,9 +8,9 @@ import { nowMs, sleep } from './measure.mjs';
 import { startNode } from './processes.mjs';
 import { deletePrefix } from './redis.mjs';
 
-export async function noopCeiling({ root, dist, redis, redisUrl, config, workers, n, log }) {
+export async function noopCeiling({ root, dist, redis, redisUrl, keyPrefix, config, workers, n, log }) {
   const { createCleanQueue, JOB_NAME } = await import(`${dist}/workers/clean-queue.js`);
-  const prefix = `bench-noop-${randomUUID().slice(0, 8)}`;
+  const prefix = `${keyPrefix}-noop-${randomUUID().slice(0, 8)}`;
   const queue = createCleanQueue(redisUrl, { prefix, attempts: config.attempts, backoffMs: config.backoffMs }, 'bench');
   const children = [];
   try {

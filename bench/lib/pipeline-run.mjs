@@ -13,8 +13,8 @@ import { deletePrefix, readStream } from './redis.mjs';
 const STALL_MS = 120_000;
 
 /** withProducer: false runs the workers alone (for jobs the bench queues itself). */
-export async function openPipeline({ root, redis, redisUrl, workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true }) {
-  const prefix = `bench-${randomUUID().slice(0, 8)}`;
+export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench', workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true }) {
+  const prefix = `${keyPrefix}-${randomUUID().slice(0, 8)}`;
   const inbox = join(dataDir, 'inbox');
   const opts = { dataDir, prefix, redisUrl };
   const worker = startScour(root, 'worker', { ...opts, extra: ['--workers', String(workers)] });

@@ -8,10 +8,10 @@ import { sha256 } from './inputs.mjs';
 import { cpuPerFile, cpuSnapshot, openPipeline, waitForOutputs } from './pipeline-run.mjs';
 
 export async function workerDrain(ctx, { workers, n, label, budgetMs }) {
-  const { root, dist, redis, redisUrl, pool, config, log } = ctx;
+  const { root, dist, redis, redisUrl, keyPrefix, pool, config, log } = ctx;
   const { FsRawStore } = await import(`${dist}/stores/fs-raw-store.js`);
   const { createCleanQueue, JOB_NAME } = await import(`${dist}/workers/clean-queue.js`);
-  const pipeline = await openPipeline({ root, redis, redisUrl, workers, log, withProducer: false });
+  const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, withProducer: false });
   const queue = createCleanQueue(redisUrl, { prefix: pipeline.prefix, attempts: config.attempts, backoffMs: config.backoffMs }, 'bench');
   try {
     log(`drain ${label}: putting ${n} files into the raw store…`);

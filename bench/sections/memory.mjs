@@ -14,13 +14,13 @@ const TARGET_PEAK_MB = 300;
 const GROWTH_TOLERANCE = 0.25;
 
 export async function memorySection(ctx, { files, budgetMs }) {
-  const { root, redis, redisUrl, pool, log, config } = ctx;
+  const { root, redis, redisUrl, keyPrefix, pool, log, config } = ctx;
   const out = { result: {}, rows: [], targets: [] };
   const dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-'));
   log(`memory: writing ${files} files into the inbox before the pipeline starts…`);
   writeGeneratedFiles(join(dataDir, 'inbox'), files, pool, 'mem');
   const started = Date.now();
-  const pipeline = await openPipeline({ root, redis, redisUrl, workers: config.workers, log, dataDir, startupMs: 600_000 });
+  const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers: config.workers, log, dataDir });
   try {
     const memory = memorySampler(pipeline);
     if (!memory.enabled) {

@@ -20,14 +20,14 @@ const TARGET_SHARE_OF_CEILING = 0.5;
  * has not drained within `budgetMs` is measured on the outputs it reached (partial: true).
  */
 export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
-  const { root, redis, redisUrl, pool, log } = ctx;
+  const { root, redis, redisUrl, keyPrefix, pool, log } = ctx;
   const noop = await noopCeiling({ ...ctx, workers, n });
   log(`noop: ${Math.round(noop.perSecond)} jobs/s with ${workers} process(es)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-'));
   const staging = join(dataDir, 'staging');
   log(`e2e ${label}: writing ${n} text files…`);
   const files = writeGeneratedFiles(staging, n, pool, `${label}-burst`);
-  const pipeline = await openPipeline({ root, redis, redisUrl, workers, log, dataDir });
+  const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir });
   try {
     const memory = memorySampler(pipeline);
     log(`e2e ${label}: dropping ${n} files into the inbox…`);

@@ -13,11 +13,16 @@ export const IGNORED_NAMES: ReadonlyArray<{ pattern: RegExp; why: string }> = [
   { pattern: /\.(swp|swx)$/i, why: 'vim swap files' },
 ];
 
+/** True for one name (no folders) the watcher never reads nor enters. */
+export function isIgnoredName(name: string): boolean {
+  return IGNORED_NAMES.some(({ pattern }) => pattern.test(name));
+}
+
 /** True when path (absolute, inside inbox) or any folder between inbox and it has an ignored name. */
 export function isIgnoredPath(inbox: string, path: string): boolean {
   const rel = relative(inbox, path);
   if (rel === '') return false;
-  return rel.split(sep).some((part) => IGNORED_NAMES.some(({ pattern }) => pattern.test(part)));
+  return rel.split(sep).some(isIgnoredName);
 }
 
 /** The name recorded for a file: its path relative to the inbox, with forward slashes. */

@@ -56,20 +56,25 @@ export async function ingestFile(path: string, name: string, ctx: IngestContext,
   }
   const { key, bytes } = added;
   const status = await enqueueUnlessKnown(key, name, bytes, ctx);
-  if (options.removeSource) await removeSource(path);
-  if (status === 'queued') await recordStats(ctx.redis, ctx.prefix, { counters: { files_ingested: 1, bytes_ingested: bytes } });
-  else await recordStats(ctx.redis, ctx.prefix, { counters: { duplicates_skipped: 1 } });
+  // Both only after the job is in Redis; neither depends on the other.
+  await Promise.all([
+    options.removeSource ? removeSource(path) : undefined,
+    recordStats(ctx.redis, ctx.prefix, status === 'queued' ? { counters: { files_ingested: 1, bytes_ingested: bytes } } : { counters: { duplicates_skipped: 1 } }),
+  ]);
   ctx.logger.debug({ name, key, bytes, status }, 'ingested');
   return { status, key, bytes };
 }
 
 async function enqueueUnlessKnown(key: string, name: string, bytes: number, ctx: IngestContext): Promise<IngestStatus> {
-  if (await hasFinalOutput(key, ctx.output)) {
-    // Already cleaned (its job may be trimmed from Redis long ago): the copy is not needed.
-    await dropRawUnlessQueued(key, ctx);
+  // The output store and the queue are asked at once: for a new file (the usual case) both
+  // must be asked anyway, and the answers do not depend on each other.
+  const [finished, existing] = await Promise.all([hasFinalOutput(key, ctx.output), ctx.queue.getJob(key)]);
+  if (finished) {
+    // Already cleaned (its job may be trimmed from Redis long ago): the copy is not needed,
+    // unless a job still waiting or running will read it.
+    if (!existing || (await existing.isCompleted())) await ctx.raw.delete(key);
     return 'duplicate';
   }
-  const existing = await ctx.queue.getJob(key);
   if (existing) {
     if (await existing.isFailed()) {
       await existing.retry('failed');
@@ -85,15 +90,10 @@ async function enqueueUnlessKnown(key: string, name: string, bytes: number, ctx:
 
 /** A record, or a rejection other than "failed" (a failed job is worth retrying). */
 async function hasFinalOutput(key: string, output: OutputStore): Promise<boolean> {
-  if (CleanRecord.safeParse(await output.read('records', key)).success) return true;
-  const rejection = RejectionRecord.safeParse(await output.read('rejected', key));
+  const [record, rejected] = await Promise.all([output.read('records', key), output.read('rejected', key)]);
+  if (CleanRecord.safeParse(record).success) return true;
+  const rejection = RejectionRecord.safeParse(rejected);
   return rejection.success && rejection.data.reason !== 'failed';
-}
-
-async function dropRawUnlessQueued(key: string, ctx: IngestContext): Promise<void> {
-  const job = await ctx.queue.getJob(key);
-  if (job && !(await job.isCompleted())) return;
-  await ctx.raw.delete(key);
 }
 
 async function removeSource(path: string): Promise<void> {
