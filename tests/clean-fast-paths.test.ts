@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../src/clean/binary-sniff.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
+import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
+import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
 import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
 import { segment } from '../src/clean/text/segment.js';
 import { countWords } from '../src/clean/word-count.js';
@@ -119,5 +121,36 @@ describe('LINE_START_RULES', () => {
       expect(LINE_START_RULES.test(line), line).toBe(true);
     }
     expect(LINE_START_RULES.test('The city council approved the new budget on Tuesday.')).toBe(false);
+  });
+});
+
+describe('date pattern gates', () => {
+  const DATED = [
+    'Wednesday Jul 14 2021', 'July 14, 2021', 'Sept. 14, 2021', 'Thursday, the 5th of August 2021', '14 July 2021',
+    'zeit.de 19. Oktober 2019', '14 de julio de 2021', 'le 14 juillet 2021', '14-Jul-2021', "1er d'août 2020",
+    'Nicole Collignon22. Februar 2020', '28. Juni 201914. Januar 2020', 'November 9, 20235:01 AM ET', 'vendredi 3 mars 2023',
+    'Posted on 3rd March, 2022 by Ann', 'Mo., 3. Januar 2022', '2 июля 2021', 'Mar 3 2022, 12:00', '7. Januar 20220',
+  ];
+  const gated = DATE_PATTERNS.filter((p) => p.gate !== undefined);
+  const full = (source: string): RegExp => new RegExp(source.replaceAll('{MONTH}', MONTH_ALTERNATION).replaceAll('{WEEKDAY}', WEEKDAY_ALTERNATION), 'giu');
+
+  it('gates the two name patterns and reads month names as letters and dots, as the gates assume', () => {
+    expect(gated.map((p) => p.name).sort()).toEqual(['day-month-name-year', 'month-name-day-year']);
+    for (const name of MONTH_BY_NAME.keys()) expect(name, name).toMatch(/^\p{L}[\p{L}.]*$/u);
+  });
+  it.each(gated.map((p) => [p.name, p] as const))('%s: its gate accepts every match, alone and in context', (_name, p) => {
+    const re = full(p.source);
+    const gate = new RegExp(p.gate!, 'iu');
+    let matched = 0;
+    for (const d of DATED) {
+      for (const text of [d, `Updated ${d} by staff`, `(${d})`]) {
+        for (const m of text.matchAll(re)) {
+          matched++;
+          expect(gate.test(text), text).toBe(true);
+          expect(gate.test(m[0]), m[0]).toBe(true);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(10);
   });
 });

@@ -21,12 +21,15 @@ interface CompiledPattern {
   re: RegExp;
   /** Has a four-digit year group: skipped on texts without one. */
   needsYear: boolean;
+  /** See DatePattern.gate: the pattern runs only on texts this finds something in. */
+  gate: RegExp | null;
 }
 
 const COMPILED: readonly CompiledPattern[] = DATE_PATTERNS.map((pattern) => ({
   pattern,
   re: new RegExp(pattern.source.replaceAll('{MONTH}', MONTH_ALTERNATION).replaceAll('{WEEKDAY}', WEEKDAY_ALTERNATION), 'giu'),
   needsYear: pattern.source.includes('(?<y>'),
+  gate: pattern.gate === undefined ? null : new RegExp(pattern.gate, 'iu'),
 }));
 
 /** Confidence multipliers for how a numeric D/M order was decided. */
@@ -112,6 +115,7 @@ const WINDOW_AFTER = 40;
 const WINDOWING_FROM = 300;
 
 function runPattern(cp: CompiledPattern, text: string, offset: number, opts: AbsoluteOptions, out: ParsedDate[]): void {
+  if (cp.gate && !cp.gate.test(text)) return;
   cp.re.lastIndex = 0;
   for (let m = cp.re.exec(text); m !== null; m = cp.re.exec(text)) {
     const parsed = toParsed(cp, m, opts);
