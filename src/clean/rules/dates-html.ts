@@ -180,6 +180,8 @@ export const HTML_TEXT_CONFIDENCE = {
   /** Later plain <time> elements. */
   timeOther: 0.5,
   timeModified: 0.4,
+  /** <time itemprop=datePublished> inside an excluded region (ahlen.de keeps it in the story's div.footer). */
+  timeExcludedPublished: 0.2,
   /** Full Y/M/D in the URL path. */
   url: 0.8,
   /** An <abbr class="published" title="…"> (hAtom). */

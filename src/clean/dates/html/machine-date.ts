@@ -10,7 +10,9 @@ const EPOCH = /^\s*(\d{10}|\d{13})\s*$/;
 const MIN_EPOCH_SECONDS = 788_918_400;
 
 export function parseMachineDate(value: string, reference: DayParts | null, dayFirst?: boolean): ParsedDate | null {
-  const v = value.trim().slice(0, 80);
+  // "2020-12-05T23:15:0Z" (lagazzettadelmezzogiorno.it JSON-LD): a one-digit second, padded so
+  // the value reads as the full instant it is and can be put in the page's zone.
+  const v = value.trim().slice(0, 80).replace(/(T\d{2}:\d{2}:)(\d)(?=\D|$)/, '$10$2');
   if (!v) return null;
   const compact = COMPACT.exec(v);
   if (compact) {

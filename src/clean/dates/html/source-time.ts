@@ -8,6 +8,7 @@ import { parseMachineDate } from './machine-date.js';
 
 /** <time datetime>, microdata itemprop dates on visible elements, and hAtom <abbr class="published">. */
 
+const DECLARED_PUBLISHED = /^datepublished$/i;
 const PUBLISHED_HINT = /published|entry-date|pubdate|post-date|date-publ|created|posted/i;
 /** Outside <article>, a <time> is a bit less likely to be the page's own date. */
 const OUTSIDE_ARTICLE = 0.92;
@@ -31,10 +32,17 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
   const out: DateCandidate[] = [];
   let plainSeen = 0;
   for (const entry of scan.times) {
-    if (entry.excluded) continue;
+    const a = entry.el.attribs;
+    if (entry.excluded) {
+      // A <time itemprop=datePublished> in a "footer" is often the story's own footer (ahlen.de):
+      // kept, but only strong enough to win on a page offering nothing else.
+      if (!DECLARED_PUBLISHED.test(a.itemprop ?? '')) continue;
+      const v = valueOf(entry, ctx);
+      if (v && v.parsed.kind !== 'relative') out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: C.timeExcludedPublished });
+      continue;
+    }
     const v = valueOf(entry, ctx);
     if (!v || v.parsed.kind === 'relative') continue;
-    const a = entry.el.attribs;
     const hints = `${classAndId(entry.el)} ${a.itemprop ?? ''}`;
     let base: number;
     if (MODIFIED_ELEMENT_TOKENS.test(hints)) base = C.timeModified;

@@ -6,9 +6,10 @@ import type { HtmlDateContext } from './context.js';
 
 /** Dates in the page URL: /2021/07/14/, /2021-07-14-slug, /20210714/. */
 
-const URL_DATE_PATTERNS: readonly { re: RegExp; note: string }[] = [
+const URL_DATE_PATTERNS: readonly { re: RegExp; note: string; dayFirst?: boolean }[] = [
   { re: /(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])/, note: 'WordPress /2021/07/14/slug, news /2021-07-14-slug' },
   { re: /(?<=[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/, note: '/20210714/ and -20210714- (archive paths)' },
+  { re: /(?<=\/)(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?=[/?#]|$)/, note: 'a whole path segment /29-10-2021 (weisser-ring.de press releases)', dayFirst: true },
 ];
 
 function pathPart(url: string): string {
@@ -19,10 +20,12 @@ function pathPart(url: string): string {
 export function urlCandidates(url: string | null, ctx: HtmlDateContext): DateCandidate[] {
   if (!url) return [];
   const path = pathPart(url);
-  for (const { re } of URL_DATE_PATTERNS) {
+  for (const { re, dayFirst } of URL_DATE_PATTERNS) {
     const m = re.exec(path);
     if (!m) continue;
-    const p = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    const p = dayFirst
+      ? { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }
+      : { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     if (isPlausibleDay(p, ctx.reference)) {
       return [{ date: formatDay(p), source: 'url', text: url, confidence: HTML_TEXT_CONFIDENCE.url }];
     }
