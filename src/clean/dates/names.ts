@@ -1,8 +1,8 @@
 import { MONTH_TABLES } from '../rules/dates-months.js';
+import { escapeRegExp } from '../regex-source.js';
 
 /** Month and weekday name lookups and regex alternations, built once from the rules table. */
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function buildLookup(pick: (t: (typeof MONTH_TABLES)[number]) => readonly (readonly string[])[]): Map<string, number> {
   const map = new Map<string, number>();
@@ -29,7 +29,7 @@ export const WEEKDAY_BY_NAME: ReadonlyMap<string, number> = buildLookup((t) => t
 function alternation(names: Iterable<string>): string {
   return [...names]
     .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
+    .map(escapeRegExp)
     .join('|');
 }
 

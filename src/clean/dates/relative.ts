@@ -2,21 +2,21 @@ import { AGO_PHRASES, BARE_WEEKDAYS, NUMBER_WORDS, RELATIVE_DAY_WORDS, WEEKDAY_L
 import { addDays, formatDay, isoWeekday, type DayParts } from './calendar.js';
 import { FULL_WEEKDAY_BY_NAME } from './names.js';
 import type { ParsedDate } from './parsed-date.js';
+import { escapeRegExp } from '../regex-source.js';
 
 /** Relative dates ("yesterday", "vor 2 Tagen", "on Friday"), resolved against a reference day. */
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const byLengthDesc = (a: string, b: string): number => b.length - a.length;
 const BOUNDARY_BEFORE = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_AFTER = '(?![\\p{L}\\p{N}])';
 
 const DAY_WORD_BACK = new Map(RELATIVE_DAY_WORDS.map((w) => [w.word, w.daysBack]));
 const DAY_WORD_RE = new RegExp(
-  `${BOUNDARY_BEFORE}(?:${[...DAY_WORD_BACK.keys()].sort(byLengthDesc).map(escapeRe).join('|')})${BOUNDARY_AFTER}`,
+  `${BOUNDARY_BEFORE}(?:${[...DAY_WORD_BACK.keys()].sort(byLengthDesc).map(escapeRegExp).join('|')})${BOUNDARY_AFTER}`,
   'giu',
 );
 
-const NUMBER_SOURCE = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).sort(byLengthDesc).map(escapeRe).join('|')})`;
+const NUMBER_SOURCE = `(?:\\d{1,3}|${Object.keys(NUMBER_WORDS).sort(byLengthDesc).map(escapeRegExp).join('|')})`;
 const UNIT_DAYS: Record<RelativeUnit, number> = { minute: 0, hour: 0, day: 1, week: 7 };
 
 interface AgoMatcher {
@@ -29,14 +29,14 @@ const AGO_MATCHERS: readonly AgoMatcher[] = AGO_PHRASES.map((phrase) => {
   for (const [unit, words] of Object.entries(phrase.units) as [RelativeUnit, readonly string[]][]) {
     for (const w of words) unitOf.set(w, unit);
   }
-  const units = [...unitOf.keys()].sort(byLengthDesc).map(escapeRe).join('|');
+  const units = [...unitOf.keys()].sort(byLengthDesc).map(escapeRegExp).join('|');
   const source = phrase.template.replace('{n}', `(?<n>${NUMBER_SOURCE})`).replace('{unit}', `(?<unit>${units})`);
   return { re: new RegExp(`${BOUNDARY_BEFORE}${source}${BOUNDARY_AFTER}`, 'giu'), unitOf };
 });
 
 const WEEKDAY_RE = new RegExp(
-  `${BOUNDARY_BEFORE}(?:${WEEKDAY_LEADS.flatMap((l) => l.words).sort(byLengthDesc).map(escapeRe).join('|')})\\s+` +
-    `(?<wd>${[...FULL_WEEKDAY_BY_NAME.keys()].sort(byLengthDesc).map(escapeRe).join('|')})${BOUNDARY_AFTER}`,
+  `${BOUNDARY_BEFORE}(?:${WEEKDAY_LEADS.flatMap((l) => l.words).sort(byLengthDesc).map(escapeRegExp).join('|')})\\s+` +
+    `(?<wd>${[...FULL_WEEKDAY_BY_NAME.keys()].sort(byLengthDesc).map(escapeRegExp).join('|')})${BOUNDARY_AFTER}`,
   'giu',
 );
 

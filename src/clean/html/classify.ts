@@ -4,12 +4,13 @@ import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAIL
 import { bylineOf, isCaptionLine, isDateLine } from '../text/flag-units.js';
 import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
+import { alternatives } from '../regex-source.js';
 
 const HAS_DIGIT = /\d/;
 const SUBHEAD_TAGS = new Set(['h2', 'h3', 'h4']);
-const HTML_TRAILER_LINE = new RegExp(`^(?:${HTML_TRAILER_LINES.map((l) => `(?:${l.pattern})`).join('|')})\\s*:?$`, 'iu');
-const DATE_LABEL_LINE = new RegExp(`^(?:${HTML_DATE_LABEL_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
-const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${HTML_BOILERPLATE_LINES.map((l) => `(?:${l.pattern})`).join('|')})$`, 'iu');
+const HTML_TRAILER_LINE = new RegExp(`^(?:${alternatives(HTML_TRAILER_LINES)})\\s*:?$`, 'iu');
+const DATE_LABEL_LINE = new RegExp(`^(?:${alternatives(HTML_DATE_LABEL_LINES)})$`, 'iu');
+const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(HTML_BOILERPLATE_LINES)})$`, 'iu');
 const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario/i;
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();

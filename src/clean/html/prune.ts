@@ -13,14 +13,14 @@ import {
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import type { BlockKind } from '../../schemas/index.js';
 import { MAX_DEPTH, isTag, nameOf, type NodeStats } from './dom.js';
+import { escapeRegExp } from '../regex-source.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const STRONG = new RegExp(STRONG_FURNITURE_SUBSTRINGS.map(escape).join('|'));
-const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escape).join('|'));
-const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escape).join('|')})(?:$|[\\s_-])`);
-const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escape).join('|'));
-const EMBED = new RegExp(EMBED_TOKENS.map(escape).join('|'));
-const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escape).join('|'));
+const STRONG = new RegExp(STRONG_FURNITURE_SUBSTRINGS.map(escapeRegExp).join('|'));
+const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escapeRegExp).join('|'));
+const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escapeRegExp).join('|')})(?:$|[\\s_-])`);
+const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escapeRegExp).join('|'));
+const EMBED = new RegExp(EMBED_TOKENS.map(escapeRegExp).join('|'));
+const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escapeRegExp).join('|'));
 /** Readability's okMaybeItsACandidate: a wrapper named like the content is not a soft-furniture box. */
 const MAYBE_CONTENT = /article|body|content|main|column|story|entry/;
 const COMMENTISH = /comment|disqus|respond|reply/;

@@ -10,13 +10,12 @@ import { BOILERPLATE_LINES, BOILERPLATE_PREFIXES, COMMENT_HEADERS, COMMENT_MARKS
 import { BYLINE_PREFIXES, ROLE_WORDS, STAFF_BYLINES } from '../rules/bylines.js';
 import { CAPTION_END_CREDITS, CAPTION_MID_CREDITS, CREDIT_LINES } from '../rules/captions.js';
 import { TRAILER_MARKERS } from '../rules/trailer-markers.js';
+import { alternatives, escapeRegExp } from '../regex-source.js';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (entries: readonly { pattern: string }[]): string => entries.map((e) => `(?:${e.pattern})`).join('|');
 
 /** "Comments", "12 Comments", "Comments (3)", "[ 167 comments ]", "Related articles:", "Você pode gostar..." — whole line. */
 export const TRAILER_LINE = new RegExp(
-  `^[[(]?\\s*(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escape(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*(?::|\\.\\.\\.|…)?\\s*[\\])]?$`,
+  `^[[(]?\\s*(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escapeRegExp(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*(?::|\\.\\.\\.|…)?\\s*[\\])]?$`,
   'iu',
 );
 

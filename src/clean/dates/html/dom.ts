@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { COMMENT_REGION_TOKENS, EXCLUDED_REGION_TOKENS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
+import { escapeRegExp } from '../../regex-source.js';
 
 /** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
 
@@ -36,8 +37,7 @@ export function textOf(node: AnyNode, cap: number, skip?: (el: Element) => boole
 }
 
 const MODIFIERS = new Set(REGION_MODIFIER_PREFIXES);
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const tokenStart = (tokens: readonly string[]): RegExp => new RegExp(`^(?:${tokens.map(escapeRe).join('|')})`);
+const tokenStart = (tokens: readonly string[]): RegExp => new RegExp(`^(?:${tokens.map(escapeRegExp).join('|')})`);
 const HARD_START = tokenStart(EXCLUDED_REGION_TOKENS);
 const SOFT_START = tokenStart(SOFT_REGION_TOKENS);
 const COMMENT_START = tokenStart(COMMENT_REGION_TOKENS);
