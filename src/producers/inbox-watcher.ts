@@ -119,11 +119,15 @@ export class InboxWatcher {
   }
 
   private offer(path: string): void {
-    if (this.closed) return;
-    const retryAt = this.retryAt.get(path);
-    if (retryAt !== undefined && Date.now() < retryAt) return;
+    if (this.closed || this.waitsForRetry(path)) return;
     // At the limit: the next scan finds the file, once there is room again.
     if (!this.candidates.offer(path)) this.requestScan(this.inbox);
+  }
+
+  /** A file whose ingest failed is not offered again before its retry delay is over. */
+  private waitsForRetry(path: string): boolean {
+    const retryAt = this.retryAt.get(path);
+    return retryAt !== undefined && Date.now() < retryAt;
   }
 
   /** A folder named by an event: watch it, then list it (it may have arrived full, by a move). */
@@ -168,8 +172,7 @@ export class InboxWatcher {
       }
       await this.candidates.waitForRoom();
       if (this.closed) return;
-      const retryAt = this.retryAt.get(entry.path);
-      if (retryAt === undefined || Date.now() >= retryAt) this.candidates.offer(entry.path);
+      if (!this.waitsForRetry(entry.path)) this.candidates.offer(entry.path);
     }
   }
 
