@@ -34,13 +34,19 @@ function runScore(run: Run): number {
  */
 export function scoreContainers(runs: readonly Run[], stats: Map<Element, NodeStats>): Map<Element, number> {
   const scores = new Map<Element, number>();
+  /** Each voted container's class weight, read once: the start of its score, and damped at the end. */
+  const weights = new Map<Element, number>();
   for (const run of runs) {
     if (!VOTING_TAGS.has(run.tag) || run.text.length < S.minParagraphChars || run.linkChars / run.text.length > S.maxLinkDensity) continue;
     const score = runScore(run);
     let el: Element | null = run.container;
     for (let level = 0; el && isTag(el) && level < S.voteDepth; level++) {
       if (el.name === 'html') break;
-      if (!scores.has(el)) scores.set(el, (TAG_WEIGHTS[el.name] ?? 0) + classWeight(el));
+      if (!scores.has(el)) {
+        const weight = classWeight(el);
+        weights.set(el, weight);
+        scores.set(el, (TAG_WEIGHTS[el.name] ?? 0) + weight);
+      }
       const share = level === 0 ? 1 : level === 1 ? 0.5 : 1 / (level * 3);
       scores.set(el, scores.get(el)! + score * share);
       el = el.parent as Element | null;
@@ -49,7 +55,7 @@ export function scoreContainers(runs: readonly Run[], stats: Map<Element, NodeSt
   for (const [el, score] of scores) {
     const s = stats.get(el);
     // A class bonus cannot make a short box the article: it counts in proportion to the text held.
-    const weight = classWeight(el);
+    const weight = weights.get(el)!;
     const damped = weight > 0 ? weight * Math.min(1, (s?.chars ?? 0) / S.classWeightFullChars) : 0;
     scores.set(el, (score - weight + damped) * (1 - linkDensity(s)));
   }
