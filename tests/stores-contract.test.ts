@@ -1,4 +1,4 @@
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsOutputStore } from '../src/stores/fs-output-store.js';
@@ -100,6 +100,14 @@ function rawStoreContract(name: string, open: () => Promise<Harness<RawStore> & 
       expect(await h.listFiles()).toHaveLength(1);
     });
 
+    it('hashes and keeps large files whole (over the size read in one piece)', async () => {
+      const content = Buffer.alloc(3 * 1024 * 1024 + 17, 'scour large file ');
+      const added = await h.store.addFile(await file('large.txt', content));
+      expect(added).toEqual({ key: sha256(content), bytes: content.length });
+      expect(Buffer.from(await h.store.get(added.key)).equals(content)).toBe(true);
+      expect(await h.listFiles()).toHaveLength(1);
+    });
+
     it('stores empty files too', async () => {
       const added = await h.store.addFile(await file('empty', ''));
       expect(added).toEqual({ key: sha256(''), bytes: 0 });
@@ -151,4 +159,41 @@ rawStoreContract('FsRawStore', async () => {
       await scratch.remove();
     },
   };
+});
+
+// The filesystem stores remember the folders they made; one removed behind their back (an
+// operator clearing out/ or raw/) must be made again, not turn every later write into ENOENT.
+describe('filesystem stores whose folders are removed while they run', () => {
+  it('FsOutputStore writes again after its records folder is deleted', async () => {
+    const dir = await makeTempDir('out');
+    try {
+      const store = new FsOutputStore(dir.path);
+      await store.writeRecord(sampleRecord('before'));
+      await rm(join(dir.path, 'records'), { recursive: true });
+      await store.writeRecord(sampleRecord('after'));
+      expect(await store.read('records', sha256('after'))).toEqual(sampleRecord('after'));
+      expect(await store.count('records')).toBe(1);
+    } finally {
+      await dir.remove();
+    }
+  });
+
+  it('FsRawStore adds again after its whole folder is deleted', async () => {
+    const dir = await makeTempDir('raw');
+    const scratch = await makeTempDir('scratch');
+    try {
+      const store = new FsRawStore(dir.path);
+      const path = join(scratch.path, 'a.txt');
+      await writeFile(path, 'first');
+      await store.addFile(path);
+      await rm(dir.path, { recursive: true });
+      await writeFile(path, 'second');
+      const { key } = await store.addFile(path);
+      expect(Buffer.from(await store.get(key)).toString()).toBe('second');
+      expect(await filesUnder(dir.path)).toHaveLength(1);
+    } finally {
+      await dir.remove();
+      await scratch.remove();
+    }
+  });
 });

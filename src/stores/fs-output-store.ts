@@ -1,7 +1,8 @@
-import { readFile, readdir, unlink } from 'node:fs/promises';
+import { readFileSync, unlinkSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
-import { fsyncDir, isNotFound, writeFileAtomic } from './fs-atomic.js';
+import { fsyncDir, isNotFound, KnownDirs, writeFileAtomic } from './fs-atomic.js';
 import { assertValidId, isValidId } from './ids.js';
 import type { OutputKind, OutputStore, WriteResult } from './types.js';
 
@@ -13,6 +14,8 @@ const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
  * same id twice leaves one complete file. Only sha256 ids are ever turned into paths.
  */
 export class FsOutputStore implements OutputStore {
+  private readonly known = new KnownDirs();
+
   constructor(private readonly root: string) {}
 
   pathOf(kind: OutputKind, id: string): string {
@@ -31,7 +34,7 @@ export class FsOutputStore implements OutputStore {
   async read(kind: OutputKind, id: string): Promise<unknown | null> {
     if (!isValidId(id)) return null;
     try {
-      return JSON.parse(await readFile(this.pathOf(kind, id), 'utf8')) as unknown;
+      return JSON.parse(readFileSync(this.pathOf(kind, id), 'utf8')) as unknown;
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
@@ -49,7 +52,7 @@ export class FsOutputStore implements OutputStore {
 
   async delete(kind: OutputKind, id: string): Promise<void> {
     try {
-      await unlink(this.pathOf(kind, id));
+      unlinkSync(this.pathOf(kind, id));
       await fsyncDir(join(this.root, kind));
     } catch (err) {
       if (!isNotFound(err)) throw err;
@@ -58,7 +61,7 @@ export class FsOutputStore implements OutputStore {
 
   private async write(kind: OutputKind, id: string, entry: unknown): Promise<WriteResult> {
     const location = this.pathOf(kind, id);
-    await writeFileAtomic(location, `${JSON.stringify(entry, null, 2)}\n`);
+    await writeFileAtomic(location, `${JSON.stringify(entry, null, 2)}\n`, { known: this.known });
     return { location };
   }
 }

@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, open, readFile, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
+import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { fsyncDir, isNotFound, tempPathFor, TEMP_PREFIX } from './fs-atomic.js';
+import { fsyncDir, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './fs-atomic.js';
 import { assertValidId } from './ids.js';
 import type { AddedFile, RawStore } from './types.js';
+
+/**
+ * Files up to this size are read whole, hashed and written in one call each; larger ones
+ * are streamed. Most news pages are far smaller, and a stream costs more than the file.
+ */
+const WHOLE_FILE_BYTES = 1024 * 1024;
 
 /**
  * Content-addressed raw bytes on the local filesystem: `<root>/ab/cd/<sha256>`.
@@ -16,6 +22,7 @@ import type { AddedFile, RawStore } from './types.js';
  */
 export class FsRawStore implements RawStore {
   private readonly tmpDir: string;
+  private readonly known = new KnownDirs();
 
   constructor(private readonly root: string) {
     this.tmpDir = join(root, 'tmp');
@@ -27,7 +34,24 @@ export class FsRawStore implements RawStore {
   }
 
   async addFile(path: string): Promise<AddedFile> {
-    await mkdir(this.tmpDir, { recursive: true });
+    // Synchronous calls for a small local file, as in fs-atomic.ts; only the fsyncs wait.
+    const fd = openSync(path, 'r');
+    let data: Buffer | null = null;
+    try {
+      if (fstatSync(fd).size <= WHOLE_FILE_BYTES) data = readFileSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    if (data === null) return this.streamFile(path);
+    const key = createHash('sha256').update(data).digest('hex');
+    // Same key = same bytes: a copy already there is complete, and nothing is written.
+    if (!(await this.has(key))) await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
+    return { key, bytes: data.length };
+  }
+
+  /** addFile for large files: one streamed pass hashes each chunk and writes it to the temp copy. */
+  private async streamFile(path: string): Promise<AddedFile> {
+    await this.known.ensure(this.tmpDir);
     const temp = tempPathFor(join(this.tmpDir, 'incoming'));
     const hash = createHash('sha256');
     let bytes = 0;
@@ -59,30 +83,23 @@ export class FsRawStore implements RawStore {
   async putFile(key: string, path: string): Promise<void> {
     assertValidId(key);
     if (await this.has(key)) return;
-    await mkdir(this.tmpDir, { recursive: true });
     const data = await readFile(path);
     const actual = createHash('sha256').update(data).digest('hex');
     if (actual !== key) throw new Error(`raw store: ${path} hashes to ${actual}, not ${key}`);
-    await this.addFile(path);
+    await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
   }
 
   async get(key: string): Promise<Uint8Array> {
-    return readFile(this.pathOf(key));
+    return readFileSync(this.pathOf(key));
   }
 
   async has(key: string): Promise<boolean> {
-    try {
-      await stat(this.pathOf(key));
-      return true;
-    } catch (err) {
-      if (isNotFound(err)) return false;
-      throw err;
-    }
+    return statSync(this.pathOf(key), { throwIfNoEntry: false }) !== undefined;
   }
 
   async delete(key: string): Promise<void> {
     try {
-      await unlink(this.pathOf(key));
+      unlinkSync(this.pathOf(key));
     } catch (err) {
       if (!isNotFound(err)) throw err;
     }
@@ -121,7 +138,7 @@ export class FsRawStore implements RawStore {
       return;
     }
     const dir = join(this.root, key.slice(0, 2), key.slice(2, 4));
-    await mkdir(dir, { recursive: true });
+    await this.known.ensure(dir);
     await rename(temp, target);
     await fsyncDir(dir);
   }
