@@ -22,17 +22,34 @@ export interface StatsUpdate {
   observe?: Partial<Record<Histogram, number>>;
 }
 
-export async function recordStats(redis: Redis, prefix: string, update: StatsUpdate): Promise<void> {
-  const key = statsKey(prefix);
-  const multi = redis.multi();
-  for (const [name, n] of Object.entries(update.counters ?? {})) if (n) multi.hincrby(key, name, n);
-  for (const [reason, n] of Object.entries(update.rejections ?? {})) if (n) multi.hincrby(key, `rejected:${reason}`, n);
+/** One stats change: HINCRBY (integer) or HINCRBYFLOAT of one field of `<prefix>:stats`. */
+export interface StatsIncrement {
+  field: string;
+  by: number;
+  float: boolean;
+}
+
+/** The field increments an update stands for (shared by recordStats and the record-event script). */
+export function statsIncrements(update: StatsUpdate): StatsIncrement[] {
+  const out: StatsIncrement[] = [];
+  for (const [name, n] of Object.entries(update.counters ?? {})) if (n) out.push({ field: name, by: n, float: false });
+  for (const [reason, n] of Object.entries(update.rejections ?? {})) if (n) out.push({ field: `rejected:${reason}`, by: n, float: false });
   for (const [name, seconds] of Object.entries(update.observe ?? {})) {
     if (seconds === undefined) continue;
     const bucket = DURATION_BUCKETS.find((le) => seconds <= le);
-    multi.hincrby(key, `${name}:bucket:${bucket ?? '+Inf'}`, 1);
-    multi.hincrby(key, `${name}:count`, 1);
-    multi.hincrbyfloat(key, `${name}:sum`, seconds);
+    out.push({ field: `${name}:bucket:${bucket ?? '+Inf'}`, by: 1, float: false });
+    out.push({ field: `${name}:count`, by: 1, float: false });
+    out.push({ field: `${name}:sum`, by: seconds, float: true });
+  }
+  return out;
+}
+
+export async function recordStats(redis: Redis, prefix: string, update: StatsUpdate): Promise<void> {
+  const key = statsKey(prefix);
+  const multi = redis.multi();
+  for (const { field, by, float } of statsIncrements(update)) {
+    if (float) multi.hincrbyfloat(key, field, by);
+    else multi.hincrby(key, field, by);
   }
   await multi.exec();
 }

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { statsIncrements, statsKey, type StatsUpdate } from '../metrics/pipeline-stats.js';
 
 /**
  * Every entry the output store receives is announced on a Redis stream, so downstream
@@ -32,21 +33,51 @@ export interface AppendOnce {
   field: string;
 }
 
-// HSETNX and XADD in one script: atomic, so a retried job never announces its output twice
-// and a crash between the output write and the announcement leaves the flag unset.
-const APPEND_ONCE_SCRIPT = `
-if redis.call('HSETNX', KEYS[1], ARGV[1], '1') == 0 then return false end
-return redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'id', ARGV[3], 'status', ARGV[4], 'path', ARGV[5])
+// HSETNX, XADD and the stats in one script: atomic, so a retried job never announces (or
+// counts) its output twice, a crash between the output write and the announcement leaves the
+// flag unset, and a job's whole bookkeeping is one round trip to Redis.
+// KEYS: flag hash, stream, stats hash. ARGV: flag field ('' = no flag), MAXLEN, id, status,
+// path, then (field, increment, 'f' for a float or 'i') per stats change.
+const APPEND_SCRIPT = `
+if ARGV[1] ~= '' and redis.call('HSETNX', KEYS[1], ARGV[1], '1') == 0 then return false end
+local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'id', ARGV[3], 'status', ARGV[4], 'path', ARGV[5])
+for i = 6, #ARGV, 3 do
+  if ARGV[i + 2] == 'f' then redis.call('HINCRBYFLOAT', KEYS[3], ARGV[i], ARGV[i + 1])
+  else redis.call('HINCRBY', KEYS[3], ARGV[i], ARGV[i + 1]) end
+end
+return entry
 `;
 
-/** Appends one event; returns the stream entry id, or null when `once` says it was already sent. */
-export async function appendRecordEvent(redis: Redis, prefix: string, event: RecordEvent, once?: AppendOnce): Promise<string | null> {
+/**
+ * Appends one event, and counts `stats` with it; returns the stream entry id, or null when
+ * `once` says the event was already sent (the stats were counted then, and are not again).
+ */
+export async function appendRecordEvent(redis: Redis, prefix: string, event: RecordEvent, once?: AppendOnce, stats: StatsUpdate = {}): Promise<string | null> {
+  const changes = statsIncrements(stats).flatMap(({ field, by, float }) => [field, String(by), float ? 'f' : 'i']);
   const stream = recordsStreamKey(prefix);
-  if (once) {
-    const id = (await redis.eval(APPEND_ONCE_SCRIPT, 2, once.key, stream, once.field, RECORDS_STREAM_MAX_LEN, event.id, event.status, event.path)) as string | null;
-    return id ?? null;
-  }
-  return redis.xadd(stream, 'MAXLEN', '~', RECORDS_STREAM_MAX_LEN, '*', 'id', event.id, 'status', event.status, 'path', event.path);
+  const id = (await scripted(redis).scourAppendRecordEvent(
+    once?.key ?? stream,
+    stream,
+    statsKey(prefix),
+    once?.field ?? '',
+    RECORDS_STREAM_MAX_LEN,
+    event.id,
+    event.status,
+    event.path,
+    ...changes,
+  )) as string | null;
+  return id ?? null;
+}
+
+interface WithAppendScript {
+  scourAppendRecordEvent(...args: (string | number)[]): Promise<unknown>;
+}
+
+/** The client with the script defined once (ioredis then sends EVALSHA, not the script text). */
+function scripted(redis: Redis): WithAppendScript {
+  const client = redis as Redis & Partial<WithAppendScript>;
+  if (!client.scourAppendRecordEvent) client.defineCommand('scourAppendRecordEvent', { numberOfKeys: 3, lua: APPEND_SCRIPT });
+  return client as Redis & WithAppendScript;
 }
 
 /** Reads one stream entry's flat field list back into an event; null if it is not one of ours. */

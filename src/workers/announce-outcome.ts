@@ -1,11 +1,15 @@
+import type { StatsUpdate } from '../metrics/pipeline-stats.js';
 import { appendRecordEvent } from '../stores/record-events.js';
 import { jobKey } from './clean-queue.js';
 import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-context.js';
 
-/** Sends the stream event at most once per job and status (the flag lives on the job's hash). */
-export async function announce(job: CleanJobLike, outcome: CleanJobOutcome, id: string, ctx: CleanJobContext): Promise<void> {
+/**
+ * Sends the stream event at most once per job and status (the flag lives on the job's hash),
+ * and counts `stats` in the same step, so they too are counted once per job.
+ */
+export async function announce(job: CleanJobLike, outcome: CleanJobOutcome, id: string, ctx: CleanJobContext, stats?: StatsUpdate): Promise<void> {
   const event = { id, status: outcome.status, path: outcome.location };
   const once = job.id ? { key: jobKey(ctx.prefix, job.id), field: `scour:announced:${outcome.status}` } : undefined;
-  await appendRecordEvent(ctx.redis, ctx.prefix, event, once);
+  await appendRecordEvent(ctx.redis, ctx.prefix, event, once, stats);
 }
 

@@ -1,4 +1,3 @@
-import { recordStats } from '../metrics/pipeline-stats.js';
 import { CleanJob, RejectionRecord } from '../schemas/index.js';
 import { isValidId } from '../stores/ids.js';
 import { VERSION } from '../version.js';
@@ -37,8 +36,7 @@ export async function writeFailedRejection(job: CleanJobLike, err: unknown, atte
     pipeline: { version: VERSION, processedAt: now },
   });
   const { location } = await ctx.output.writeRejection(rejection);
-  await announce(job, { status: 'failed', location }, id, ctx);
-  await recordStats(ctx.redis, ctx.prefix, { counters: { job_failures: 1 } });
+  await announce(job, { status: 'failed', location }, id, ctx, { counters: { job_failures: 1 } });
   ctx.logger.error({ jobId: id, attempts, err: message }, 'job failed for good; written to the rejected store as "failed"');
   return true;
 }

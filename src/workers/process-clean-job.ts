@@ -1,5 +1,4 @@
 import { UnrecoverableError } from 'bullmq';
-import { recordStats } from '../metrics/pipeline-stats.js';
 import type { CleanResult } from '../clean/types.js';
 import { CleanJob, CleanRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
 import { isNotFound } from '../stores/fs-atomic.js';
@@ -95,7 +94,10 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   return finish(job, outcome, data, bytes.length, cleanSeconds, started, ctx);
 }
 
-/** Announce, then drop the raw bytes (the output is durable by now), then count. */
+/**
+ * Announce and count (one Redis call), and drop the raw bytes: the output is durable by now,
+ * and should the worker die between the two, the retry finds the output and only announces.
+ */
 async function finish(
   job: CleanJobLike,
   outcome: CleanJobOutcome,
@@ -105,13 +107,12 @@ async function finish(
   started: number,
   ctx: CleanJobContext,
 ): Promise<CleanJobOutcome> {
-  await announce(job, outcome, data.rawKey, ctx);
-  await ctx.raw.delete(data.rawKey);
-  await recordStats(ctx.redis, ctx.prefix, {
+  const stats = {
     counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes },
     rejections: outcome.reason ? { [outcome.reason]: 1 } : {},
     observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000 },
-  });
+  };
+  await Promise.all([announce(job, outcome, data.rawKey, ctx, stats), ctx.raw.delete(data.rawKey)]);
   return outcome;
 }
 
