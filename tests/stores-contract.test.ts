@@ -1,4 +1,4 @@
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsOutputStore } from '../src/stores/fs-output-store.js';
@@ -196,4 +196,22 @@ describe('filesystem stores whose folders are removed while they run', () => {
       await scratch.remove();
     }
   });
+});
+
+it('FsRawStore still reads and deletes keys stored under the two-level layout of 0.1.0', async () => {
+  const dir = await makeTempDir('raw');
+  try {
+    const content = 'stored by 0.1.0';
+    const key = sha256(content);
+    await mkdir(join(dir.path, key.slice(0, 2), key.slice(2, 4)), { recursive: true });
+    await writeFile(join(dir.path, key.slice(0, 2), key.slice(2, 4), key), content);
+    const store = new FsRawStore(dir.path);
+    expect(await store.has(key)).toBe(true);
+    expect(Buffer.from(await store.get(key)).toString()).toBe(content);
+    await store.delete(key);
+    expect(await store.has(key)).toBe(false);
+    expect(await filesUnder(dir.path)).toHaveLength(0);
+  } finally {
+    await dir.remove();
+  }
 });

@@ -51,7 +51,7 @@ export class KnownDirs {
   async ensure(dir: string): Promise<void> {
     if (this.dirs.has(dir)) return;
     await mkdir(dir, { recursive: true });
-    // Bounded: a content-addressed store has at most 65,536 two-level folders.
+    // Bounded, should a caller ever write into an unbounded number of folders.
     if (this.dirs.size >= 100_000) this.dirs.clear();
     this.dirs.add(dir);
   }

@@ -15,10 +15,12 @@ import type { AddedFile, RawStore } from './types.js';
 const WHOLE_FILE_BYTES = 1024 * 1024;
 
 /**
- * Content-addressed raw bytes on the local filesystem: `<root>/ab/cd/<sha256>`.
- * Two directory levels keep folders small at millions of files. Files are only ever
- * created by rename from a fsynced temp file in `<root>/tmp`, so a key that exists is
- * complete.
+ * Content-addressed raw bytes on the local filesystem: `<root>/ab/<sha256>`. Files are only
+ * ever created by rename from a fsynced temp file in `<root>/tmp`, so a key that exists is
+ * complete. The store holds only files in flight (queued, running or failed), so one level
+ * of 256 folders keeps each small; with two levels (`ab/cd/`, before 0.1.1) nearly every
+ * file of a burst made two new folders, a mkdir and a journal commit each. Keys stored under
+ * that older layout are still read and deleted, so an upgrade loses no file in flight.
  */
 export class FsRawStore implements RawStore {
   private readonly tmpDir: string;
@@ -30,6 +32,11 @@ export class FsRawStore implements RawStore {
 
   pathOf(key: string): string {
     assertValidId(key);
+    return join(this.root, key.slice(0, 2), key);
+  }
+
+  /** Where the two-level layout kept key. */
+  private legacyPathOf(key: string): string {
     return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
 
@@ -90,18 +97,26 @@ export class FsRawStore implements RawStore {
   }
 
   async get(key: string): Promise<Uint8Array> {
-    return readFileSync(this.pathOf(key));
+    try {
+      return readFileSync(this.pathOf(key));
+    } catch (err) {
+      if (!isNotFound(err)) throw err;
+      return readFileSync(this.legacyPathOf(key));
+    }
   }
 
   async has(key: string): Promise<boolean> {
-    return statSync(this.pathOf(key), { throwIfNoEntry: false }) !== undefined;
+    const found = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
+    return found(this.pathOf(key)) || found(this.legacyPathOf(key));
   }
 
   async delete(key: string): Promise<void> {
-    try {
-      unlinkSync(this.pathOf(key));
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
+    for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
+      try {
+        unlinkSync(path);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
     }
   }
 
@@ -137,7 +152,7 @@ export class FsRawStore implements RawStore {
       await rm(temp, { force: true });
       return;
     }
-    const dir = join(this.root, key.slice(0, 2), key.slice(2, 4));
+    const dir = join(this.root, key.slice(0, 2));
     await this.known.ensure(dir);
     await rename(temp, target);
     await fsyncDir(dir);
