@@ -6,7 +6,7 @@ const PIPELINE_FLAGS: ReadonlyArray<{ flags: string; key: keyof Config; descript
   { flags: '--data <dir>', key: 'dataDir', description: 'data folder with inbox/, raw/, out/ (env SCOUR_DATA_DIR, default ./data)' },
   { flags: '--prefix <prefix>', key: 'prefix', description: 'queue and stream key prefix (env SCOUR_QUEUE_PREFIX, default scour)' },
   { flags: '--workers <n>', key: 'workers', description: 'worker processes (env SCOUR_WORKERS, default: one per core)' },
-  { flags: '--concurrency <n>', key: 'concurrency', description: 'jobs in flight per worker process (env SCOUR_CONCURRENCY, default 1)' },
+  { flags: '--concurrency <n>', key: 'concurrency', description: 'jobs in flight per worker process (env SCOUR_CONCURRENCY, default 4)' },
   { flags: '--port <port>', key: 'port', description: 'dashboard port (env SCOUR_PORT, default 3000)' },
   { flags: '--host <host>', key: 'host', description: 'dashboard bind address (env SCOUR_HOST, default 127.0.0.1)' },
   { flags: '--max-waiting <n>', key: 'maxWaiting', description: 'pause the inbox while more jobs wait (env SCOUR_MAX_WAITING, default 10000)' },

@@ -16,8 +16,12 @@ export const Config = z.object({
   prefix: z.string().min(1).max(64).regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ . - { }').default('scour'),
   /** SCOUR_WORKERS / --workers: worker processes (default: one per core). */
   workers: int(1, 256).default(() => availableParallelism()),
-  /** SCOUR_CONCURRENCY / --concurrency: jobs in flight per worker process. */
-  concurrency: int(1, 1024).default(1),
+  /**
+   * SCOUR_CONCURRENCY / --concurrency: jobs in flight per worker process. clean() is CPU-bound
+   * and synchronous, so only one runs at a time per process; the others wait on the disk
+   * (fsyncs) and Redis meanwhile. Four keep a core busy where one left it idle half the time.
+   */
+  concurrency: int(1, 1024).default(4),
   /** SCOUR_HOST / --host: dashboard bind address. Anything but loopback needs a token. */
   host: z.string().min(1).default('127.0.0.1'),
   /** SCOUR_PORT / --port: dashboard port. */

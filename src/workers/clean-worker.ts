@@ -8,7 +8,7 @@ import { processCleanJob } from './process-clean-job.js';
 
 export interface CleanWorkerOptions {
   redisUrl: string;
-  /** Jobs in flight in this process (default 1: clean() is CPU-bound, processes give parallelism). */
+  /** Jobs in flight in this process (default 1; scour's config sets 4, see SCOUR_CONCURRENCY). */
   concurrency?: number;
   /** Job lock, ms (default 30000). A killed worker's jobs are retried within about twice this. */
   lockMs?: number;
