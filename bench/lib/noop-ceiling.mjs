@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { sha256 } from './inputs.mjs';
 import { nowMs, sleep } from './measure.mjs';
-import { startNode } from './processes.mjs';
-import { deletePrefix } from './redis.mjs';
+import { cpuTimesOf, startNode } from './processes.mjs';
+import { deletePrefix, redisCpuSeconds } from './redis.mjs';
 
 export async function noopCeiling({ root, dist, redis, redisUrl, keyPrefix, config, workers, n, log }) {
   const { createCleanQueue, JOB_NAME } = await import(`${dist}/workers/clean-queue.js`);
@@ -26,6 +26,7 @@ export async function noopCeiling({ root, dist, redis, redisUrl, keyPrefix, conf
     for (let k = 0; k < workers; k++) children.push(startNode(join(root, 'bench', 'noop-worker.mjs'), [dist, settings], { cwd: root, ipc: true }));
     await Promise.all(children.map((c) => new Promise((resolve) => c.child.once('message', resolve))));
     log(`noop: ${n} jobs, ${workers} no-op worker process(es), concurrency ${config.concurrency} each…`);
+    const cpuBefore = await cpuOf(children, redis);
     const start = nowMs();
     for (const c of children) c.child.send('run');
     for (;;) {
@@ -34,11 +35,20 @@ export async function noopCeiling({ root, dist, redis, redisUrl, keyPrefix, conf
       if (Object.values(counts).every((v) => v === 0)) break;
     }
     const seconds = (nowMs() - start) / 1000;
-    return { perSecond: n / seconds, seconds };
+    const cpuAfter = await cpuOf(children, redis);
+    const perJob = (role) => Math.round(((cpuAfter[role] - cpuBefore[role]) * 1000 * 100) / n) / 100;
+    // What one job costs the machine with nothing done in it: the floor under every pipeline job.
+    return { perSecond: n / seconds, seconds, cpu: { workers: perJob('workers'), redis: perJob('redis') } };
   } finally {
     for (const c of children) if (c.child.connected) c.child.send('stop');
     await Promise.all(children.map((c) => c.stop(10_000)));
     await queue.close();
     await deletePrefix(redis, prefix);
   }
+}
+
+/** CPU seconds so far of the no-op worker processes, and of Redis. */
+async function cpuOf(children, redis) {
+  const workers = children.map((c) => cpuTimesOf(c.pid)).filter(Boolean).reduce((sum, t) => sum + t.user + t.sys, 0);
+  return { workers, redis: await redisCpuSeconds(redis) };
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, sleep } from './measure.mjs';
 import { childPids, cpuTimesOf, hasProc, memoryOf, startScour } from './processes.mjs';
-import { deletePrefix, readStream } from './redis.mjs';
+import { deletePrefix, readStream, redisCpuSeconds } from './redis.mjs';
 
 /** No new output for this long means the pipeline is stuck: the run fails instead of hanging. */
 const STALL_MS = 120_000;
@@ -115,8 +115,6 @@ export async function waitForOutputs(pipeline, expected, { onTick = () => undefi
  * Redis (INFO cpu, which counts every client of that Redis, not only this pipeline).
  */
 export async function cpuSnapshot(pipeline, redis) {
-  const info = await redis.info('cpu');
-  const field = (name) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
   const workerTimes = [...new Set([pipeline.worker.pid, ...pipeline.workerPids()])].map(cpuTimesOf).filter(Boolean);
   const producer = pipeline.producer ? cpuTimesOf(pipeline.producer.pid) : null;
   return {
@@ -124,7 +122,7 @@ export async function cpuSnapshot(pipeline, redis) {
     producerSys: producer?.sys ?? 0,
     workers: workerTimes.reduce((sum, t) => sum + t.user + t.sys, 0),
     workersSys: workerTimes.reduce((sum, t) => sum + t.sys, 0),
-    redis: field('used_cpu_user') + field('used_cpu_sys'),
+    redis: await redisCpuSeconds(redis),
   };
 }
 

@@ -45,3 +45,10 @@ export async function readStream(redis, key, afterId = '-') {
     start = `(${batch.at(-1)[0]}`;
   }
 }
+
+/** CPU seconds Redis has used so far (INFO cpu; it counts every client of that Redis). */
+export async function redisCpuSeconds(redis) {
+  const info = await redis.info('cpu');
+  const field = (name) => Number(new RegExp(`${name}:([\\d.]+)`).exec(info)?.[1] ?? NaN);
+  return field('used_cpu_user') + field('used_cpu_sys');
+}

@@ -41,7 +41,7 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
     const lastWritten = complete ? Math.max(...entries.map((e) => e.ms)) : Date.now();
     const perSecond = count / ((lastWritten - firstDrop) / 1000);
     log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}`);
-    const run = { workers, n, outputs: count, complete, perSecond, noopPerSecond: noop.perSecond, burst, cpu, peak: memory.peak, paced: null };
+    const run = { workers, n, outputs: count, complete, perSecond, noopPerSecond: noop.perSecond, noopCpu: noop.cpu, burst, cpu, peak: memory.peak, paced: null };
     if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
       const pacedCount = Math.max(Math.min(200, n), Math.round(rate * paced.seconds));
@@ -87,6 +87,7 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       e2e_outputs: main.burst.statuses,
       e2e_peak_rss_mb: { producer: round(main.peak.producer, 0), worker: round(main.peak.worker, 0) },
       e2e_cpu_ms_per_file: main.cpu,
+      noop_cpu_ms_per_job: main.noopCpu,
       e2e_complete: main.complete,
       workers_drain_per_s: round(drain.perSecond, 0),
       workers_drain_vs_noop: round(drain.perSecond / main.noopPerSecond, 3),
@@ -99,6 +100,7 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       [`latency at ${out.result.e2e_paced_files_per_s} files/s (half load)`, `p50 ${out.result.e2e_p50_ms} ms`, `p99 ${out.result.e2e_p99_ms} ms`, ''],
       [`latency in the ${n}-file burst`, `p50 ${out.result.e2e_burst_p50_ms} ms`, `p99 ${out.result.e2e_burst_p99_ms} ms`, ''],
       ['CPU per file: producer / workers / Redis', `${main.cpu.producer} / ${main.cpu.workers} / ${main.cpu.redis} ms`, `kernel part: producer ${main.cpu.producerSys}, workers ${main.cpu.workersSys} ms`, ''],
+      ['CPU per no-op job: workers / Redis', `${main.noopCpu.workers} / ${main.noopCpu.redis} ms`, cpuBound(main), ''],
       ['peak RSS during the run', `producer ${out.result.e2e_peak_rss_mb.producer} MB`, `worker ${out.result.e2e_peak_rss_mb.worker} MB`, ''],
     );
     out.targets.push({ what: 'end-to-end ≥ 50% of the no-op ceiling', value: `${(share * 100).toFixed(1)}%`, pass: share >= TARGET_SHARE_OF_CEILING });
@@ -118,6 +120,17 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
     }
   }
   return out;
+}
+
+/**
+ * Where both runs are CPU-bound their ratio cannot beat the ratio of their CPU per item: says
+ * what that bound is, so a missed target can be read as "the queue" or "the work".
+ */
+function cpuBound(run) {
+  const e2e = run.cpu.producer + run.cpu.workers + run.cpu.redis;
+  const noop = run.noopCpu.workers + run.noopCpu.redis;
+  if (!(e2e > 0 && noop > 0)) return '';
+  return `a file costs ${(e2e / noop).toFixed(1)}× a no-op job's CPU`;
 }
 
 const statusText = (statuses) => Object.entries(statuses).map(([k, v]) => `${v} ${k}`).join(', ');
