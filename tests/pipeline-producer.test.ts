@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, open, readdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,64 @@ describe('producer (in process, real Redis)', () => {
     const stats = await readStats(h.redis, h.prefix);
     expect(stats.counters).toMatchObject({ files_ingested: 1, duplicates_skipped: 2, bytes_ingested: 4 });
     expect(await readdir(h.inbox)).toEqual([]);
+  });
+
+  // A writer that replaces or rewrites a file after the producer read it must not lose the new
+  // bytes to the producer's unlink. The store below is the real raw store; it only plays that
+  // writer at the one moment that matters, just after the file was read.
+  const rewritingOnce = (path: string, rewrite: () => Promise<void>): IngestContext => {
+    let done = false;
+    const raw = Object.create(h.raw) as typeof h.raw;
+    raw.addFile = async (p: string) => {
+      const added = await h.raw.addFile(p);
+      if (p === path && !done) {
+        done = true;
+        await rewrite();
+      }
+      return added;
+    };
+    return { ...ctx, raw };
+  };
+
+  it('a file replaced after it was read is kept, not removed, and its new bytes are queued next time', async () => {
+    const path = await drop('swap.txt', 'first version');
+    const swapped = rewritingOnce(path, async () => {
+      await writeFile(`${path}.new`, 'second version');
+      await rename(`${path}.new`, path);
+    });
+    const first = await ingestFile(path, 'swap.txt', swapped, { removeSource: true });
+    expect(first).toMatchObject({ status: 'queued', key: sha256('first version'), sourceChanged: true });
+    expect(await readFile(path, 'utf8')).toBe('second version');
+    const second = await ingestFile(path, 'swap.txt', ctx, { removeSource: true });
+    expect(second).toEqual({ status: 'queued', key: sha256('second version'), bytes: 14 });
+    expect(existsSync(path)).toBe(false);
+  });
+
+  it('a file written again in place after it was read is kept too', async () => {
+    const path = await drop('grow.txt', 'short');
+    const grown = rewritingOnce(path, () => appendFile(path, ' and then some more'));
+    expect((await ingestFile(path, 'grow.txt', grown, { removeSource: true })).sourceChanged).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe('short and then some more');
+  });
+
+  it('watcher: a file replaced while it is ingested is ingested again, and both versions are queued', async () => {
+    const path = join(h.inbox, 'live.txt');
+    const swapped = rewritingOnce(path, async () => {
+      await writeFile(`${path}.part`, 'live version two');
+      await rename(`${path}.part`, path);
+    });
+    watcher = new InboxWatcher({
+      inbox: h.inbox,
+      stableMs: 50,
+      gate: new BackPressureGate(() => h.queue.getWaitingCount(), 1000),
+      logger: h.logger,
+      ingest: (p, name) => ingestFile(p, name, swapped, { removeSource: true }),
+    });
+    await watcher.start();
+    await drop('live.txt', 'live version one');
+    await waitFor(async () => (await h.queue.count()) === 2 && !existsSync(path), 10_000, 'both versions queued');
+    expect(await h.queue.getJob(sha256('live version one'))).toBeTruthy();
+    expect(await h.queue.getJob(sha256('live version two'))).toBeTruthy();
   });
 
   it('dropping the bytes of a job that failed for good retries that job', async () => {

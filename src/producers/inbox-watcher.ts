@@ -12,8 +12,11 @@ export interface InboxWatcherOptions {
   inbox: string;
   /** A file must keep the same size and mtime this long before it is read, ms (0 = read at once). */
   stableMs: number;
-  /** Reads one file into the pipeline; throws to have it tried again later. */
-  ingest: (path: string, name: string) => Promise<unknown>;
+  /**
+   * Reads one file into the pipeline; throws to have it tried again later, and says
+   * `sourceChanged` when the file changed while it was read (it is then looked at again).
+   */
+  ingest: (path: string, name: string) => Promise<{ sourceChanged?: boolean } | undefined | void>;
   gate: BackPressureGate;
   logger: Logger;
   /** Files ingested at the same time (default 4: hashing, fsync and Redis round-trips overlap). */
@@ -198,8 +201,9 @@ export class InboxWatcher {
   }
 
   private async ingestOne(path: string): Promise<void> {
+    let again = false;
     try {
-      await this.options.ingest(path, inboxName(this.inbox, path));
+      again = (await this.options.ingest(path, inboxName(this.inbox, path)))?.sourceChanged === true;
       this.failures.delete(path);
       this.retryAt.delete(path);
     } catch (err) {
@@ -215,6 +219,8 @@ export class InboxWatcher {
     } finally {
       this.inFlight -= 1;
       this.candidates.done(path);
+      // New bytes under the same name: tracked afresh, so they settle and are read like any file.
+      if (again) this.offer(path);
       void this.pump();
     }
   }

@@ -1,10 +1,10 @@
-import { unlink } from 'node:fs/promises';
+import { statSync, unlinkSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { recordStats } from '../metrics/pipeline-stats.js';
 import { CleanRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
 import { isNotFound } from '../stores/fs-atomic.js';
-import type { OutputStore, RawStore } from '../stores/types.js';
+import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
 import { JOB_NAME, type CleanQueue } from '../workers/clean-queue.js';
 
 export interface IngestContext {
@@ -33,6 +33,11 @@ export interface IngestOutcome {
   status: IngestStatus;
   key?: string;
   bytes?: number;
+  /**
+   * The source was not removed because it changed after it was read (replaced or written
+   * again): those are new bytes, and the caller must ingest the file again.
+   */
+  sourceChanged?: true;
 }
 
 export interface IngestOptions {
@@ -47,7 +52,7 @@ export interface IngestOptions {
  * a restart that sees the file again neither loses nor duplicates it.
  */
 export async function ingestFile(path: string, name: string, ctx: IngestContext, options: IngestOptions): Promise<IngestOutcome> {
-  let added: { key: string; bytes: number };
+  let added: AddedFile;
   try {
     added = await ctx.raw.addFile(path);
   } catch (err) {
@@ -56,12 +61,14 @@ export async function ingestFile(path: string, name: string, ctx: IngestContext,
   }
   const { key, bytes } = added;
   const status = await enqueueUnlessKnown(key, name, bytes, ctx);
-  // Both only after the job is in Redis; neither depends on the other.
-  await Promise.all([
-    options.removeSource ? removeSource(path) : undefined,
-    recordStats(ctx.redis, ctx.prefix, status === 'queued' ? { counters: { files_ingested: 1, bytes_ingested: bytes } } : { counters: { duplicates_skipped: 1 } }),
-  ]);
-  ctx.logger.debug({ name, key, bytes, status }, 'ingested');
+  // Only after the job is in Redis.
+  const removed = options.removeSource ? removeSource(path, added.source) : 'kept';
+  await recordStats(ctx.redis, ctx.prefix, status === 'queued' ? { counters: { files_ingested: 1, bytes_ingested: bytes } } : { counters: { duplicates_skipped: 1 } });
+  ctx.logger.debug({ name, key, bytes, status, removed }, 'ingested');
+  if (removed === 'changed') {
+    ctx.logger.info({ name }, 'the file changed while it was ingested: kept, to be ingested again');
+    return { status, key, bytes, sourceChanged: true };
+  }
   return { status, key, bytes };
 }
 
@@ -96,10 +103,21 @@ async function hasFinalOutput(key: string, output: OutputStore): Promise<boolean
   return rejection.success && rejection.data.reason !== 'failed';
 }
 
-async function removeSource(path: string): Promise<void> {
+/**
+ * Removes the source unless it is no longer the file that was read: a writer may have
+ * replaced it (a new inode under the same name) or written to it again since. Removing it
+ * then would lose bytes nobody has read. What remains is the microseconds between this stat
+ * and the unlink.
+ */
+function removeSource(path: string, read: FileIdentity | undefined): 'removed' | 'changed' | 'gone' {
+  const now = statSync(path, { throwIfNoEntry: false });
+  if (!now) return 'gone';
+  if (read && !sameFile(now, read)) return 'changed';
   try {
-    await unlink(path);
+    unlinkSync(path);
+    return 'removed';
   } catch (err) {
-    if (!isNotFound(err)) throw err;
+    if (isNotFound(err)) return 'gone';
+    throw err;
   }
 }

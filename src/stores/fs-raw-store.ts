@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { fsyncDir, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './fs-atomic.js';
 import { assertValidId } from './ids.js';
-import type { AddedFile, RawStore } from './types.js';
+import { identityOf, type AddedFile, type FileIdentity, type RawStore } from './types.js';
 
 /**
  * Files up to this size are read whole, hashed and written in one call each; larger ones
@@ -41,47 +41,58 @@ export class FsRawStore implements RawStore {
   }
 
   async addFile(path: string): Promise<AddedFile> {
-    // Synchronous calls for a small local file, as in fs-atomic.ts; only the fsyncs wait.
+    // Synchronous calls for a small local file, as in fs-atomic.ts; only the disk waits are async.
     const fd = openSync(path, 'r');
     let data: Buffer | null = null;
+    let source: FileIdentity;
     try {
-      if (fstatSync(fd).size <= WHOLE_FILE_BYTES) data = readFileSync(fd);
-    } finally {
+      const stats = fstatSync(fd);
+      source = identityOf(stats);
+      if (stats.size <= WHOLE_FILE_BYTES) data = readFileSync(fd);
+    } catch (err) {
       closeSync(fd);
+      throw err;
     }
-    if (data === null) return this.streamFile(path);
+    if (data === null) return { ...(await this.streamFile(fd)), source };
+    closeSync(fd);
     const key = createHash('sha256').update(data).digest('hex');
     // Same key = same bytes: a copy already there is complete, and nothing is written.
     if (!(await this.has(key))) await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
-    return { key, bytes: data.length };
+    return { key, bytes: data.length, source };
   }
 
-  /** addFile for large files: one streamed pass hashes each chunk and writes it to the temp copy. */
-  private async streamFile(path: string): Promise<AddedFile> {
-    await this.known.ensure(this.tmpDir);
+  /** addFile for large files: one streamed pass over fd (closed here) hashes each chunk and writes it to the temp copy. */
+  private async streamFile(fd: number): Promise<{ key: string; bytes: number }> {
     const temp = tempPathFor(join(this.tmpDir, 'incoming'));
     const hash = createHash('sha256');
     let bytes = 0;
-    const handle = await open(temp, 'w');
+    let handle;
     try {
-      // One pass over the file: every chunk is hashed and written to the temp copy.
+      await this.known.ensure(this.tmpDir);
+      handle = await open(temp, 'w');
+    } catch (err) {
+      closeSync(fd);
+      throw err;
+    }
+    const copy = handle;
+    try {
       await pipeline(
-        createReadStream(path),
+        createReadStream('', { fd, autoClose: true }),
         new Writable({
           write(chunk: Buffer, _encoding, callback) {
             hash.update(chunk);
             bytes += chunk.length;
-            handle.write(chunk).then(() => callback(), callback);
+            copy.write(chunk).then(() => callback(), callback);
           },
         }),
       );
-      await handle.sync();
+      await copy.sync();
     } catch (err) {
-      await handle.close();
+      await copy.close();
       await rm(temp, { force: true });
       throw err;
     }
-    await handle.close();
+    await copy.close();
     const key = hash.digest('hex');
     await this.commit(temp, key);
     return { key, bytes };

@@ -18,6 +18,27 @@ export interface AddedFile {
   /** sha256 hex of the bytes. */
   key: string;
   bytes: number;
+  /**
+   * The source file as it was when read (from the same open descriptor): whoever removes the
+   * source afterwards compares it first, so a file replaced or rewritten meanwhile is kept.
+   */
+  source?: FileIdentity;
+}
+
+/** What tells one version of a file from another without reading it again. */
+export interface FileIdentity {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+export function identityOf(stats: FileIdentity): FileIdentity {
+  return { dev: stats.dev, ino: stats.ino, size: stats.size, mtimeMs: stats.mtimeMs };
+}
+
+export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 export type OutputKind = 'records' | 'rejected';
