@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -98,6 +98,29 @@ describe('clean worker (in process, real Redis)', () => {
     expect(await h.raw.has(key)).toBe(true);
     expect((await h.events()).map((e) => e.status)).toEqual(['failed']);
     expect((await readStats(h.redis, h.prefix)).counters.job_failures).toBe(1);
+  });
+
+  it('raw bytes that changed after they were queued fail at once with the reason; nothing is cleaned, the bytes stay', async () => {
+    // The producer may keep the inbox file itself (a hard link): a writer still writing to it
+    // after it was queued changes the raw entry. Those bytes are not the ones the key names.
+    const path = join(h.dataDir, 'late.txt');
+    await writeFile(path, 'ARTICLE as first written');
+    const { key, bytes } = await h.raw.addFile(path, { claim: true });
+    await appendFile(path, ' and a late paragraph');
+    await h.queue.add('clean', { rawKey: key, name: 'late.txt', bytes, receivedAt: new Date().toISOString() }, { jobId: key });
+    let cleaned = 0;
+    const counting: CleanFn = (input, options) => {
+      cleaned += 1;
+      return standInClean(input, options);
+    };
+    worker = startCleanWorker(context({ clean: counting }), { redisUrl: h.redisUrl });
+    await waitFor(async () => (await h.queue.getJobCounts('failed')).failed === 1, 10_000, 'failed job');
+    expect((await h.queue.getJob(key))?.attemptsMade).toBe(1);
+    const rejection = RejectionRecord.parse(await h.output.read('rejected', key));
+    expect(rejection.detail).toMatch(/changed after they were queued/);
+    expect(cleaned).toBe(0);
+    expect(await h.output.read('records', key)).toBeNull();
+    expect(await h.raw.has(key)).toBe(true);
   });
 
   it('retries I/O errors with backoff, and records the error once retries are exhausted', async () => {

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsOutputStore } from '../src/stores/fs-output-store.js';
@@ -217,4 +217,74 @@ it('FsRawStore still reads and deletes keys stored under the two-level layout of
   } finally {
     await dir.remove();
   }
+});
+
+// A claimed file (the inbox's, removed once queued) is kept as the same file under its key,
+// not copied; anything else, and any file a link cannot take, is copied.
+describe('FsRawStore: claimed files are linked, others copied', () => {
+  const setUp = async () => {
+    const dir = await makeTempDir('raw');
+    const scratch = await makeTempDir('scratch');
+    return { store: new FsRawStore(dir.path), dir, scratch, cleanup: async () => Promise.all([dir.remove(), scratch.remove()]) };
+  };
+
+  it('a claimed file becomes the raw entry itself and outlives the removal of its source', async () => {
+    const { store, scratch, cleanup } = await setUp();
+    try {
+      const path = join(scratch.path, 'inbox.txt');
+      await writeFile(path, 'claimed bytes');
+      const { key } = await store.addFile(path, { claim: true });
+      expect((await stat(store.pathOf(key))).ino).toBe((await stat(path)).ino);
+      await rm(path);
+      expect(Buffer.from(await store.get(key)).toString()).toBe('claimed bytes');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a claimed file replaced between its read and the link is copied from the bytes read', async () => {
+    const { store, scratch, cleanup } = await setUp();
+    try {
+      const path = join(scratch.path, 'raced.txt');
+      await writeFile(path, 'the bytes that were read');
+      // The writer's replacement is played at the one await between reading and linking.
+      const known = (store as unknown as { known: { ensure(dir: string): Promise<void> } }).known;
+      const ensure = known.ensure.bind(known);
+      let replaced = false;
+      known.ensure = async (dir: string) => {
+        await ensure(dir);
+        if (replaced) return;
+        replaced = true;
+        await writeFile(`${path}.new`, 'a replacement');
+        await rename(`${path}.new`, path);
+      };
+      const { key } = await store.addFile(path, { claim: true });
+      expect(replaced).toBe(true);
+      expect(key).toBe(sha256('the bytes that were read'));
+      expect(Buffer.from(await store.get(key)).toString()).toBe('the bytes that were read');
+      expect(await readFile(path, 'utf8')).toBe('a replacement');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('without a claim, and for a symbolic link even with one, the bytes are copied', async () => {
+    const { store, scratch, cleanup } = await setUp();
+    try {
+      const path = join(scratch.path, 'kept.txt');
+      await writeFile(path, 'copied bytes');
+      const plain = await store.addFile(path);
+      expect((await stat(store.pathOf(plain.key))).ino).not.toBe((await stat(path)).ino);
+
+      const target = join(scratch.path, 'target.txt');
+      const link = join(scratch.path, 'link.txt');
+      await writeFile(target, 'bytes behind a link');
+      await symlink(target, link);
+      const linked = await store.addFile(link, { claim: true });
+      await writeFile(target, 'the target changed later');
+      expect(Buffer.from(await store.get(linked.key)).toString()).toBe('bytes behind a link');
+    } finally {
+      await cleanup();
+    }
+  });
 });

@@ -54,7 +54,8 @@ export interface IngestOptions {
 export async function ingestFile(path: string, name: string, ctx: IngestContext, options: IngestOptions): Promise<IngestOutcome> {
   let added: AddedFile;
   try {
-    added = await ctx.raw.addFile(path);
+    // A source that is removed afterwards can be claimed by the store rather than copied.
+    added = await ctx.raw.addFile(path, { claim: options.removeSource });
   } catch (err) {
     if (isNotFound(err)) return { status: 'vanished' };
     throw err;

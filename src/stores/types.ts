@@ -6,12 +6,20 @@ import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
  */
 export interface RawStore {
   /** Copies a local file in, hashing it on the way; returns its sha256 key and size. Idempotent. */
-  addFile(path: string): Promise<AddedFile>;
+  addFile(path: string, options?: AddFileOptions): Promise<AddedFile>;
   /** Stores bytes read from a local file under key; a no-op when key exists. */
   putFile(key: string, path: string): Promise<void>;
   get(key: string): Promise<Uint8Array>;
   has(key: string): Promise<boolean>;
   delete(key: string): Promise<void>;
+}
+
+export interface AddFileOptions {
+  /**
+   * The caller removes the source once its job is queued (the inbox does; `scour add` does
+   * not), so the store may keep the file itself (a hard link) instead of a copy of its bytes.
+   */
+  claim?: boolean;
 }
 
 export interface AddedFile {

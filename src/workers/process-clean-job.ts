@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import type { CleanResult } from '../clean/types.js';
 import { CleanJob, CleanRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
@@ -58,6 +59,14 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
       return done;
     }
     throw new Error(`raw bytes ${data.rawKey} are missing and no output exists for them`);
+  }
+
+  // The producer may keep the inbox file itself as the raw entry (a hard link, no copy): bytes
+  // that no longer hash to their key were written again after they were read, or damaged.
+  // Not retried; the failed rejection says so and the raw bytes stay for inspection.
+  const actual = createHash('sha256').update(bytes).digest('hex');
+  if (actual !== data.rawKey) {
+    throw new UnrecoverableError(`raw bytes ${data.rawKey} now hash to ${actual}: they changed after they were queued (a writer still writing to the file, or damage on disk)`);
   }
 
   const processedAt = new Date(now()).toISOString();
