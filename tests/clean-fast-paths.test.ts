@@ -4,6 +4,7 @@ import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
 import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
 import { countWords } from '../src/clean/word-count.js';
 
@@ -82,6 +83,19 @@ describe('countWords fast paths', () => {
       '😀 end',
     ].join('\n');
     for (const unit of segment(dump)) expect(unit.words, unit.text).toBe(countWords(unit.text));
+  });
+});
+
+describe('SeenLines', () => {
+  it('answers as a set of lower-cased lines does, İ and other case pairs included', () => {
+    const lines = ['Home', 'HOME', 'home', 'İstanbul', 'i̇stanbul', 'Istanbul', 'KELVIN', 'kelvin', 'ΟΔΟΣ', 'οδος', 'οδοσ', 'Straße', 'STRASSE', 'abc', 'ABCD', 'İİ', 'i̇i̇', ''];
+    const seen = new SeenLines();
+    const plain = new Set<string>();
+    for (const line of lines) {
+      for (const probe of lines) expect(seen.has(probe), `${probe} after ${[...plain].join('|')}`).toBe(plain.has(probe.toLowerCase()));
+      seen.add(line);
+      plain.add(line.toLowerCase());
+    }
   });
 });
 
