@@ -130,26 +130,41 @@ function isCommentLine(text: string): boolean {
     : text.length <= COMMENT_MARK_MAX_CHARS && COMMENT_MARK.test(text);
 }
 
-function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
-  const text = unit.text;
-  if (index === 0 && HEADER_LINE.test(text)) return ['header', 'header line'];
+/** A flag and why it was set; the fixed ones are built once (this runs on every line). */
+type Flagged = readonly [UnitFlag, string?];
+const NOT_FLAGGED: Flagged = [null];
+const HEADER: Flagged = ['header', 'header line'];
+const BOILERPLATE_PHRASE: Flagged = ['boilerplate', 'boilerplate-phrase'];
+const STORY_LINK: Flagged = ['boilerplate', 'link to another story'];
+const NO_LETTER_LINE: Flagged = ['boilerplate', 'no letters'];
+const NOTICE: Flagged = ['boilerplate', 'cookie, consent or copyright notice'];
+const COMMENT: Flagged = ['comment', 'reader comment'];
+const TEASER: Flagged = ['teaser', 'teaser of another story'];
+const CAPTION: Flagged = ['caption', 'photo caption or credit'];
+const BYLINE: Flagged = ['byline', 'byline'];
+const DATE_LINE: Flagged = ['date', 'date line'];
+const DATED_LINE: Flagged = ['dated', 'line with a date near the story'];
+const BULLET_LINE: Flagged = ['bullet'];
+
+function flagOf(text: string, index: number, referenceDate: string | undefined, repeats: number): Flagged {
+  if (index === 0 && HEADER_LINE.test(text)) return HEADER;
   const startRule = LINE_START_RULES.test(text);
   if (startRule && TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
-  if (startRule && (BOILERPLATE_LINE.test(text) || URL_LINE.test(text))) return ['boilerplate', 'boilerplate-phrase'];
-  if (startRule && BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
-  if (isLetterless(text)) return ['boilerplate', 'no letters'];
-  if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
-  if (isCommentLine(text)) return ['comment', 'reader comment'];
-  if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
-  if (isCaptionLine(text, startRule)) return ['caption', 'photo caption or credit'];
-  if (bylineOf(text, startRule)) return ['byline', 'byline'];
+  if (startRule && (BOILERPLATE_LINE.test(text) || URL_LINE.test(text))) return BOILERPLATE_PHRASE;
+  if (startRule && BOILERPLATE_PREFIX.test(text)) return STORY_LINK;
+  if (isLetterless(text)) return NO_LETTER_LINE;
+  if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return NOTICE;
+  if (isCommentLine(text)) return COMMENT;
+  if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return TEASER;
+  if (isCaptionLine(text, startRule)) return CAPTION;
+  if (bylineOf(text, startRule)) return BYLINE;
   const dated = dateLineKind(text, referenceDate);
-  if (dated === 'line') return ['date', 'date line'];
-  if (dated === 'meta' && !PERIOD_END.test(text)) return ['dated', 'line with a date near the story'];
+  if (dated === 'line') return DATE_LINE;
+  if (dated === 'meta' && !PERIOD_END.test(text)) return DATED_LINE;
   // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
   if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars && !LABEL_END.test(text)) return ['repeated', `line repeated ${repeats} times`];
-  if (BULLET.test(text)) return ['bullet'];
-  return [null];
+  if (BULLET.test(text)) return BULLET_LINE;
+  return NOT_FLAGGED;
 }
 
 /**
@@ -157,16 +172,17 @@ function flagOf(unit: Unit, index: number, referenceDate: string | undefined, re
  * boilerplate phrases, captions and credits, bylines, date lines; and marks bullets.
  */
 export function flagUnits(units: Unit[], referenceDate: string | undefined): void {
+  // Longer lines are not counted (and hashing a paragraph to find that out costs).
   const counts = new Map<string, number>();
   for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
-  units.forEach((unit, i) => {
-    // Longer lines are not counted (and hashing a paragraph to find that out costs).
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
-    const [flag, reason] = flagOf(unit, i, referenceDate, repeats);
+    const flagged = flagOf(unit.text, i, referenceDate, repeats);
     unit.repeats = repeats;
-    unit.flag = flag;
-    unit.flagReason = reason;
-  });
+    unit.flag = flagged[0];
+    unit.flagReason = flagged[1];
+  }
   markTruncatedTeasers(units);
 }
 

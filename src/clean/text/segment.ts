@@ -1,7 +1,7 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import { countWords } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
-import type { Unit } from './unit.js';
+import { newUnit, type Unit } from './unit.js';
 
 /**
  * Runs of spaces other than line breaks that are not already a single " " (tabs, no-break
@@ -111,7 +111,7 @@ export function segment(text: string): Unit[] {
       prev = { text: last.text, gap: last.gap, words: UNCOUNTED };
       continue;
     }
-    units.push({ text: line.text, gap: line.gap, words: line.words, flag: null, kind: 'body' });
+    units.push(newUnit(line.text, line.gap, line.words));
     prev = line;
   }
   for (const unit of units) if (unit.words === UNCOUNTED) unit.words = countWords(unit.text);
