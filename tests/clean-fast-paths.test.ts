@@ -6,7 +6,7 @@ import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/cl
 import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
 import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
-import { countWords } from '../src/clean/word-count.js';
+import { countWords, countWordsIfPlain } from '../src/clean/word-count.js';
 
 /**
  * The speed-ups of the text cleaner must not change what it computes: each fast path is
@@ -71,6 +71,19 @@ describe('countWords fast paths', () => {
     }
   });
 
+  it('countWordsIfPlain: the count where nothing needs tidying, -1 where the segmenter would tidy (every BMP character)', () => {
+    const untidy = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad]/;
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      const text = `a${char}b`;
+      const expected = untidy.test(char) ? -1 : countWords(text);
+      if (countWordsIfPlain(text, 0, text.length) !== expected) throw new Error(`U+${code.toString(16)}: ${countWordsIfPlain(text, 0, text.length)} ≠ ${expected}`);
+    }
+    expect(countWordsIfPlain('two  spaces', 0, 11)).toBe(-1);
+    expect(countWordsIfPlain(' one space each ', 0, 16)).toBe(3);
+    for (const text of SAMPLES) expect(countWordsIfPlain(text, 0, text.length), text).toBe(untidy.test(text) || text.includes('  ') ? -1 : countWords(text));
+  });
+
   it('gives every segmented unit the words of its own text (lines counted in the whole text, joined lines recounted)', () => {
     const wrapped = Array.from({ length: 8 }, (_, i) => `Line ${i} of a wrapped paragraph of the story runs on into the next one`).join('\n');
     const dump = [
@@ -83,6 +96,14 @@ describe('countWords fast paths', () => {
       '😀 end',
     ].join('\n');
     for (const unit of segment(dump)) expect(unit.words, unit.text).toBe(countWords(unit.text));
+  });
+
+  it('segments as tidying the whole text first did (invisible characters removed, white space runs collapsed)', () => {
+    const dump = ['  Menu \t Home  ', '\u200bSkip\u00a0to content', 'co\u00adoperate and  more', ' \u200b ', 'plain line', '\r', 'last\r'].join('\n');
+    const tidied = dump.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]+/g, '').replace(/[^\S\n ][^\S\n]*| [^\S\n]+/g, ' ');
+    const expected = tidied.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(segment(dump).map((u) => u.text)).toEqual(expected);
+    expect(segment(dump).map((u) => u.gap)).toEqual([0, 0, 0, 1, 1]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { countWords } from '../word-count.js';
+import { countWords, countWordsIfPlain } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
 import { newUnit, type Unit } from './unit.js';
 
@@ -19,18 +19,30 @@ interface Line {
   words: number;
 }
 
+/** A line with other white space than single spaces, or invisible characters, tidied. */
+const tidy = (line: string): string => line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+
+/**
+ * The non-empty lines, tidied and trimmed, with their words and the blank lines above each.
+ * Most lines need no tidying: they are read in place, in the pass that counts their words
+ * (tidying only replaces and removes characters inside a line, none of them part of a word).
+ */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
-  const cleaned = text.replace(INVISIBLE, '').replace(SPACES, ' ');
   let gap = 0;
-  for (let start = 0; start <= cleaned.length; ) {
-    const newline = cleaned.indexOf('\n', start);
-    const end = newline < 0 ? cleaned.length : newline;
-    const line = cleaned.slice(start, end).trim();
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    let words = countWordsIfPlain(text, start, end);
+    let line: string;
+    if (words >= 0) {
+      line = text.slice(start, end).trim();
+    } else {
+      line = tidy(text.slice(start, end));
+      words = countWords(line);
+    }
     if (line) {
-      // Words are counted in the whole cleaned text (trimmed spaces are no words): V8 reads one
-      // flat string much faster than the slice each line is.
-      lines.push({ text: line, gap, words: countWords(cleaned, start, end) });
+      lines.push({ text: line, gap, words });
       gap = 0;
     } else {
       gap++;
