@@ -68,14 +68,15 @@ const META_FLAGS: ReadonlySet<UnitFlag> = new Set(['date', 'byline', 'dated']);
  * Gives every unit its block kind: furniture before the article (keeping date, byline and
  * caption lines near its top), lead bullets as highlights, the span as body minus flagged
  * lines and repeats, date and byline lines just below it (post footers), and what follows
- * as boilerplate or, after a marker, trailer.
+ * as boilerplate or, after a marker, trailer. `mayHoldDottedI` false: no unit holds U+0130
+ * (see SeenLines).
  */
-export function assignKinds(units: Unit[], span: MainSpan): number {
+export function assignKinds(units: Unit[], span: MainSpan, mayHoldDottedI = true): number {
   const firstBody = firstBodyIndex(units, span);
   const headStart = headStartIndex(units, firstBody);
   const tailEnd = tailEndIndex(units, span);
   // Lines above, compared case-insensitively: a story line repeating one is a duplicate.
-  const seen = new SeenLines();
+  const seen = new SeenLines(mayHoldDottedI);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     // A line that merely carries a date is metadata only around the story; inside it, text.

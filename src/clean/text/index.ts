@@ -7,6 +7,7 @@ import { findTitle } from './head.js';
 import { findMainSpan } from './main-span.js';
 import { datelineOf, publisherOfHeader } from './metadata.js';
 import { BULLET } from './patterns.js';
+import { DOTTED_CAPITAL_I } from './seen-lines.js';
 import { segment } from './segment.js';
 import { splitCaptions } from './split-captions.js';
 import type { Unit } from './unit.js';
@@ -39,7 +40,7 @@ export function extractText(text: string, opts: TextExtractOptions = {}): Extrac
   const units = splitCaptions(segmented);
   const span = findMainSpan(units);
   if (!span) return { ok: false, reason: 'no-article', detail: 'no line of the text reads as article prose' };
-  const firstBody = assignKinds(units, span);
+  const firstBody = assignKinds(units, span, text.includes(DOTTED_CAPITAL_I));
   const titleIndex = findTitle(units, firstBody);
   if (titleIndex >= 0) {
     units[titleIndex]!.kind = 'title';

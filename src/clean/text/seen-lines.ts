@@ -3,10 +3,10 @@
  * lowercasing every line: most lines are only ever added, and lowercasing each one (ICU
  * work on any text with a non-Latin-1 character) cost more than all the lookups. Lines are
  * kept by the length of their lower-case form, and only lines of the length looked up are
- * lowercased, once each. Lowercasing keeps a string's length except for U+0130 (İ → i̇),
- * so only lines holding that are lowercased on the way in.
+ * lowercased, once each. Lowercasing keeps a string's length except for U+0130 (İ → i̇):
+ * when the lines may hold one, each line's own lower-case length is taken.
  */
-const DOTTED_CAPITAL_I = '\u0130';
+export const DOTTED_CAPITAL_I = '\u0130';
 
 interface Entry {
   text: string;
@@ -16,8 +16,15 @@ interface Entry {
 export class SeenLines {
   private readonly byLength = new Map<number, Entry[]>();
 
+  /** `mayHoldDottedI` false: the caller knows no line holds U+0130 (a text without one). */
+  constructor(private readonly mayHoldDottedI = true) {}
+
+  private lowerIfLonger(text: string): string | null {
+    return this.mayHoldDottedI && text.includes(DOTTED_CAPITAL_I) ? text.toLowerCase() : null;
+  }
+
   add(text: string): void {
-    const lower = text.includes(DOTTED_CAPITAL_I) ? text.toLowerCase() : null;
+    const lower = this.lowerIfLonger(text);
     const key = lower === null ? text.length : lower.length;
     const entry: Entry = { text, lower };
     const bucket = this.byLength.get(key);
@@ -27,7 +34,7 @@ export class SeenLines {
 
   /** Whether a line with the same lower-case form was added. */
   has(text: string): boolean {
-    let lower = text.includes(DOTTED_CAPITAL_I) ? text.toLowerCase() : null;
+    let lower = this.lowerIfLonger(text);
     const bucket = this.byLength.get(lower === null ? text.length : lower.length);
     if (!bucket) return false;
     for (const entry of bucket) {
