@@ -80,7 +80,12 @@ function isHardWrapped(lines: readonly Line[], width: number): boolean {
   return continued >= S.wrapMinLines && continued / Math.max(1, full) >= S.wrapMinShare;
 }
 
+/** A line longer than this is too long for any wrap width isHardWrapped accepts. */
+const LONGER_THAN_ANY_WRAP = S.wrapMaxOverflow * S.wrapMaxWidth;
+
 function joinHardWrapped(lines: Line[]): Line[] {
+  // Most dumps have a paragraph on one line: no wrap width fits them, and nothing is sorted.
+  for (const line of lines) if (line.text.length > LONGER_THAN_ANY_WRAP) return lines;
   const width = wrapWidth(lines);
   if (!isHardWrapped(lines, width)) return lines;
   const out: Line[] = [];
