@@ -175,10 +175,17 @@ export function flagUnits(units: Unit[], referenceDate: string | undefined): voi
   // Longer lines are not counted (and hashing a paragraph to find that out costs).
   const counts = new Map<string, number>();
   for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
+  // A line's flag depends on its text, its count and whether it opens the dump: a line
+  // repeated (menus, share bars; a fifth of all lines) is flagged once.
+  const flaggedRepeats = new Map<string, Flagged>();
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
-    const flagged = flagOf(unit.text, i, referenceDate, repeats);
+    let flagged = repeats > 1 && i > 0 ? flaggedRepeats.get(unit.text) : undefined;
+    if (!flagged) {
+      flagged = flagOf(unit.text, i, referenceDate, repeats);
+      if (repeats > 1 && i > 0) flaggedRepeats.set(unit.text, flagged);
+    }
     unit.repeats = repeats;
     unit.flag = flagged[0];
     unit.flagReason = flagged[1];
