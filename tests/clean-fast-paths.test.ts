@@ -3,7 +3,8 @@ import { binaryReason } from '../src/clean/binary-sniff.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
-import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { CLEAN_END, GLUED_TEASER_LINE, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { hasLowerUpperJoin } from '../src/clean/text/letter-case.js';
 import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
 import { countWords, countWordsIfPlain } from '../src/clean/word-count.js';
@@ -117,6 +118,27 @@ describe('SeenLines', () => {
       seen.add(line);
       plain.add(line.toLowerCase());
     }
+  });
+});
+
+describe('hasLowerUpperJoin (the gate before GLUED_TEASER_LINE)', () => {
+  it('holds where the plain regex finds a lower-case letter before an upper-case one, for every BMP character on either side', () => {
+    const join = /\p{Ll}\p{Lu}/u;
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const char = String.fromCharCode(code);
+      for (const text of [`a${char}`, `${char}A`]) if (hasLowerUpperJoin(text) !== join.test(text)) throw new Error(`U+${code.toString(16)} in ${text}`);
+    }
+    expect(hasLowerUpperJoin('lone \ud83d surrogate')).toBe(true);
+  });
+
+  it('is necessary for a glued teaser: GLUED_TEASER_LINE is case-sensitive and ends in \\p{Ll}{2}(?=\\p{Lu}\\p{Ll})', () => {
+    expect(GLUED_TEASER_LINE.flags).not.toContain('i');
+    expect(GLUED_TEASER_LINE.source.endsWith('\\p{Ll}{2}(?=\\p{Lu}\\p{Ll})')).toBe(true);
+    const glued = 'Ford Recalls F-150s; Loose Cable Can Cause Stalling Or FiresFord is recalling more than a million pickups';
+    expect(GLUED_TEASER_LINE.test(glued)).toBe(true);
+    expect(hasLowerUpperJoin(glued)).toBe(true);
+    expect(hasLowerUpperJoin('The city council approved the new budget on Tuesday after a long debate.')).toBe(false);
   });
 });
 
