@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../src/clean/binary-sniff.js';
+import { findDates } from '../src/clean/dates/find-dates.js';
+import { ABSOLUTE_DATE_HINT, LineDates } from '../src/clean/dates/line-dates.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
@@ -139,6 +141,24 @@ describe('hasLowerUpperJoin (the gate before GLUED_TEASER_LINE)', () => {
     expect(GLUED_TEASER_LINE.test(glued)).toBe(true);
     expect(hasLowerUpperJoin(glued)).toBe(true);
     expect(hasLowerUpperJoin('The city council approved the new budget on Tuesday after a long debate.')).toBe(false);
+  });
+});
+
+describe('LineDates', () => {
+  it('ABSOLUTE_DATE_HINT is in every absolute pattern: a 19xx/20xx year group, or the numeric short-year shape', () => {
+    for (const p of DATE_PATTERNS) {
+      const hasYear = p.source.includes('(?<y>(?:19|20)\\d{2})');
+      const shortYear = p.source.includes('(?<sep>[./])(?<b>[0-3]?\\d)\\k<sep>(?<y2>\\d{2})');
+      expect(hasYear || shortYear, p.name).toBe(true);
+    }
+  });
+
+  it('finds what findDates finds, with and without a reference date, short and long lines', () => {
+    const lines = ['Wednesday Jul 14 2021', '14.07.21 by Ann', 'on Friday', 'no date here', '3 hours ago', `${'Long prose. '.repeat(20)}July 14, 2021.`, 'Price 12/05 and 1999 models'];
+    for (const referenceDate of [undefined, '2021-07-20']) {
+      const lineDates = new LineDates(referenceDate);
+      for (const text of [...lines, ...lines]) expect(lineDates.find(text), text).toEqual(findDates(text, { referenceDate }));
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { parseDate } from '../dates/index.js';
+import { ABSOLUTE_DATE_HINT, type LineDates } from '../dates/line-dates.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import {
@@ -29,8 +30,6 @@ import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
 const LABEL_END = /:$/;
-/** Cheap gate before the date parser: a year, or a numeric day-month-year. */
-const YEAR_OR_NUMERIC_DATE = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 /** Without a year only short lines are tried, and only when relative dates can be resolved. */
 const RELATIVE_LINE_MAX_CHARS = 40;
 const CAPITALISED = /^\p{Lu}/u;
@@ -79,11 +78,11 @@ export function bylineOf(text: string, startRule = true): string | null {
  * "Veröffentlicht am 03.02.2022 von Sarah Schnieder"), dating the story only near its top
  * or bottom; null: no date.
  */
-export function dateLineKind(text: string, referenceDate: string | undefined): 'line' | 'meta' | null {
+export function dateLineKind(text: string, referenceDate: string | undefined, lineDates?: LineDates): 'line' | 'meta' | null {
   if (text.length > S.datedLineMaxChars) return null;
-  if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
+  if (!ABSOLUTE_DATE_HINT.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
   if (EMBED_SIGNATURE.test(text)) return null;
-  const found = parseDate(text, { referenceDate });
+  const found = lineDates && lineDates.referenceDate === referenceDate ? (lineDates.find(text)[0] ?? null) : parseDate(text, { referenceDate });
   if (!found) return null;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
   const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
@@ -147,7 +146,7 @@ const DATE_LINE: Flagged = ['date', 'date line'];
 const DATED_LINE: Flagged = ['dated', 'line with a date near the story'];
 const BULLET_LINE: Flagged = ['bullet'];
 
-function flagOf(text: string, index: number, referenceDate: string | undefined, repeats: number): Flagged {
+function flagOf(text: string, index: number, referenceDate: string | undefined, repeats: number, lineDates: LineDates | undefined): Flagged {
   if (index === 0 && HEADER_LINE.test(text)) return HEADER;
   const startRule = LINE_START_RULES.test(text);
   if (startRule && TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
@@ -159,7 +158,7 @@ function flagOf(text: string, index: number, referenceDate: string | undefined, 
   if (text.length >= TEASER_MIN_CHARS && hasLowerUpperJoin(text) && GLUED_TEASER_LINE.test(text)) return TEASER;
   if (isCaptionLine(text, startRule)) return CAPTION;
   if (bylineOf(text, startRule)) return BYLINE;
-  const dated = dateLineKind(text, referenceDate);
+  const dated = dateLineKind(text, referenceDate, lineDates);
   if (dated === 'line') return DATE_LINE;
   if (dated === 'meta' && !PERIOD_END.test(text)) return DATED_LINE;
   // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
@@ -171,8 +170,9 @@ function flagOf(text: string, index: number, referenceDate: string | undefined, 
 /**
  * Recognises every unit that is furniture whatever its position: header, trailer markers,
  * boilerplate phrases, captions and credits, bylines, date lines; and marks bullets.
+ * `lineDates` keeps the dates parsed for the date-candidate reader.
  */
-export function flagUnits(units: Unit[], referenceDate: string | undefined): void {
+export function flagUnits(units: Unit[], referenceDate: string | undefined, lineDates?: LineDates): void {
   // Longer lines are not counted (and hashing a paragraph to find that out costs).
   const counts = new Map<string, number>();
   for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
@@ -184,7 +184,7 @@ export function flagUnits(units: Unit[], referenceDate: string | undefined): voi
     const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
     let flagged = repeats > 1 && i > 0 ? flaggedRepeats.get(unit.text) : undefined;
     if (!flagged) {
-      flagged = flagOf(unit.text, i, referenceDate, repeats);
+      flagged = flagOf(unit.text, i, referenceDate, repeats, lineDates);
       if (repeats > 1 && i > 0) flaggedRepeats.set(unit.text, flagged);
     }
     unit.repeats = repeats;
