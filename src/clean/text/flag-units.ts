@@ -25,7 +25,6 @@ import {
   TRAILER_LINE,
   URL_LINE,
 } from './patterns.js';
-import { hasLowerUpperJoin } from './letter-case.js';
 import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
@@ -155,7 +154,7 @@ function flagOf(text: string, index: number, referenceDate: string | undefined, 
   if (isLetterless(text)) return NO_LETTER_LINE;
   if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return NOTICE;
   if (isCommentLine(text)) return COMMENT;
-  if (text.length >= TEASER_MIN_CHARS && hasLowerUpperJoin(text) && GLUED_TEASER_LINE.test(text)) return TEASER;
+  if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return TEASER;
   if (isCaptionLine(text, startRule)) return CAPTION;
   if (bylineOf(text, startRule)) return BYLINE;
   const dated = dateLineKind(text, referenceDate, lineDates);

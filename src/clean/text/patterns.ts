@@ -29,10 +29,6 @@ export const NUMBER_TOKEN = /(?<![\p{L}\d:])(?!(?:19|20)\d\d(?![\d.,]))[-+]?\d+(
 export const COMMENT_HEADER = new RegExp(`^(?:${alternatives(COMMENT_HEADERS)})$`, 'iu');
 /** "Reply", "Rating: 36 Votes": a mark around a reader comment (no colon at the end). */
 export const COMMENT_MARK = new RegExp(`^(?:${alternatives(COMMENT_MARKS)})$`, 'iu');
-/**
- * Case-sensitive: its match ends in a lower-case letter running into a capitalised word, so
- * only lines where hasLowerUpperJoin (letter-case.ts) finds one are tested.
- */
 export const GLUED_TEASER_LINE = new RegExp(GLUED_TEASER, 'u');
 /** Prose cut off mid-word with an ellipsis: a teaser of another post (seed 002's popular posts). */
 export const TRUNCATED_END = /$(?<=\p{L}(?:\.\.\.|…))/u;
