@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../src/clean/binary-sniff.js';
-import { findDates } from '../src/clean/dates/find-dates.js';
-import { ABSOLUTE_DATE_HINT, LineDates } from '../src/clean/dates/line-dates.js';
+import { ABSOLUTE_DATE_HINT, findDates } from '../src/clean/dates/find-dates.js';
+import { LineDates } from '../src/clean/dates/line-dates.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';

@@ -1,12 +1,5 @@
-import { findDates } from './find-dates.js';
+import { ABSOLUTE_DATE_HINT, findDates } from './find-dates.js';
 import type { ParsedDate } from './parsed-date.js';
-
-/**
- * A cheap shape every absolute date has: a four-digit year 19xx/20xx (all patterns but one)
- * or the numeric short-year shape "14.07.21" (see rules/dates-patterns.ts). Without a
- * reference date (so no relative dates), a text without it holds no date.
- */
-export const ABSOLUTE_DATE_HINT = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
 /** Lines up to this long are remembered (the date-line flagger reads no longer ones). */
 const REMEMBERED_MAX_CHARS = 160;
@@ -25,8 +18,8 @@ export class LineDates {
 
   /** findDates(text, { referenceDate }), read-only. */
   find(text: string): readonly ParsedDate[] {
-    if (text.length > REMEMBERED_MAX_CHARS) return findDates(text, { referenceDate: this.referenceDate });
     if (this.referenceDate === undefined && !ABSOLUTE_DATE_HINT.test(text)) return NONE;
+    if (text.length > REMEMBERED_MAX_CHARS) return findDates(text, { referenceDate: this.referenceDate });
     let found = this.found.get(text);
     if (!found) {
       found = findDates(text, { referenceDate: this.referenceDate });

@@ -1,5 +1,6 @@
 import { parseDate } from '../dates/index.js';
-import { ABSOLUTE_DATE_HINT, type LineDates } from '../dates/line-dates.js';
+import { ABSOLUTE_DATE_HINT } from '../dates/find-dates.js';
+import type { LineDates } from '../dates/line-dates.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import {
