@@ -13,11 +13,8 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
 /** Words of a line made of joined lines: counted again once joining is done. */
 const UNCOUNTED = -1;
 
-interface Line {
-  text: string;
-  gap: number;
-  words: number;
-}
+/** A line read from the dump: a unit before any joining (the same object, filled in later). */
+type Line = Unit;
 
 /** A line with other white space than single spaces, or invisible characters, tidied. */
 const tidy = (line: string): string => line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
@@ -42,7 +39,7 @@ function readLines(text: string): Line[] {
       words = countWords(line);
     }
     if (line) {
-      lines.push({ text: line, gap, words });
+      lines.push(newUnit(line, gap, words));
       gap = 0;
     } else {
       gap++;
@@ -119,17 +116,15 @@ function isBrokenBefore(prev: Line, next: Line): boolean {
 export function segment(text: string): Unit[] {
   const lines = joinHardWrapped(readLines(text));
   const units: Unit[] = [];
-  let prev: Line | null = null;
   for (const line of lines) {
+    // The unit above, with any line already joined to it, is what the next line may continue.
     const last = units[units.length - 1];
-    if (last && prev && isBrokenBefore(prev, line)) {
+    if (last && isBrokenBefore(last, line)) {
       last.text += ` ${line.text}`;
       last.words = UNCOUNTED;
-      prev = { text: last.text, gap: last.gap, words: UNCOUNTED };
       continue;
     }
-    units.push(newUnit(line.text, line.gap, line.words));
-    prev = line;
+    units.push(line);
   }
   for (const unit of units) if (unit.words === UNCOUNTED) unit.words = countWords(unit.text);
   return units;
