@@ -20,16 +20,19 @@ function captionPart(text: string): string | undefined {
  * the rest is marked as following a caption.
  */
 export function splitCaptions(units: Unit[]): Unit[] {
-  const out: Unit[] = [];
-  for (const unit of units) {
+  // Copied only from the first split on: most dumps have none, and keep their array.
+  let out: Unit[] | null = null;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     const caption = unit.flag === null ? captionPart(unit.text) : undefined;
     const rest = caption ? unit.text.slice(caption.length).trim() : '';
     if (!caption || rest.length < MIN_REST_CHARS) {
-      out.push(unit);
+      out?.push(unit);
       continue;
     }
+    out ??= units.slice(0, i);
     out.push({ ...unit, text: caption.trim(), words: countWords(caption), flag: 'caption', flagReason: 'photo caption or credit' });
     out.push({ ...unit, text: rest, words: countWords(rest), gap: 0, afterCaption: true });
   }
-  return out;
+  return out ?? units;
 }
