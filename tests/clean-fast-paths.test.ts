@@ -5,7 +5,8 @@ import { LineDates } from '../src/clean/dates/line-dates.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
-import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { CAPTION_END_CREDITS } from '../src/clean/rules/captions.js';
+import { CAPTION_END, CAPTION_END_HINT, CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
 import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
 import { countWords, countWordsIfPlain } from '../src/clean/word-count.js';
@@ -119,6 +120,29 @@ describe('SeenLines', () => {
       seen.add(line);
       plain.add(line.toLowerCase());
     }
+  });
+});
+
+describe('CAPTION_END_HINT', () => {
+  // What each credit of CAPTION_END_CREDITS must hold, in table order: a credit added or
+  // changed there fails this list until the hint is checked for it.
+  const needs: Array<[string, RegExp]> = [
+    ['[—–-]\\s*(?:PID|APP|AFP|AP|Reuters|EPA|Getty Images|File|Online|INP|PPI|NNI|Agencies|Xinhua)\\.?', /[—–-]/],
+    ['\\((?:AP|AFP|Reuters|EPA|Getty|File)(?: Photo| Images)?[^)]{0,80}\\)', /\(/],
+    ['(?:photo|foto|image|picture|credit|bild|photograph)s?\\s*:\\s*[^.]{2,80}', /:/],
+    ['©\\s*[^.]{2,80}', /©/],
+    ['(?:[.!?]|\\.\\.\\.)\\s+(?:less|more)', /(?:less|more)\s*$/iu],
+  ];
+  it('names, for every credit shape, something each of its matches holds', () => {
+    expect(CAPTION_END_CREDITS.map((c) => c.pattern)).toEqual(needs.map(([pattern]) => pattern));
+  });
+  it('accepts every caption end, and settles plain prose', () => {
+    const captions = ['Talks in Islamabad on July 14, 2021. — PID', 'Workers at the plant (AP Photo/Damian Dovarganes)', 'The square at night. Photo: Damian Dovarganes, AP', 'A street in Pennsylvania © Noah Addis', 'Crowds gathered downtown on Sunday. less', 'Crowds gathered downtown on Sunday. MORE  ', 'A view. leſſ'];
+    for (const text of captions) {
+      expect(CAPTION_END.test(text), text).toBe(true);
+      expect(CAPTION_END_HINT.test(text), text).toBe(true);
+    }
+    expect(CAPTION_END_HINT.test('The city council approved the new budget on Tuesday.')).toBe(false);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   BYLINE_STAFF,
   BYLINE_WITH_ROLE,
   CAPTION_END,
+  CAPTION_END_HINT,
   COMMENT_HEADER,
   COMMENT_MARK,
   EMBED_SIGNATURE,
@@ -102,7 +103,8 @@ const CREDIT_LINE_MAX_CHARS = 120;
 export function isCaptionLine(text: string, startRule = true): boolean {
   if (text.length > S.metaMaxChars * 2) return false;
   if (startRule && text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
-  return CAPTION_END.test(text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text);
+  const tail = text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text;
+  return CAPTION_END_HINT.test(tail) && CAPTION_END.test(tail);
 }
 
 /** Shortest line tested for being a glued teaser card. */
