@@ -7,6 +7,7 @@ import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
 import { CAPTION_END_CREDITS } from '../src/clean/rules/captions.js';
 import { CAPTION_END, CAPTION_END_HINT, CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { NarrowLines } from '../src/clean/text/narrow-lines.js';
 import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
 import { countWords, countWordsIfPlain } from '../src/clean/word-count.js';
@@ -120,6 +121,21 @@ describe('SeenLines', () => {
       seen.add(line);
       plain.add(line.toLowerCase());
     }
+  });
+});
+
+describe('NarrowLines', () => {
+  it('slices what text.slice does, whatever the characters (Latin-1 ones included)', () => {
+    const text = ['Plain ASCII line', 'Café crème – “quoted”', 'Ünïcödé\u00ff\u00a0x', '東京 line', 'emoji 😀 end', 'back to plain', '\u0100 edge \u00ff'].join('\n');
+    for (const step of [1, 3, 7]) {
+      const narrow = new NarrowLines(text);
+      for (let start = 0; start < text.length; start += step) {
+        const end = Math.min(text.length, start + 2 * step + 5);
+        expect(narrow.slice(start, end)).toBe(text.slice(start, end));
+      }
+    }
+    const plain = new NarrowLines('only one-byte characters here');
+    expect(plain.slice(5, 12)).toBe('one-byt');
   });
 });
 

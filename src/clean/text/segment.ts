@@ -1,6 +1,7 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import { countWords, countWordsIfPlain } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
+import { NarrowLines } from './narrow-lines.js';
 import { newUnit, type Unit } from './unit.js';
 
 /**
@@ -26,6 +27,7 @@ const tidy = (line: string): string => line.replace(INVISIBLE, '').replace(SPACE
  */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
+  const narrow = new NarrowLines(text);
   let gap = 0;
   for (let start = 0; start <= text.length; ) {
     const newline = text.indexOf('\n', start);
@@ -33,9 +35,9 @@ function readLines(text: string): Line[] {
     let words = countWordsIfPlain(text, start, end);
     let line: string;
     if (words >= 0) {
-      line = text.slice(start, end).trim();
+      line = narrow.slice(start, end).trim();
     } else {
-      line = tidy(text.slice(start, end));
+      line = tidy(narrow.slice(start, end));
       words = countWords(line);
     }
     if (line) {
