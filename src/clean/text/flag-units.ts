@@ -175,19 +175,35 @@ function flagOf(text: string, index: number, referenceDate: string | undefined, 
  * `lineDates` keeps the dates parsed for the date-candidate reader.
  */
 export function flagUnits(units: Unit[], referenceDate: string | undefined, lineDates?: LineDates): void {
-  // Longer lines are not counted (and hashing a paragraph to find that out costs).
-  const counts = new Map<string, number>();
-  for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
+  // Each distinct short line gets a number (one map lookup per line, by text); longer lines
+  // are not counted (and hashing a paragraph to find that out costs).
+  const numbers = new Map<string, number>();
+  const numberOf = new Int32Array(units.length).fill(-1);
+  const counts: number[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const text = units[i]!.text;
+    if (text.length > S.repeatedMaxChars) continue;
+    let n = numbers.get(text);
+    if (n === undefined) {
+      n = counts.length;
+      numbers.set(text, n);
+      counts.push(0);
+    }
+    counts[n]!++;
+    numberOf[i] = n;
+  }
   // A line's flag depends on its text, its count and whether it opens the dump: a line
   // repeated (menus, share bars; a fifth of all lines) is flagged once.
-  const flaggedRepeats = new Map<string, Flagged>();
+  const flaggedRepeats: Array<Flagged | undefined> = [];
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
-    const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
-    let flagged = repeats > 1 && i > 0 ? flaggedRepeats.get(unit.text) : undefined;
+    const n = numberOf[i]!;
+    const repeats = n < 0 ? 1 : counts[n]!;
+    const memo = repeats > 1 && i > 0;
+    let flagged = memo ? flaggedRepeats[n] : undefined;
     if (!flagged) {
       flagged = flagOf(unit.text, i, referenceDate, repeats, lineDates);
-      if (repeats > 1 && i > 0) flaggedRepeats.set(unit.text, flagged);
+      if (memo) flaggedRepeats[n] = flagged;
     }
     unit.repeats = repeats;
     unit.flag = flagged[0];
