@@ -10,7 +10,7 @@ import { CAPTION_END, CAPTION_END_HINT, CLEAN_END, LINE_START_RULES, SENTENCE_EN
 import { NarrowLines } from '../src/clean/text/narrow-lines.js';
 import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
-import { countWords, countWordsIfPlain } from '../src/clean/word-count.js';
+import { countTidyWords, countWords, countWordsIfPlain } from '../src/clean/word-count.js';
 
 /**
  * The speed-ups of the text cleaner must not change what it computes: each fast path is
@@ -84,6 +84,7 @@ describe('countWords fast paths', () => {
       if (countWordsIfPlain(text, 0, text.length) !== expected) throw new Error(`U+${code.toString(16)}: ${countWordsIfPlain(text, 0, text.length)} ≠ ${expected}`);
     }
     expect(countWordsIfPlain('two  spaces', 0, 11)).toBe(-1);
+    for (const text of [...SAMPLES, 'two  spaces', ' edge ']) expect(countTidyWords(text), text).toBe(countWords(text));
     expect(countWordsIfPlain(' one space each ', 0, 16)).toBe(3);
     for (const text of SAMPLES) expect(countWordsIfPlain(text, 0, text.length), text).toBe(untidy.test(text) || text.includes('  ') ? -1 : countWords(text));
   });

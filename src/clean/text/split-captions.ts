@@ -1,6 +1,6 @@
 import { CAPTION_MID } from './patterns.js';
 import type { Unit } from './unit.js';
-import { countWords } from '../word-count.js';
+import { countTidyWords } from '../word-count.js';
 
 /** Shortest text after a mid-line credit worth keeping as its own unit, and shortest caption before it. */
 const MIN_REST_CHARS = 20;
@@ -31,8 +31,8 @@ export function splitCaptions(units: Unit[]): Unit[] {
       continue;
     }
     out ??= units.slice(0, i);
-    out.push({ ...unit, text: caption.trim(), words: countWords(caption), flag: 'caption', flagReason: 'photo caption or credit' });
-    out.push({ ...unit, text: rest, words: countWords(rest), gap: 0, afterCaption: true });
+    out.push({ ...unit, text: caption.trim(), words: countTidyWords(caption), flag: 'caption', flagReason: 'photo caption or credit' });
+    out.push({ ...unit, text: rest, words: countTidyWords(rest), gap: 0, afterCaption: true });
   }
   return out ?? units;
 }
