@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../src/clean/binary-sniff.js';
+import { ABSOLUTE_DATE_HINT, findDates } from '../src/clean/dates/find-dates.js';
+import { LineDates } from '../src/clean/dates/line-dates.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
-import { CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { CAPTION_END_CREDITS } from '../src/clean/rules/captions.js';
+import { CAPTION_END, CAPTION_END_HINT, CLEAN_END, LINE_START_RULES, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
+import { NarrowLines } from '../src/clean/text/narrow-lines.js';
+import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
-import { countWords } from '../src/clean/word-count.js';
+import { countTidyWords, countWords, countWordsIfPlain } from '../src/clean/word-count.js';
 
 /**
  * The speed-ups of the text cleaner must not change what it computes: each fast path is
@@ -70,6 +75,20 @@ describe('countWords fast paths', () => {
     }
   });
 
+  it('countWordsIfPlain: the count where nothing needs tidying, -1 where the segmenter would tidy (every BMP character)', () => {
+    const untidy = /[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad]/;
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      const text = `a${char}b`;
+      const expected = untidy.test(char) ? -1 : countWords(text);
+      if (countWordsIfPlain(text, 0, text.length) !== expected) throw new Error(`U+${code.toString(16)}: ${countWordsIfPlain(text, 0, text.length)} ≠ ${expected}`);
+    }
+    expect(countWordsIfPlain('two  spaces', 0, 11)).toBe(-1);
+    for (const text of [...SAMPLES, 'two  spaces', ' edge ']) expect(countTidyWords(text), text).toBe(countWords(text));
+    expect(countWordsIfPlain(' one space each ', 0, 16)).toBe(3);
+    for (const text of SAMPLES) expect(countWordsIfPlain(text, 0, text.length), text).toBe(untidy.test(text) || text.includes('  ') ? -1 : countWords(text));
+  });
+
   it('gives every segmented unit the words of its own text (lines counted in the whole text, joined lines recounted)', () => {
     const wrapped = Array.from({ length: 8 }, (_, i) => `Line ${i} of a wrapped paragraph of the story runs on into the next one`).join('\n');
     const dump = [
@@ -82,6 +101,84 @@ describe('countWords fast paths', () => {
       '😀 end',
     ].join('\n');
     for (const unit of segment(dump)) expect(unit.words, unit.text).toBe(countWords(unit.text));
+  });
+
+  it('segments as tidying the whole text first did (invisible characters removed, white space runs collapsed)', () => {
+    const dump = ['  Menu \t Home  ', '\u200bSkip\u00a0to content', 'co\u00adoperate and  more', ' \u200b ', 'plain line', '\r', 'last\r'].join('\n');
+    const tidied = dump.replace(/[\u200b-\u200d\u2060\ufeff\u00ad]+/g, '').replace(/[^\S\n ][^\S\n]*| [^\S\n]+/g, ' ');
+    const expected = tidied.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(segment(dump).map((u) => u.text)).toEqual(expected);
+    expect(segment(dump).map((u) => u.gap)).toEqual([0, 0, 0, 1, 1]);
+  });
+});
+
+describe('SeenLines', () => {
+  it('answers as a set of lower-cased lines does, İ and other case pairs included', () => {
+    const lines = ['Home', 'HOME', 'home', 'İstanbul', 'i̇stanbul', 'Istanbul', 'KELVIN', 'kelvin', 'ΟΔΟΣ', 'οδος', 'οδοσ', 'Straße', 'STRASSE', 'abc', 'ABCD', 'İİ', 'i̇i̇', ''];
+    const seen = new SeenLines();
+    const plain = new Set<string>();
+    for (const line of lines) {
+      for (const probe of lines) expect(seen.has(probe), `${probe} after ${[...plain].join('|')}`).toBe(plain.has(probe.toLowerCase()));
+      seen.add(line);
+      plain.add(line.toLowerCase());
+    }
+  });
+});
+
+describe('NarrowLines', () => {
+  it('slices what text.slice does, whatever the characters (Latin-1 ones included)', () => {
+    const text = ['Plain ASCII line', 'Café crème – “quoted”', 'Ünïcödé\u00ff\u00a0x', '東京 line', 'emoji 😀 end', 'back to plain', '\u0100 edge \u00ff'].join('\n');
+    for (const step of [1, 3, 7]) {
+      const narrow = new NarrowLines(text);
+      for (let start = 0; start < text.length; start += step) {
+        const end = Math.min(text.length, start + 2 * step + 5);
+        expect(narrow.slice(start, end)).toBe(text.slice(start, end));
+      }
+    }
+    const plain = new NarrowLines('only one-byte characters here');
+    expect(plain.slice(5, 12)).toBe('one-byt');
+  });
+});
+
+describe('CAPTION_END_HINT', () => {
+  // What each credit of CAPTION_END_CREDITS must hold, in table order: a credit added or
+  // changed there fails this list until the hint is checked for it.
+  const needs: Array<[string, RegExp]> = [
+    ['[—–-]\\s*(?:PID|APP|AFP|AP|Reuters|EPA|Getty Images|File|Online|INP|PPI|NNI|Agencies|Xinhua)\\.?', /[—–-]/],
+    ['\\((?:AP|AFP|Reuters|EPA|Getty|File)(?: Photo| Images)?[^)]{0,80}\\)', /\(/],
+    ['(?:photo|foto|image|picture|credit|bild|photograph)s?\\s*:\\s*[^.]{2,80}', /:/],
+    ['©\\s*[^.]{2,80}', /©/],
+    ['(?:[.!?]|\\.\\.\\.)\\s+(?:less|more)', /(?:less|more)\s*$/iu],
+  ];
+  it('names, for every credit shape, something each of its matches holds', () => {
+    expect(CAPTION_END_CREDITS.map((c) => c.pattern)).toEqual(needs.map(([pattern]) => pattern));
+  });
+  it('accepts every caption end, and settles plain prose', () => {
+    const captions = ['Talks in Islamabad on July 14, 2021. — PID', 'Workers at the plant (AP Photo/Damian Dovarganes)', 'The square at night. Photo: Damian Dovarganes, AP', 'A street in Pennsylvania © Noah Addis', 'Crowds gathered downtown on Sunday. less', 'Crowds gathered downtown on Sunday. MORE  ', 'A view. leſſ'];
+    for (const text of captions) {
+      expect(CAPTION_END.test(text), text).toBe(true);
+      expect(CAPTION_END_HINT.test(text), text).toBe(true);
+    }
+    expect(CAPTION_END_HINT.test('The city council approved the new budget on Tuesday.')).toBe(false);
+  });
+});
+
+describe('LineDates', () => {
+  it('ABSOLUTE_DATE_HINT is in every absolute pattern: a 19xx/20xx year group, or the numeric short-year shape', () => {
+    for (const p of DATE_PATTERNS) {
+      const hasYear = p.source.includes('(?<y>(?:19|20)\\d{2})');
+      const shortYear = p.source.includes('(?<sep>[./])(?<b>[0-3]?\\d)\\k<sep>(?<y2>\\d{2})');
+      expect(hasYear || shortYear, p.name).toBe(true);
+    }
+    for (const shape of ['1999', '2021', '14.07.21', '7/4/21', '03-04-21']) expect(ABSOLUTE_DATE_HINT.test(shape), shape).toBe(true);
+  });
+
+  it('finds what findDates finds, with and without a reference date, short and long lines', () => {
+    const lines = ['Wednesday Jul 14 2021', '14.07.21 by Ann', 'on Friday', 'no date here', '3 hours ago', `${'Long prose. '.repeat(20)}July 14, 2021.`, 'Price 12/05 and 1999 models'];
+    for (const referenceDate of [undefined, '2021-07-20']) {
+      const lineDates = new LineDates(referenceDate);
+      for (const text of [...lines, ...lines]) expect(lineDates.find(text), text).toEqual(findDates(text, { referenceDate }));
+    }
   });
 });
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
 import { VERSION } from '../version.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
-import type { CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
+import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
 import { countWords } from './word-count.js';
 
 export interface AssembleContext {
@@ -36,12 +36,35 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /**
+ * Every block but the body, trimmed, with why it went; the block the date was read from
+ * (`dateBlock`, furniture) is re-marked as the page's date line. Empty blocks are left out.
+ */
+function removedBlocks(blocks: readonly Block[], dateBlock: number | undefined): RemovedBlock[] {
+  const removed: RemovedBlock[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    const isDate = i === dateBlock;
+    if (block.kind === 'body' && !isDate) continue;
+    const text = block.text.trim();
+    if (!text) continue;
+    if (isDate) removed.push({ kind: 'date', text, reason: `the page's date line, outside the story (${block.reason ?? block.kind})` });
+    else removed.push({ kind: block.kind, text, reason: block.reason ?? block.kind });
+  }
+  return removed;
+}
+
+/**
  * Extraction + input → a validated CleanRecord, or a rejection when no body (no-article) or
  * too little of one (too-short) survived. A record failing its own schema is a bug: it
  * comes back as a "failed" rejection carrying zod's message.
  */
 export function assemble(extraction: Extraction, ctx: AssembleContext): CleanResult {
-  const paragraphs = extraction.blocks.filter((b) => b.kind === 'body').map((b) => b.text.trim()).filter(Boolean);
+  const paragraphs: string[] = [];
+  for (const block of extraction.blocks) {
+    if (block.kind !== 'body') continue;
+    const text = block.text.trim();
+    if (text) paragraphs.push(text);
+  }
   if (paragraphs.length === 0) return { ok: false, reason: 'no-article', detail: 'no block of the input reads as article text' };
   const body = paragraphs.join('\n\n');
   const bodyWords = countWords(body);
@@ -53,10 +76,7 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
     };
   }
   const date = bestDate(extraction.dateCandidates);
-  const removed: RemovedBlock[] = extraction.blocks
-    .map((b, i) => (i === date?.removedBlock ? { ...b, kind: 'date' as const, reason: `the page's date line, outside the story (${b.reason ?? b.kind})` } : b))
-    .filter((b) => b.kind !== 'body' && b.text.trim())
-    .map((b) => ({ kind: b.kind, text: b.text.trim(), reason: b.reason ?? b.kind }));
+  const removed = removedBlocks(extraction.blocks, date?.removedBlock);
   const sha256 = sha256Hex(ctx.input.bytes);
   const record = {
     schemaVersion: SCHEMA_VERSION,

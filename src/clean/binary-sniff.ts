@@ -34,6 +34,8 @@ export function binaryMagic(bytes: Uint8Array): string | null {
  * FF, CR and ESC (ANSI colours in logs), and DEL. NUL is looked for on its own.
  */
 const CONTROLS = /[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
+/** NUL or any of CONTROLS: a text without one (nearly all) is settled by one scan. */
+const NUL_OR_CONTROL = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]/;
 
 /**
  * Why the decoded text is not text, or null: a NUL character, or too many control
@@ -45,6 +47,7 @@ const CONTROLS = /[\x01-\x08\x0e-\x1a\x1c-\x1f\x7f]/g;
 export function binaryReason(text: string): string | null {
   const end = Math.min(text.length, CLEAN_SETTINGS.binarySniffBytes);
   const sample = end < text.length ? text.slice(0, end) : text;
+  if (!NUL_OR_CONTROL.test(sample)) return null;
   if (sample.includes('\0')) return 'contains NUL characters';
   const controls = sample.match(CONTROLS)?.length ?? 0;
   if (end > 0 && controls / end > CLEAN_SETTINGS.binaryControlShare) {

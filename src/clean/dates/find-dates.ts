@@ -19,13 +19,19 @@ function dropOverlaps(found: ParsedDate[]): ParsedDate[] {
   return kept.sort((x, y) => x.index - y.index);
 }
 
-/** All date expressions in `text`, in reading order. Relative ones only with a referenceDate. */
-const DIGIT = /\d/;
+/**
+ * A cheap shape every absolute date has: a four-digit year 19xx/20xx (all patterns but one)
+ * or the numeric short-year shape "14.07.21" (see rules/dates-patterns.ts). Without a
+ * reference date (so no relative dates), a text without it holds no date.
+ */
+export const ABSOLUTE_DATE_HINT = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 
+/** All date expressions in `text`, in reading order. Relative ones only with a referenceDate. */
 export function findDates(text: string, opts: DateParseOptions = {}): ParsedDate[] {
   const reference = parseIsoDay(opts.referenceDate);
-  // Every absolute pattern has digits; without a reference nothing else can match.
-  if (!reference && !DIGIT.test(text)) return [];
+  // Without a reference only absolute patterns can match, and only where the hint does
+  // (one scan instead of the patterns' own, on the many texts with numbers but no date).
+  if (!reference && !ABSOLUTE_DATE_HINT.test(text)) return [];
   const found = findAbsoluteDates(text, { reference, dayFirst: opts.dayFirst });
   if (reference) found.push(...findRelativeDates(text, reference));
   return dropOverlaps(found);

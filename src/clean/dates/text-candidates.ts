@@ -7,6 +7,7 @@ import { inferDayFirst } from './day-order.js';
 import { findDates } from './find-dates.js';
 import { isDayWord } from './relative.js';
 import type { ParsedDate } from './parsed-date.js';
+import type { LineDates } from './line-dates.js';
 import { dateLines, placeFactor, type DateLine } from './text-lines.js';
 
 /** A line "is" a date when little else is on it (a time, "Uhr", a separator, a short name). */
@@ -53,6 +54,8 @@ export function isDateLine(text: string, opts: TextDateOptions = {}): boolean {
 export interface TextDateOptions {
   /** YYYY-MM-DD: resolves relative dates and bounds the plausible range. Default: none. */
   referenceDate?: string;
+  /** Dates already parsed from the same lines (the text extractor's flagger), reused where they apply. */
+  lineDates?: LineDates;
 }
 
 function candidateFor(line: DateLine, d: ParsedDate): DateCandidate | null {
@@ -95,13 +98,20 @@ interface LineCandidates {
   cands: DateCandidate[];
 }
 
+/** findDates with the options' reference date, from opts.lineDates when it was parsed alike. */
+function datesOf(text: string, dayFirst: boolean | undefined, opts: TextDateOptions): readonly ParsedDate[] {
+  const lineDates = opts.lineDates;
+  if (dayFirst === undefined && lineDates !== undefined && lineDates.referenceDate === opts.referenceDate) return lineDates.find(text);
+  return findDates(text, { referenceDate: opts.referenceDate, dayFirst });
+}
+
 function readLines(lines: readonly DateLine[], dayFirst: boolean | undefined, opts: TextDateOptions): LineCandidates[] {
   const perLine: LineCandidates[] = [];
   for (const line of lines) {
     // The scraper's own "date …" header is its record of the page, not a date read from the
     // page: the reference date (meant for relative phrases) does not bound it.
     const header = line.blockNo < W.headerMaxLine && HEADER_LINE.test(line.text);
-    const found = header ? findDates(line.text, { dayFirst }) : findDates(line.text, { referenceDate: opts.referenceDate, dayFirst });
+    const found = header ? findDates(line.text, { dayFirst }) : datesOf(line.text, dayFirst, opts);
     if (!found.length) continue;
     // A short line with a copyright mark before its dates is a footer; in a long block only
     // the dates right after the mark are (see dateRole). A mark after the date is a photo or

@@ -63,8 +63,13 @@ export function dateLines(blocks: readonly Block[]): { article: DateLine[]; furn
       continue;
     }
     const zone: LineZone = kept ? 'article' : firstBody < 0 || i < firstBody ? 'head' : 'tail';
-    for (const raw of block.text.split('\n')) {
-      const text = raw.trim();
+    // Line by line, without splitting: a text block is one line, read as it is.
+    const all = block.text;
+    for (let start = 0; start <= all.length; ) {
+      const newline = all.indexOf('\n', start);
+      const end = newline < 0 ? all.length : newline;
+      const text = all.slice(start, end).trim();
+      start = end + 1;
       if (!text) continue;
       if (kept) {
         article.push({ text, kind: block.kind, zone, blockNo: i, fromHead });

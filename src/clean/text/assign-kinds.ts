@@ -1,6 +1,7 @@
 import type { BlockKind } from '../../schemas/index.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import type { MainSpan } from './main-span.js';
+import { SeenLines } from './seen-lines.js';
 import type { Unit, UnitFlag } from './unit.js';
 
 /** Block kind of a flagged unit inside the article or its head. */
@@ -17,8 +18,6 @@ const KIND_OF_FLAG: Record<Exclude<UnitFlag, null | 'bullet'>, BlockKind> = {
   'comment': 'comment',
   'dated': 'date',
 };
-
-const normalised = (text: string): string => text.toLowerCase();
 
 function setKind(unit: Unit, kind: BlockKind, reason?: string): void {
   unit.kind = kind;
@@ -69,13 +68,15 @@ const META_FLAGS: ReadonlySet<UnitFlag> = new Set(['date', 'byline', 'dated']);
  * Gives every unit its block kind: furniture before the article (keeping date, byline and
  * caption lines near its top), lead bullets as highlights, the span as body minus flagged
  * lines and repeats, date and byline lines just below it (post footers), and what follows
- * as boilerplate or, after a marker, trailer.
+ * as boilerplate or, after a marker, trailer. `mayHoldDottedI` false: no unit holds U+0130
+ * (see SeenLines).
  */
-export function assignKinds(units: Unit[], span: MainSpan): number {
+export function assignKinds(units: Unit[], span: MainSpan, mayHoldDottedI = true): number {
   const firstBody = firstBodyIndex(units, span);
   const headStart = headStartIndex(units, firstBody);
   const tailEnd = tailEndIndex(units, span);
-  const seen = new Set<string>();
+  // Lines above, compared case-insensitively: a story line repeating one is a duplicate.
+  const seen = new SeenLines(mayHoldDottedI);
   for (let i = 0; i < units.length; i++) {
     const unit = units[i]!;
     // A line that merely carries a date is metadata only around the story; inside it, text.
@@ -86,13 +87,12 @@ export function assignKinds(units: Unit[], span: MainSpan): number {
       else if (i >= headStart && flag === 'bullet' && unit.words >= S.highlightMinWords) setKind(unit, 'highlight', 'summary before the story');
       else if (i >= headStart && flag !== null && flag !== 'bullet') setKind(unit, KIND_OF_FLAG[flag], unit.flagReason);
       else setKind(unit, 'boilerplate', 'before the article');
-      seen.add(normalised(unit.text));
+      seen.add(unit.text);
     } else if (i < span.end) {
-      const key = normalised(unit.text);
       if (flag !== null && flag !== 'bullet') setKind(unit, KIND_OF_FLAG[flag], unit.flagReason);
-      else if (seen.has(key)) setKind(unit, 'duplicate', 'repeats an earlier line');
+      else if (seen.has(unit.text)) setKind(unit, 'duplicate', 'repeats an earlier line');
       else setKind(unit, 'body');
-      seen.add(key);
+      seen.add(unit.text);
     } else if (span.marker >= 0 && i >= span.marker) {
       const marker = units[span.marker]!.text;
       setKind(unit, 'trailer', i === span.marker ? `trailer-marker: ${marker}` : `after trailer-marker: ${marker}`);

@@ -1,4 +1,6 @@
 import { parseDate } from '../dates/index.js';
+import { ABSOLUTE_DATE_HINT } from '../dates/find-dates.js';
+import type { LineDates } from '../dates/line-dates.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import {
@@ -9,6 +11,7 @@ import {
   BYLINE_STAFF,
   BYLINE_WITH_ROLE,
   CAPTION_END,
+  CAPTION_END_HINT,
   COMMENT_HEADER,
   COMMENT_MARK,
   EMBED_SIGNATURE,
@@ -28,8 +31,6 @@ import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
 const LABEL_END = /:$/;
-/** Cheap gate before the date parser: a year, or a numeric day-month-year. */
-const YEAR_OR_NUMERIC_DATE = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
 /** Without a year only short lines are tried, and only when relative dates can be resolved. */
 const RELATIVE_LINE_MAX_CHARS = 40;
 const CAPITALISED = /^\p{Lu}/u;
@@ -78,11 +79,11 @@ export function bylineOf(text: string, startRule = true): string | null {
  * "Veröffentlicht am 03.02.2022 von Sarah Schnieder"), dating the story only near its top
  * or bottom; null: no date.
  */
-export function dateLineKind(text: string, referenceDate: string | undefined): 'line' | 'meta' | null {
+export function dateLineKind(text: string, referenceDate: string | undefined, lineDates?: LineDates): 'line' | 'meta' | null {
   if (text.length > S.datedLineMaxChars) return null;
-  if (!YEAR_OR_NUMERIC_DATE.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
+  if (!ABSOLUTE_DATE_HINT.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
   if (EMBED_SIGNATURE.test(text)) return null;
-  const found = parseDate(text, { referenceDate });
+  const found = lineDates && lineDates.referenceDate === referenceDate ? (lineDates.find(text)[0] ?? null) : parseDate(text, { referenceDate });
   if (!found) return null;
   const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
   const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
@@ -102,7 +103,8 @@ const CREDIT_LINE_MAX_CHARS = 120;
 export function isCaptionLine(text: string, startRule = true): boolean {
   if (text.length > S.metaMaxChars * 2) return false;
   if (startRule && text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
-  return CAPTION_END.test(text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text);
+  const tail = text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text;
+  return CAPTION_END_HINT.test(tail) && CAPTION_END.test(tail);
 }
 
 /** Shortest line tested for being a glued teaser card. */
@@ -130,43 +132,83 @@ function isCommentLine(text: string): boolean {
     : text.length <= COMMENT_MARK_MAX_CHARS && COMMENT_MARK.test(text);
 }
 
-function flagOf(unit: Unit, index: number, referenceDate: string | undefined, repeats: number): [UnitFlag, string?] {
-  const text = unit.text;
-  if (index === 0 && HEADER_LINE.test(text)) return ['header', 'header line'];
+/** A flag and why it was set; the fixed ones are built once (this runs on every line). */
+type Flagged = readonly [UnitFlag, string?];
+const NOT_FLAGGED: Flagged = [null];
+const HEADER: Flagged = ['header', 'header line'];
+const BOILERPLATE_PHRASE: Flagged = ['boilerplate', 'boilerplate-phrase'];
+const STORY_LINK: Flagged = ['boilerplate', 'link to another story'];
+const NO_LETTER_LINE: Flagged = ['boilerplate', 'no letters'];
+const NOTICE: Flagged = ['boilerplate', 'cookie, consent or copyright notice'];
+const COMMENT: Flagged = ['comment', 'reader comment'];
+const TEASER: Flagged = ['teaser', 'teaser of another story'];
+const CAPTION: Flagged = ['caption', 'photo caption or credit'];
+const BYLINE: Flagged = ['byline', 'byline'];
+const DATE_LINE: Flagged = ['date', 'date line'];
+const DATED_LINE: Flagged = ['dated', 'line with a date near the story'];
+const BULLET_LINE: Flagged = ['bullet'];
+
+function flagOf(text: string, index: number, referenceDate: string | undefined, repeats: number, lineDates: LineDates | undefined): Flagged {
+  if (index === 0 && HEADER_LINE.test(text)) return HEADER;
   const startRule = LINE_START_RULES.test(text);
   if (startRule && TRAILER_LINE.test(text)) return ['trailer-marker', `trailer-marker: ${text}`];
-  if (startRule && (BOILERPLATE_LINE.test(text) || URL_LINE.test(text))) return ['boilerplate', 'boilerplate-phrase'];
-  if (startRule && BOILERPLATE_PREFIX.test(text)) return ['boilerplate', 'link to another story'];
-  if (isLetterless(text)) return ['boilerplate', 'no letters'];
-  if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return ['boilerplate', 'cookie, consent or copyright notice'];
-  if (isCommentLine(text)) return ['comment', 'reader comment'];
-  if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return ['teaser', 'teaser of another story'];
-  if (isCaptionLine(text, startRule)) return ['caption', 'photo caption or credit'];
-  if (bylineOf(text, startRule)) return ['byline', 'byline'];
-  const dated = dateLineKind(text, referenceDate);
-  if (dated === 'line') return ['date', 'date line'];
-  if (dated === 'meta' && !PERIOD_END.test(text)) return ['dated', 'line with a date near the story'];
+  if (startRule && (BOILERPLATE_LINE.test(text) || URL_LINE.test(text))) return BOILERPLATE_PHRASE;
+  if (startRule && BOILERPLATE_PREFIX.test(text)) return STORY_LINK;
+  if (isLetterless(text)) return NO_LETTER_LINE;
+  if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return NOTICE;
+  if (isCommentLine(text)) return COMMENT;
+  if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return TEASER;
+  if (isCaptionLine(text, startRule)) return CAPTION;
+  if (bylineOf(text, startRule)) return BYLINE;
+  const dated = dateLineKind(text, referenceDate, lineDates);
+  if (dated === 'line') return DATE_LINE;
+  if (dated === 'meta' && !PERIOD_END.test(text)) return DATED_LINE;
   // Speaker labels of an interview ("Anne:") repeat by design; they belong to the text.
   if (repeats >= S.repeatedMinCount && text.length <= S.repeatedMaxChars && !LABEL_END.test(text)) return ['repeated', `line repeated ${repeats} times`];
-  if (BULLET.test(text)) return ['bullet'];
-  return [null];
+  if (BULLET.test(text)) return BULLET_LINE;
+  return NOT_FLAGGED;
 }
 
 /**
  * Recognises every unit that is furniture whatever its position: header, trailer markers,
  * boilerplate phrases, captions and credits, bylines, date lines; and marks bullets.
+ * `lineDates` keeps the dates parsed for the date-candidate reader.
  */
-export function flagUnits(units: Unit[], referenceDate: string | undefined): void {
-  const counts = new Map<string, number>();
-  for (const unit of units) if (unit.text.length <= S.repeatedMaxChars) counts.set(unit.text, (counts.get(unit.text) ?? 0) + 1);
-  units.forEach((unit, i) => {
-    // Longer lines are not counted (and hashing a paragraph to find that out costs).
-    const repeats = unit.text.length <= S.repeatedMaxChars ? (counts.get(unit.text) ?? 1) : 1;
-    const [flag, reason] = flagOf(unit, i, referenceDate, repeats);
+export function flagUnits(units: Unit[], referenceDate: string | undefined, lineDates?: LineDates): void {
+  // Each distinct short line gets a number (one map lookup per line, by text); longer lines
+  // are not counted (and hashing a paragraph to find that out costs).
+  const numbers = new Map<string, number>();
+  const numberOf = new Int32Array(units.length).fill(-1);
+  const counts: number[] = [];
+  for (let i = 0; i < units.length; i++) {
+    const text = units[i]!.text;
+    if (text.length > S.repeatedMaxChars) continue;
+    let n = numbers.get(text);
+    if (n === undefined) {
+      n = counts.length;
+      numbers.set(text, n);
+      counts.push(0);
+    }
+    counts[n]!++;
+    numberOf[i] = n;
+  }
+  // A line's flag depends on its text, its count and whether it opens the dump: a line
+  // repeated (menus, share bars; a fifth of all lines) is flagged once.
+  const flaggedRepeats: Array<Flagged | undefined> = [];
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
+    const n = numberOf[i]!;
+    const repeats = n < 0 ? 1 : counts[n]!;
+    const memo = repeats > 1 && i > 0;
+    let flagged = memo ? flaggedRepeats[n] : undefined;
+    if (!flagged) {
+      flagged = flagOf(unit.text, i, referenceDate, repeats, lineDates);
+      if (memo) flaggedRepeats[n] = flagged;
+    }
     unit.repeats = repeats;
-    unit.flag = flag;
-    unit.flagReason = reason;
-  });
+    unit.flag = flagged[0];
+    unit.flagReason = flagged[1];
+  }
   markTruncatedTeasers(units);
 }
 

@@ -1,5 +1,6 @@
 import type { Rejection } from '../../schemas/index.js';
 import { textDateCandidates } from '../dates/index.js';
+import { LineDates } from '../dates/line-dates.js';
 import type { Block, Extraction } from '../types.js';
 import { assignKinds } from './assign-kinds.js';
 import { bylineOf, flagUnits } from './flag-units.js';
@@ -7,6 +8,7 @@ import { findTitle } from './head.js';
 import { findMainSpan } from './main-span.js';
 import { datelineOf, publisherOfHeader } from './metadata.js';
 import { BULLET } from './patterns.js';
+import { DOTTED_CAPITAL_I } from './seen-lines.js';
 import { segment } from './segment.js';
 import { splitCaptions } from './split-captions.js';
 import type { Unit } from './unit.js';
@@ -35,11 +37,13 @@ function firstByline(units: readonly Unit[], upTo: number): string | null {
  */
 export function extractText(text: string, opts: TextExtractOptions = {}): Extraction | Rejection {
   const segmented = segment(text);
-  flagUnits(segmented, opts.referenceDate);
+  // Lines parsed for dates while flagging are not parsed again for date candidates.
+  const lineDates = new LineDates(opts.referenceDate);
+  flagUnits(segmented, opts.referenceDate, lineDates);
   const units = splitCaptions(segmented);
   const span = findMainSpan(units);
   if (!span) return { ok: false, reason: 'no-article', detail: 'no line of the text reads as article prose' };
-  const firstBody = assignKinds(units, span);
+  const firstBody = assignKinds(units, span, text.includes(DOTTED_CAPITAL_I));
   const titleIndex = findTitle(units, firstBody);
   if (titleIndex >= 0) {
     units[titleIndex]!.kind = 'title';
@@ -59,7 +63,7 @@ export function extractText(text: string, opts: TextExtractOptions = {}): Extrac
     url: null,
     highlights: units.filter((u) => u.kind === 'highlight').map((u) => u.text.replace(BULLET, '')),
     captions: units.filter((u) => u.kind === 'caption').map((u) => u.text),
-    dateCandidates: textDateCandidates(blocks, { referenceDate: opts.referenceDate }),
+    dateCandidates: textDateCandidates(blocks, { referenceDate: opts.referenceDate, lineDates }),
     method: 'text',
   };
 }

@@ -14,7 +14,12 @@ export function isProse(unit: Unit, endsSentence = SENTENCE_END.test(unit.text))
 /** A row of a table inside the story (standings, prices, tickers): several words and numbers. */
 function isTableRow(unit: Unit): boolean {
   if (unit.words < S.tableRowMinWords || !HAS_DIGIT.test(unit.text)) return false;
-  return (unit.text.match(NUMBER_TOKEN)?.length ?? 0) >= S.tableRowMinNumbers;
+  // Counted up to the minimum: the rest of the line need not be searched.
+  let numbers = 0;
+  NUMBER_TOKEN.lastIndex = 0;
+  while (numbers < S.tableRowMinNumbers && NUMBER_TOKEN.exec(unit.text) !== null) numbers++;
+  NUMBER_TOKEN.lastIndex = 0;
+  return numbers >= S.tableRowMinNumbers;
 }
 
 /** How much a unit argues for being inside the article: prose counts by its length, furniture against. */

@@ -47,6 +47,13 @@ export const BYLINE_WITH_ROLE = new RegExp(
 export const ROLE_END = new RegExp(`$(?<=(?:${ROLE_WORDS})\\.?)`, 'iu');
 
 export const CAPTION_END = new RegExp(`(?:${alternatives(CAPTION_END_CREDITS)})\\s*$`, 'iu');
+/**
+ * What every CAPTION_END credit holds: a dash before an agency, a bracket, a label's colon,
+ * a © sign, or a closing "less"/"more" toggle (one per entry of CAPTION_END_CREDITS, in
+ * order; tests/clean-fast-paths.test.ts keeps the two in step). One cheap scan settles the
+ * four lines in five that hold none, instead of trying five credit shapes at every offset.
+ */
+export const CAPTION_END_HINT = /[—–\-(:©]|(?:less|more)\s*$/iu;
 /** A credit inside a line; the caption ends with it and text after it is something else. */
 export const CAPTION_MID = new RegExp(alternatives(CAPTION_MID_CREDITS), 'u');
 export const CREDIT_LINE = new RegExp(`^(?:${alternatives(CREDIT_LINES)})$`, 'iu');

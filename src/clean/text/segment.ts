@@ -1,7 +1,8 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { countWords } from '../word-count.js';
+import { countTidyWords, countWordsIfPlain } from '../word-count.js';
 import { BULLET, CLEAN_END, STARTS_LOWER } from './patterns.js';
-import type { Unit } from './unit.js';
+import { NarrowLines } from './narrow-lines.js';
+import { newUnit, type Unit } from './unit.js';
 
 /**
  * Runs of spaces other than line breaks that are not already a single " " (tabs, no-break
@@ -13,24 +14,36 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]+/g;
 /** Words of a line made of joined lines: counted again once joining is done. */
 const UNCOUNTED = -1;
 
-interface Line {
-  text: string;
-  gap: number;
-  words: number;
-}
+/** A line read from the dump: a unit before any joining (the same object, filled in later). */
+type Line = Unit;
 
+/** A line with other white space than single spaces, or invisible characters, tidied (trimming is left to the caller). */
+const tidy = (line: string): string => line.replace(INVISIBLE, '').replace(SPACES, ' ');
+
+/**
+ * The non-empty lines, tidied and trimmed, with their words and the blank lines above each.
+ * Most lines need no tidying: they are read in place, in the pass that counts their words
+ * (tidying only replaces and removes characters inside a line, none of them part of a word).
+ */
 function readLines(text: string): Line[] {
   const lines: Line[] = [];
-  const cleaned = text.replace(INVISIBLE, '').replace(SPACES, ' ');
+  const narrow = new NarrowLines(text);
   let gap = 0;
-  for (let start = 0; start <= cleaned.length; ) {
-    const newline = cleaned.indexOf('\n', start);
-    const end = newline < 0 ? cleaned.length : newline;
-    const line = cleaned.slice(start, end).trim();
+  for (let start = 0; start <= text.length; ) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    let words = countWordsIfPlain(text, start, end);
+    let line: string;
+    if (words >= 0) {
+      line = narrow.slice(start, end).trim();
+    } else {
+      // Counted before trimming (only spaces go): the tidied line is a flat string, its trimmed form a slice of it.
+      const tidied = tidy(narrow.slice(start, end));
+      words = countTidyWords(tidied);
+      line = tidied.trim();
+    }
     if (line) {
-      // Words are counted in the whole cleaned text (trimmed spaces are no words): V8 reads one
-      // flat string much faster than the slice each line is.
-      lines.push({ text: line, gap, words: countWords(cleaned, start, end) });
+      lines.push(newUnit(line, gap, words));
       gap = 0;
     } else {
       gap++;
@@ -68,7 +81,12 @@ function isHardWrapped(lines: readonly Line[], width: number): boolean {
   return continued >= S.wrapMinLines && continued / Math.max(1, full) >= S.wrapMinShare;
 }
 
+/** A line longer than this is too long for any wrap width isHardWrapped accepts. */
+const LONGER_THAN_ANY_WRAP = S.wrapMaxOverflow * S.wrapMaxWidth;
+
 function joinHardWrapped(lines: Line[]): Line[] {
+  // Most dumps have a paragraph on one line: no wrap width fits them, and nothing is sorted.
+  for (const line of lines) if (line.text.length > LONGER_THAN_ANY_WRAP) return lines;
   const width = wrapWidth(lines);
   if (!isHardWrapped(lines, width)) return lines;
   const out: Line[] = [];
@@ -102,18 +120,22 @@ function isBrokenBefore(prev: Line, next: Line): boolean {
 export function segment(text: string): Unit[] {
   const lines = joinHardWrapped(readLines(text));
   const units: Unit[] = [];
-  let prev: Line | null = null;
   for (const line of lines) {
+    // The unit above, with any line already joined to it, is what the next line may continue.
     const last = units[units.length - 1];
-    if (last && prev && isBrokenBefore(prev, line)) {
+    if (last && isBrokenBefore(last, line)) {
       last.text += ` ${line.text}`;
       last.words = UNCOUNTED;
-      prev = { text: last.text, gap: last.gap, words: UNCOUNTED };
       continue;
     }
-    units.push({ text: line.text, gap: line.gap, words: line.words, flag: null, kind: 'body' });
-    prev = line;
+    units.push(line);
   }
-  for (const unit of units) if (unit.words === UNCOUNTED) unit.words = countWords(unit.text);
+  for (const unit of units) {
+    if (unit.words !== UNCOUNTED) continue;
+    // Joining made a rope of the text (a V8 cons string); trim() hands back its flat form
+    // (there is nothing to trim: the parts were trimmed), which every later reader scans faster.
+    unit.text = unit.text.trim();
+    unit.words = countTidyWords(unit.text);
+  }
   return units;
 }

@@ -1,6 +1,6 @@
 import { CAPTION_MID } from './patterns.js';
 import type { Unit } from './unit.js';
-import { countWords } from '../word-count.js';
+import { countTidyWords } from '../word-count.js';
 
 /** Shortest text after a mid-line credit worth keeping as its own unit, and shortest caption before it. */
 const MIN_REST_CHARS = 20;
@@ -20,16 +20,19 @@ function captionPart(text: string): string | undefined {
  * the rest is marked as following a caption.
  */
 export function splitCaptions(units: Unit[]): Unit[] {
-  const out: Unit[] = [];
-  for (const unit of units) {
+  // Copied only from the first split on: most dumps have none, and keep their array.
+  let out: Unit[] | null = null;
+  for (let i = 0; i < units.length; i++) {
+    const unit = units[i]!;
     const caption = unit.flag === null ? captionPart(unit.text) : undefined;
     const rest = caption ? unit.text.slice(caption.length).trim() : '';
     if (!caption || rest.length < MIN_REST_CHARS) {
-      out.push(unit);
+      out?.push(unit);
       continue;
     }
-    out.push({ ...unit, text: caption.trim(), words: countWords(caption), flag: 'caption', flagReason: 'photo caption or credit' });
-    out.push({ ...unit, text: rest, words: countWords(rest), gap: 0, afterCaption: true });
+    out ??= units.slice(0, i);
+    out.push({ ...unit, text: caption.trim(), words: countTidyWords(caption), flag: 'caption', flagReason: 'photo caption or credit' });
+    out.push({ ...unit, text: rest, words: countTidyWords(rest), gap: 0, afterCaption: true });
   }
-  return out;
+  return out ?? units;
 }

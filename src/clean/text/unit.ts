@@ -34,3 +34,11 @@ export interface Unit {
   kind: BlockKind;
   reason?: string;
 }
+
+/**
+ * A unit with every field present from the start, so that all units share one object
+ * shape as the later stages fill them in (property writes and reads stay monomorphic).
+ */
+export function newUnit(text: string, gap: number, words: number): Unit {
+  return { text, gap, words, flag: null, repeats: 1, afterCaption: false, flagReason: undefined, kind: 'body', reason: undefined };
+}
