@@ -39,7 +39,9 @@ const equalsIgnoringCase = (value: string | undefined, lower: string): boolean =
 
 function isAuthorElement(el: Element): boolean {
   const a = el.attribs;
-  return equalsIgnoringCase(a.rel, 'author') || a.itemprop === 'author' || (a.class !== undefined && AUTHOR_CLASS.test(a.class));
+  const cls = a.class;
+  // includes() first: the regex would be tried on every class of a page that has no author element.
+  return equalsIgnoringCase(a.rel, 'author') || a.itemprop === 'author' || (cls !== undefined && (cls.includes('author') || cls.includes('byline')) && AUTHOR_CLASS.test(cls));
 }
 
 function visit(el: Element, index: PageIndex): void {
@@ -89,10 +91,11 @@ export function indexPage(root: ParentNode | undefined): PageIndex {
     }
     positions[top] = i + 1;
     const node = list[i]!;
-    if (isElement(node)) visit(node, index);
-    const children = (node as Partial<ParentNode>).children;
-    if (children && children.length > 0) {
-      lists.push(children);
+    // Only elements hold nodes here: htmlparser2 makes CDATA sections comments in HTML mode.
+    if (!isElement(node)) continue;
+    visit(node, index);
+    if (node.children.length > 0) {
+      lists.push(node.children);
       positions.push(0);
     }
   }

@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { DATE_ELEMENT_TOKENS, EXCLUDED_TAGS, MAIN_CONTENT_CLASS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../../rules/dates-html.js';
-import { isCommentRegion, isElement, isExcludedName, isSoftExcludedName } from './dom.js';
+import { alternatives } from '../../regex-source.js';
+import { isCommentRegion, isElement, regionOfName } from './dom.js';
 
 /** Everything the HTML date sources need, gathered in one walk over the document. */
 export interface DateElement {
@@ -41,6 +42,8 @@ export interface PageScan {
 }
 
 const TIER_RES = DATE_ELEMENT_TOKENS.map((t) => new RegExp(t.pattern, 'i'));
+/** Any tier at all: most class names match none, and one test tells so instead of one per tier. */
+const ANY_TIER = new RegExp(alternatives(DATE_ELEMENT_TOKENS), 'i');
 const MAIN_TAGS = new Set(MAIN_CONTENT_TAGS);
 const ARTICLE_ITEMPROPS = /articlebody|blogpost|newsarticle/i;
 const DATE_ITEMPROP = /^(?:datepublished|datecreated|datemodified|dateupdated|pubdate|uploaddate)$/i;
@@ -64,17 +67,17 @@ const NO_NAMES: NameInfo = { hard: false, soft: false, main: false, tier: -1 };
 
 function nameInfo(value: string, isClass: boolean): NameInfo {
   const names = isClass ? value.split(/\s+/).filter(Boolean) : [value];
-  let tier = -1;
-  for (let i = 0; i < TIER_RES.length; i++) {
-    if (TIER_RES[i]!.test(value)) {
-      tier = i;
-      break;
-    }
+  const tier = ANY_TIER.test(value) ? TIER_RES.findIndex((re) => re.test(value)) : -1;
+  let hard = false;
+  let soft = false;
+  for (const name of names) {
+    const region = regionOfName(name);
+    hard ||= region.hard;
+    soft ||= region.soft;
   }
-  const hard = names.some(isExcludedName);
   return {
     hard,
-    soft: !hard && names.some(isSoftExcludedName),
+    soft: !hard && soft,
     main: isClass && MAIN_CONTENT_CLASS.test(value),
     tier,
   };

@@ -42,22 +42,36 @@ const HARD_START = tokenStart(EXCLUDED_REGION_TOKENS);
 const SOFT_START = tokenStart(SOFT_REGION_TOKENS);
 const COMMENT_START = tokenStart(COMMENT_REGION_TOKENS);
 
-function namesRegion(name: string, start: RegExp): boolean {
-  const lower = name.toLowerCase();
+const isSeparator = (c: string): boolean => c === '-' || c === '_';
+
+/**
+ * The first and last parts of a name split at "-" and "_" ("js-post-sidebar" → "js",
+ * "sidebar"), or null when it has fewer than two parts. Read by index: no split, no arrays.
+ */
+function outerParts(lower: string): [string, string] | null {
+  let start = 0;
+  let end = lower.length;
+  while (start < end && isSeparator(lower[start]!)) start++;
+  while (end > start && isSeparator(lower[end - 1]!)) end--;
+  let firstEnd = start;
+  while (firstEnd < end && !isSeparator(lower[firstEnd]!)) firstEnd++;
+  if (firstEnd === end) return null;
+  let lastStart = end;
+  while (!isSeparator(lower[lastStart - 1]!)) lastStart--;
+  return [lower.slice(start, firstEnd), lower.slice(lastStart, end)];
+}
+
+/** A region token starts the name, or starts its last part unless the first part makes it a modifier ("has-sidebar"). */
+function namesRegion(lower: string, start: RegExp): boolean {
   if (start.test(lower)) return true;
-  const parts = lower.split(/[-_]+/).filter(Boolean);
-  if (parts.length < 2 || MODIFIERS.has(parts[0] ?? '')) return false;
-  return start.test(parts[parts.length - 1] ?? '');
+  const parts = outerParts(lower);
+  return parts !== null && !MODIFIERS.has(parts[0]) && start.test(parts[1]);
 }
 
-/** A class name or id that names an excluded region (see EXCLUDED_REGION_TOKENS). */
-export function isExcludedName(name: string): boolean {
-  return namesRegion(name, HARD_START);
-}
-
-/** A class name or id that names a soft-excluded region (see SOFT_REGION_TOKENS). */
-export function isSoftExcludedName(name: string): boolean {
-  return namesRegion(name, SOFT_START);
+/** What one class name or id says of its region: excluded (EXCLUDED_REGION_TOKENS), soft-excluded (SOFT_REGION_TOKENS). */
+export function regionOfName(name: string): { hard: boolean; soft: boolean } {
+  const lower = name.toLowerCase();
+  return { hard: namesRegion(lower, HARD_START), soft: namesRegion(lower, SOFT_START) };
 }
 
 export function classAndId(el: Element): string {
@@ -67,5 +81,5 @@ export function classAndId(el: Element): string {
 /** An excluded region that is a comment section (by class or id). */
 export function isCommentRegion(el: Element): boolean {
   const names = [...(el.attribs.class?.split(/\s+/) ?? []), el.attribs.id ?? ''].filter(Boolean);
-  return names.some((n) => namesRegion(n, COMMENT_START));
+  return names.some((n) => namesRegion(n.toLowerCase(), COMMENT_START));
 }
