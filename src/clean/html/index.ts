@@ -29,7 +29,7 @@ interface Attempt {
 function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined): Attempt | null {
   const pruned = prune(body, rawStats, mode);
   // Link density and length of containers are read on the pruned tree, as Readability does.
-  const stats = computeStats(body, S.minParagraphChars, pruned);
+  const stats = computeStats(body, S.minParagraphChars, pruned, rawStats);
   const content = pickContent(collectRuns([body], pruned), stats, pruned);
   if (content.length === 0) return null;
   const classified = classifyRuns(collectRuns(content, pruned), title, referenceDate);
