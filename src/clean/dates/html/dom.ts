@@ -61,25 +61,20 @@ function outerParts(lower: string): [string, string] | null {
   return [lower.slice(start, firstEnd), lower.slice(lastStart, end)];
 }
 
-/** A region token starts the name, or starts its last part unless the first part makes it a modifier ("has-sidebar"). */
-function namesRegion(lower: string, start: RegExp): boolean {
-  if (start.test(lower)) return true;
-  const parts = outerParts(lower);
-  return parts !== null && !MODIFIERS.has(parts[0]) && start.test(parts[1]);
-}
-
-/** What one class name or id says of its region: excluded (EXCLUDED_REGION_TOKENS), soft-excluded (SOFT_REGION_TOKENS). */
-export function regionOfName(name: string): { hard: boolean; soft: boolean } {
+/**
+ * What one class name or id says of its region: excluded (EXCLUDED_REGION_TOKENS),
+ * soft-excluded (SOFT_REGION_TOKENS), a comment section (COMMENT_REGION_TOKENS). A token
+ * names the region when it starts the name, or starts its last part unless the first part
+ * makes the name a modifier ("has-sidebar").
+ */
+export function regionOfName(name: string): { hard: boolean; soft: boolean; comment: boolean } {
   const lower = name.toLowerCase();
-  return { hard: namesRegion(lower, HARD_START), soft: namesRegion(lower, SOFT_START) };
+  const parts = outerParts(lower);
+  const last = parts !== null && !MODIFIERS.has(parts[0]) ? parts[1] : null;
+  const names = (start: RegExp): boolean => start.test(lower) || (last !== null && start.test(last));
+  return { hard: names(HARD_START), soft: names(SOFT_START), comment: names(COMMENT_START) };
 }
 
 export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
-}
-
-/** An excluded region that is a comment section (by class or id). */
-export function isCommentRegion(el: Element): boolean {
-  const names = [...(el.attribs.class?.split(/\s+/) ?? []), el.attribs.id ?? ''].filter(Boolean);
-  return names.some((n) => namesRegion(n.toLowerCase(), COMMENT_START));
 }
