@@ -69,7 +69,12 @@ export function readJsonLd($: CheerioAPI, scripts: readonly Element[] = indexPag
       // Broken JSON-LD is common (unescaped quotes, trailing commas): it just gives nothing.
       if (spaced !== raw) value = cache.parse(spaced);
     }
-    if (value !== NOT_JSON) visit(value, found, 0);
+    if (value === NOT_JSON) continue;
+    try {
+      visit(value, found, 0);
+    } catch {
+      // Parsed JSON can still break the visit: "@type": {"toString": 1} cannot be made a string.
+    }
   }
   const paragraphs = found.body
     ?.replace(TAGS, '\n')
