@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { htmlDateCandidates, pageUrl } from '../src/clean/dates/index.js';
+import { regionOfName } from '../src/clean/dates/html/dom.js';
 
 const parse = (html: string) => load(html, { xml: { xmlMode: false, decodeEntities: true } });
 const top = (html: string, url: string | null = null, referenceDate?: string) =>
@@ -155,6 +156,22 @@ const readPage = (dir: string, file: string): string => {
   const buf = readFileSync(join(dir, file));
   return (file.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8');
 };
+
+describe('regionOfName: what a class name or id says of its region', () => {
+  it.each([
+    ['Comments', { hard: true, soft: false, comment: true }],
+    ['post-sidebar', { hard: false, soft: true, comment: false }],
+    ['has-sidebar', { hard: false, soft: false, comment: false }],
+    ['js__nav', { hard: false, soft: false, comment: false }],
+    ['main__comment-list', { hard: false, soft: false, comment: false }],
+    ['article_comments_', { hard: true, soft: false, comment: true }],
+    ['-sidebar-', { hard: false, soft: false, comment: false }],
+    ['nav-sidebar', { hard: true, soft: true, comment: false }],
+    ['entry-content', { hard: false, soft: false, comment: false }],
+  ])('%s', (name, expected) => {
+    expect(regionOfName(name)).toEqual(expected);
+  });
+});
 
 describe('real pages from dates-htmldate (fixtures)', () => {
   const files = readdirSync(PAGES).filter((f) => /\.html(\.gz)?$/.test(f));

@@ -82,6 +82,15 @@ describe('HTML extraction', () => {
     expect(record.byline).toBe('Jane Doe');
   });
 
+  it('reads the JSON-LD both readers share once, and a hostile value in it breaks neither', () => {
+    // "@type": {"toString": 1} throws when made a string; the article and its dates are still read.
+    const hostile = JSON.stringify({ '@type': { toString: 1 }, author: 'x', datePublished: '2021-07-14' });
+    const ld = JSON.stringify({ '@type': 'NewsArticle', datePublished: '2021-07-14T10:00:00Z', author: { '@type': 'Person', name: 'Jane Doe' } });
+    const record = run(page(`<article>${[1, 2, 3].map((n) => `<p>${para(n)}</p>`).join('')}</article>`, `<script type="application/ld+json">${hostile}</script><script type="application/ld+json">${ld}</script>`));
+    expect(record.byline).toBe('Jane Doe');
+    expect(record.date).toBe('2021-07-14T10:00:00Z');
+  });
+
   it('rescues a short post held in table cells (baseline) instead of rejecting it', () => {
     const record = run(page(`<table><tr><td><a href="/">Home</a></td></tr><tr><td>${para(1)}</td></tr><tr><td>${para(2)}</td></tr></table>`));
     expect(record.body).toContain(para(2));

@@ -1,8 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, HEADING_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
-import { MAX_DEPTH, isTag, textOf } from './dom.js';
+import { MAX_DEPTH, collapseWhitespace, isTag, textOf } from './dom.js';
 
-const SPACE = /\s+/g;
 /** Pruned headings longer than this are not read as markers. */
 const MARKER_MAX_CHARS = 120;
 
@@ -30,7 +29,7 @@ function gather(node: AnyNode, buffer: Buffer, inLink: boolean, skip: ReadonlyMa
   if (node.type === 'text') {
     const data = (node as unknown as { data: string }).data;
     buffer.parts.push(data);
-    if (inLink) buffer.linkChars += data.replace(SPACE, ' ').trim().length;
+    if (inLink) buffer.linkChars += collapseWhitespace(data).trim().length;
     return;
   }
   if (!isTag(node) || skip.has(node)) return;
@@ -58,7 +57,7 @@ export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element
   let looseHolder: Element | null = null;
 
   const flush = () => {
-    const text = loose.parts.join('').replace(SPACE, ' ').trim();
+    const text = collapseWhitespace(loose.parts.join('')).trim();
     if (text && looseHolder) runs.push({ text, tag: 'text', linkChars: loose.linkChars, container: looseHolder, element: null });
     loose = { parts: [], linkChars: 0 };
   };
@@ -66,7 +65,7 @@ export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element
     flush();
     const buffer: Buffer = { parts: [], linkChars: 0 };
     gather(node, buffer, false, skip, 0);
-    const text = buffer.parts.join('').replace(SPACE, ' ').trim();
+    const text = collapseWhitespace(buffer.parts.join('')).trim();
     if (text) runs.push({ text, tag: node.name, linkChars: buffer.linkChars, container: parent, element: node });
   };
 

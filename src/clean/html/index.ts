@@ -7,8 +7,10 @@ import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
 import { computeStats, textOf, type NodeStats } from './dom.js';
+import { JsonLdCache } from './json-ld-cache.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata } from './metadata.js';
+import { indexPage } from './page-index.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
 import { pickContent } from './score.js';
 
@@ -27,7 +29,7 @@ interface Attempt {
 function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined): Attempt | null {
   const pruned = prune(body, rawStats, mode);
   // Link density and length of containers are read on the pruned tree, as Readability does.
-  const stats = computeStats(body, S.minParagraphChars, pruned);
+  const stats = computeStats(body, S.minParagraphChars, pruned, rawStats);
   const content = pickContent(collectRuns([body], pruned), stats, pruned);
   if (content.length === 0) return null;
   const classified = classifyRuns(collectRuns(content, pruned), title, referenceDate);
@@ -67,12 +69,14 @@ function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[]
  */
 export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
-  const url = opts.url ?? pageUrl($);
+  const index = indexPage($.root()[0]);
+  const url = opts.url ?? pageUrl($, index);
   // Dates and metadata read the whole page: <head>, JSON-LD and headers.
-  const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate });
-  const jsonLd = readJsonLd($);
-  const meta = readMetadata($, jsonLd.author);
-  const body = ($('body').get(0) ?? $.root().children('html').get(0)) as Element | undefined;
+  const jsonLdParses = new JsonLdCache();
+  const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate, jsonLd: jsonLdParses });
+  const jsonLd = readJsonLd($, index.jsonLd, jsonLdParses);
+  const meta = readMetadata($, jsonLd.author, index);
+  const body = index.body ?? ($.root().children('html').get(0) as Element | undefined);
   let best: Attempt | null = null;
   // Figures of the unpruned tree: pruning decides with them whether a named box holds the prose.
   const rawStats = body ? computeStats(body, S.minParagraphChars, null) : null;

@@ -1,4 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
+import { JsonLdCache, NOT_JSON } from './json-ld-cache.js';
+import { indexPage } from './page-index.js';
 
 const TAGS = /<[^>]+>/g;
 const SPACE = /[^\S\n]+/g;
@@ -50,18 +53,29 @@ function visit(node: unknown, found: Found, depth: number): void {
  * The article a page declares in its JSON-LD: its articleBody (a second opinion on the
  * extraction, trusted when the extraction came out much shorter) and its Person authors
  * (better than a meta author naming the publisher, as wired.com's "Condé Nast").
+ * `scripts` are the page's script[type="application/ld+json"] elements; `cache` holds the
+ * parses the date reader already made.
  */
-export function readJsonLd($: CheerioAPI): JsonLdArticle {
+export function readJsonLd($: CheerioAPI, scripts: readonly Element[] = indexPage($.root()[0]).jsonLd, cache = new JsonLdCache()): JsonLdArticle {
   const found: Found = { body: null, authors: [] };
-  $('script[type="application/ld+json"]').each((_, el) => {
-    const raw = $(el).text().trim();
-    if (!raw.includes('articleBody') && !raw.includes('"text"') && !raw.includes('author')) return;
-    try {
-      visit(JSON.parse(raw.replace(CONTROL, ' ')), found, 0);
-    } catch {
+  for (const el of scripts) {
+    const raw = $.text([el]).trim();
+    if (!raw.includes('articleBody') && !raw.includes('"text"') && !raw.includes('author')) continue;
+    // Valid JSON holds control characters only as whitespace between tokens, so when the
+    // text parses as it is, reading them as spaces would give the same value.
+    let value = cache.parse(raw);
+    if (value === NOT_JSON) {
+      const spaced = raw.replace(CONTROL, ' ');
       // Broken JSON-LD is common (unescaped quotes, trailing commas): it just gives nothing.
+      if (spaced !== raw) value = cache.parse(spaced);
     }
-  });
+    if (value === NOT_JSON) continue;
+    try {
+      visit(value, found, 0);
+    } catch {
+      // Parsed JSON can still break the visit: "@type": {"toString": 1} cannot be made a string.
+    }
+  }
   const paragraphs = found.body
     ?.replace(TAGS, '\n')
     .replace(SPACE, ' ')

@@ -1,11 +1,12 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
+import { collapseWhitespace } from './dom.js';
+import { indexPage, type PageIndex } from './page-index.js';
 
-const SPACE = /\s+/g;
 /** "By Carrie Arnold" in a meta author (quantamagazine.org, scrapinghub set). */
 const BY_PREFIX = /^(?:by|von|par|por)\s+/i;
 const clean = (value: string | undefined): string | null => {
-  const t = value?.replace(SPACE, ' ').trim();
+  const t = value === undefined ? undefined : collapseWhitespace(value).trim();
   return t ? t : null;
 };
 
@@ -25,25 +26,24 @@ function stripSiteName(title: string, site: string | null): string {
   return title;
 }
 
-/** Title, byline, publisher and language from meta tags and the page; `jsonLdAuthor` (Person names) comes first for the byline. */
-export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null): PageMetadata {
-  // One pass over the <meta> tags instead of one document walk per property.
+/**
+ * Title, byline, publisher and language from meta tags and the page; `jsonLdAuthor` (Person
+ * names) comes first for the byline. `index` is the page's element index when the caller
+ * already has it.
+ */
+export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null, index: PageIndex = indexPage($.root()[0])): PageMetadata {
   const metas = new Map<string, string>();
-  $('meta').each((_, el) => {
-    const attribs = (el as Element).attribs;
+  for (const { attribs } of index.metas) {
     const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'])?.toLowerCase();
     if (key && attribs.content && !metas.has(key)) metas.set(key, attribs.content);
-  });
+  }
   const meta = (key: string) => clean(metas.get(key));
+  const textOf = (el: Element | null) => (el ? $.text([el]) : undefined);
   const publisher = meta('og:site_name') ?? meta('application-name');
-  const rawTitle = meta('og:title') ?? clean($('h1').first().text()) ?? clean($('title').first().text());
-  const rawByline =
-    clean(jsonLdAuthor ?? undefined) ??
-    meta('author') ??
-    meta('article:author') ??
-    clean($('[rel="author"], [itemprop="author"], .byline, .author').first().text());
+  const rawTitle = meta('og:title') ?? clean(textOf(index.h1)) ?? clean(textOf(index.title));
+  const rawByline = clean(jsonLdAuthor ?? undefined) ?? meta('author') ?? meta('article:author') ?? clean(textOf(index.author));
   const byline = rawByline?.replace(BY_PREFIX, '') ?? null;
-  const lang = clean($('html').attr('lang')) ?? meta('content-language');
+  const lang = clean(index.html?.attribs.lang) ?? meta('content-language');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {
     title: rawTitle ? stripSiteName(rawTitle, publisher) : null,

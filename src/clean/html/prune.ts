@@ -18,6 +18,11 @@ import { escapeRegExp } from '../regex-source.js';
 const STRONG = new RegExp(STRONG_FURNITURE_SUBSTRINGS.map(escapeRegExp).join('|'));
 const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escapeRegExp).join('|'));
 const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escapeRegExp).join('|')})(?:$|[\\s_-])`);
+/**
+ * The tokens as written. score.ts reads the same table with optional separators; here that
+ * reading would exempt any id holding "maincontent" — ASP.NET's MainContentPlaceHolder
+ * prefixes the comment module of simmeltalzeitung.ch (dates-htmldate set) — from pruning.
+ */
 const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escapeRegExp).join('|'));
 const EMBED = new RegExp(EMBED_TOKENS.map(escapeRegExp).join('|'));
 const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escapeRegExp).join('|'));

@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { DATE_ELEMENT_TOKENS, EXCLUDED_TAGS, MAIN_CONTENT_CLASS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../../rules/dates-html.js';
-import { isCommentRegion, isElement, isExcludedName, isSoftExcludedName } from './dom.js';
+import { alternatives } from '../../regex-source.js';
+import { isElement, regionOfName } from './dom.js';
 
 /** Everything the HTML date sources need, gathered in one walk over the document. */
 export interface DateElement {
@@ -41,6 +42,8 @@ export interface PageScan {
 }
 
 const TIER_RES = DATE_ELEMENT_TOKENS.map((t) => new RegExp(t.pattern, 'i'));
+/** Any tier at all: most class names match none, and one test tells so instead of one per tier. */
+const ANY_TIER = new RegExp(alternatives(DATE_ELEMENT_TOKENS), 'i');
 const MAIN_TAGS = new Set(MAIN_CONTENT_TAGS);
 const ARTICLE_ITEMPROPS = /articlebody|blogpost|newsarticle/i;
 const DATE_ITEMPROP = /^(?:datepublished|datecreated|datemodified|dateupdated|pubdate|uploaddate)$/i;
@@ -55,26 +58,31 @@ const EXCLUDED_TAG_SET = new Set(EXCLUDED_TAGS);
 interface NameInfo {
   hard: boolean;
   soft: boolean;
+  /** Names a comment section. */
+  comment: boolean;
   main: boolean;
   /** Index into DATE_ELEMENT_TOKENS, -1 when none. */
   tier: number;
 }
 
-const NO_NAMES: NameInfo = { hard: false, soft: false, main: false, tier: -1 };
+const NO_NAMES: NameInfo = { hard: false, soft: false, comment: false, main: false, tier: -1 };
 
 function nameInfo(value: string, isClass: boolean): NameInfo {
   const names = isClass ? value.split(/\s+/).filter(Boolean) : [value];
-  let tier = -1;
-  for (let i = 0; i < TIER_RES.length; i++) {
-    if (TIER_RES[i]!.test(value)) {
-      tier = i;
-      break;
-    }
+  const tier = ANY_TIER.test(value) ? TIER_RES.findIndex((re) => re.test(value)) : -1;
+  let hard = false;
+  let soft = false;
+  let comment = false;
+  for (const name of names) {
+    const region = regionOfName(name);
+    hard ||= region.hard;
+    soft ||= region.soft;
+    comment ||= region.comment;
   }
-  const hard = names.some(isExcludedName);
   return {
     hard,
-    soft: !hard && names.some(isSoftExcludedName),
+    soft: !hard && soft,
+    comment,
     main: isClass && MAIN_CONTENT_CLASS.test(value),
     tier,
   };
@@ -95,7 +103,7 @@ function combine(a: NameInfo, b: NameInfo): NameInfo {
   if (a === NO_NAMES) return b;
   const tier = a.tier < 0 ? b.tier : b.tier < 0 ? a.tier : Math.min(a.tier, b.tier);
   const hard = a.hard || b.hard;
-  return { hard, soft: !hard && (a.soft || b.soft), main: a.main || b.main, tier };
+  return { hard, soft: !hard && (a.soft || b.soft), comment: a.comment || b.comment, main: a.main || b.main, tier };
 }
 
 interface Pending {
@@ -120,6 +128,7 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
   const suspects: Element[] = [];
   const softSuspects: Element[] = [];
   const allSuspects: Element[] = [];
+  const commentSuspects = new Set<Element>();
   let order = 0;
   const classCache = new Map<string, NameInfo>();
   const idCache = new Map<string, NameInfo>();
@@ -153,6 +162,7 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
     if (suspect) {
       suspects.push(el);
       allSuspects.push(el);
+      if (info.comment) commentSuspects.add(el);
     }
     const softSuspect = inner && !suspect && info.soft;
     if (softSuspect) softSuspects.push(el);
@@ -201,6 +211,6 @@ export function scanPage(roots: readonly AnyNode[]): PageScan {
   }
   if (h1Pending && (h1Pending as Pending).entry.excluded) scan.h1 = null;
   const excludedRegions = new Set(allSuspects.filter((s) => !holdsMain.has(s)));
-  const commentRegions = new Set([...excludedRegions].filter(isCommentRegion));
+  const commentRegions = new Set([...excludedRegions].filter((s) => commentSuspects.has(s)));
   return { ...scan, excludedRegions, commentRegions };
 }

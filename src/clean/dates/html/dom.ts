@@ -1,5 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { COMMENT_REGION_TOKENS, EXCLUDED_REGION_TOKENS, REGION_MODIFIER_PREFIXES, SOFT_REGION_TOKENS } from '../../rules/dates-html.js';
+import { collapseWhitespace } from '../../html/dom.js';
 import { escapeRegExp } from '../../regex-source.js';
 
 /** Small DOM helpers over htmlparser2/domhandler nodes, shared by the HTML date sources. */
@@ -33,7 +34,7 @@ export function textOf(node: AnyNode, cap: number, skip?: (el: Element) => boole
     if (block) parts.push(' ');
   };
   walk(node);
-  return parts.join('').replace(/\s+/g, ' ').trim().slice(0, cap);
+  return collapseWhitespace(parts.join('')).trim().slice(0, cap);
 }
 
 const MODIFIERS = new Set(REGION_MODIFIER_PREFIXES);
@@ -42,30 +43,39 @@ const HARD_START = tokenStart(EXCLUDED_REGION_TOKENS);
 const SOFT_START = tokenStart(SOFT_REGION_TOKENS);
 const COMMENT_START = tokenStart(COMMENT_REGION_TOKENS);
 
-function namesRegion(name: string, start: RegExp): boolean {
+const isSeparator = (c: string): boolean => c === '-' || c === '_';
+
+/**
+ * The first and last parts of a name split at "-" and "_" ("js-post-sidebar" → "js",
+ * "sidebar"), or null when it has fewer than two parts. Read by index: no split, no arrays.
+ */
+function outerParts(lower: string): [string, string] | null {
+  let start = 0;
+  let end = lower.length;
+  while (start < end && isSeparator(lower[start]!)) start++;
+  while (end > start && isSeparator(lower[end - 1]!)) end--;
+  let firstEnd = start;
+  while (firstEnd < end && !isSeparator(lower[firstEnd]!)) firstEnd++;
+  if (firstEnd === end) return null;
+  let lastStart = end;
+  while (!isSeparator(lower[lastStart - 1]!)) lastStart--;
+  return [lower.slice(start, firstEnd), lower.slice(lastStart, end)];
+}
+
+/**
+ * What one class name or id says of its region: excluded (EXCLUDED_REGION_TOKENS),
+ * soft-excluded (SOFT_REGION_TOKENS), a comment section (COMMENT_REGION_TOKENS). A token
+ * names the region when it starts the name, or starts its last part unless the first part
+ * makes the name a modifier ("has-sidebar").
+ */
+export function regionOfName(name: string): { hard: boolean; soft: boolean; comment: boolean } {
   const lower = name.toLowerCase();
-  if (start.test(lower)) return true;
-  const parts = lower.split(/[-_]+/).filter(Boolean);
-  if (parts.length < 2 || MODIFIERS.has(parts[0] ?? '')) return false;
-  return start.test(parts[parts.length - 1] ?? '');
-}
-
-/** A class name or id that names an excluded region (see EXCLUDED_REGION_TOKENS). */
-export function isExcludedName(name: string): boolean {
-  return namesRegion(name, HARD_START);
-}
-
-/** A class name or id that names a soft-excluded region (see SOFT_REGION_TOKENS). */
-export function isSoftExcludedName(name: string): boolean {
-  return namesRegion(name, SOFT_START);
+  const parts = outerParts(lower);
+  const last = parts !== null && !MODIFIERS.has(parts[0]) ? parts[1] : null;
+  const names = (start: RegExp): boolean => start.test(lower) || (last !== null && start.test(last));
+  return { hard: names(HARD_START), soft: names(SOFT_START), comment: names(COMMENT_START) };
 }
 
 export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
-}
-
-/** An excluded region that is a comment section (by class or id). */
-export function isCommentRegion(el: Element): boolean {
-  const names = [...(el.attribs.class?.split(/\s+/) ?? []), el.attribs.id ?? ''].filter(Boolean);
-  return names.some((n) => namesRegion(n, COMMENT_START));
 }

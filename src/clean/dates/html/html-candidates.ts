@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import type { JsonLdCache } from '../../html/json-ld-cache.js';
 import type { DateCandidate } from '../../types.js';
 import { parseIsoDay } from '../calendar.js';
 import { inferDayFirst } from '../day-order.js';
@@ -16,6 +17,8 @@ export interface HtmlDateOptions {
   url: string | null;
   /** YYYY-MM-DD: resolves relative dates and bounds the plausible range. Default: none. */
   referenceDate?: string;
+  /** The page's JSON-LD parses, shared with the other readers of the page. Default: parsed here. */
+  jsonLd?: JsonLdCache;
 }
 
 /** A day confirmed by another, independent source gains this much per source (up to AGREEMENT_MAX). */
@@ -63,7 +66,7 @@ export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCa
     dayFirst: inferDayFirst([], { lang: scan.lang, url }),
   };
   const cands: DateCandidate[] = [
-    ...jsonLdCandidates(scan.jsonLd, ctx),
+    ...jsonLdCandidates(scan.jsonLd, ctx, opts.jsonLd),
     ...metaCandidates(scan, ctx),
     ...timeCandidates(scan, ctx),
     ...urlCandidates(url, ctx),

@@ -1,4 +1,5 @@
 import type { DateCandidate } from '../../types.js';
+import { JsonLdCache, NOT_JSON } from '../../html/json-ld-cache.js';
 import { JSONLD_ARTICLE_TYPES, JSONLD_CONFIDENCE as C, JSONLD_PAGE_TYPES, JSONLD_SKIP_KEYS, SCRIPT_DATE_KEYS, SCRIPT_KEY_CONFIDENCE } from '../../rules/dates-html.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { parseMachineDate } from './machine-date.js';
@@ -58,19 +59,28 @@ function walk(root: unknown, out: DateCandidate[], ctx: HtmlDateContext): void {
   }
 }
 
-export function jsonLdCandidates(blocks: readonly string[], ctx: HtmlDateContext): DateCandidate[] {
+/** Walks a parsed script; false (read it with the loose scan) when it did not parse or the walk failed. */
+function walked(value: unknown, out: DateCandidate[], ctx: HtmlDateContext): boolean {
+  if (value === NOT_JSON) return false;
+  try {
+    walk(value, out, ctx);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `cache` shares the parses with the article reader (src/clean/html/jsonld.ts). */
+export function jsonLdCandidates(blocks: readonly string[], ctx: HtmlDateContext, cache = new JsonLdCache()): DateCandidate[] {
   const out: DateCandidate[] = [];
   for (const raw of blocks) {
     const text = raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '').replace(/^\/\/\s*/, '');
     if (!text || text.length > MAX_SCRIPT_CHARS) continue;
-    try {
-      walk(JSON.parse(text), out, ctx);
-    } catch {
-      LOOSE_KEY.lastIndex = 0;
-      for (let m = LOOSE_KEY.exec(text); m; m = LOOSE_KEY.exec(text)) {
-        const key = m[1] as 'datePublished' | 'dateCreated' | 'dateModified';
-        push(out, m[2], key === 'datePublished' ? C.looseScan : confidenceFor('other', key), ctx);
-      }
+    if (walked(cache.parse(text), out, ctx)) continue;
+    LOOSE_KEY.lastIndex = 0;
+    for (let m = LOOSE_KEY.exec(text); m; m = LOOSE_KEY.exec(text)) {
+      const key = m[1] as 'datePublished' | 'dateCreated' | 'dateModified';
+      push(out, m[2], key === 'datePublished' ? C.looseScan : confidenceFor('other', key), ctx);
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
+import { indexPage, type PageIndex } from '../../html/page-index.js';
 import type { DateCandidate } from '../../types.js';
 import { HTML_TEXT_CONFIDENCE } from '../../rules/dates-html.js';
 import { formatDay, isPlausibleDay } from '../calendar.js';
@@ -33,10 +34,13 @@ export function urlCandidates(url: string | null, ctx: HtmlDateContext): DateCan
   return [];
 }
 
-/** The page's own URL as it declares it: <link rel=canonical>, then og:url. Null when absent. */
-export function pageUrl($: CheerioAPI): string | null {
-  const canonical = $('link[rel="canonical"]').attr('href')?.trim();
+/**
+ * The page's own URL as it declares it: <link rel=canonical>, then og:url. Null when absent.
+ * `index` is the page's element index when the caller already has it.
+ */
+export function pageUrl($: CheerioAPI, index: PageIndex = indexPage($.root()[0])): string | null {
+  const canonical = index.canonical?.attribs.href?.trim();
   if (canonical) return canonical;
-  const og = $('meta[property="og:url"], meta[name="og:url"]').attr('content')?.trim();
+  const og = index.ogUrl?.attribs.content?.trim();
   return og || null;
 }
