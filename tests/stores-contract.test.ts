@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, link as hardLink, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsOutputStore } from '../src/stores/fs-output-store.js';
@@ -268,7 +268,7 @@ describe('FsRawStore: claimed files are linked, others copied', () => {
     }
   });
 
-  it('without a claim, and for a symbolic link even with one, the bytes are copied', async () => {
+  it('without a claim, and for a symbolic link or a file with other names even with one, the bytes are copied', async () => {
     const { store, scratch, cleanup } = await setUp();
     try {
       const path = join(scratch.path, 'kept.txt');
@@ -283,6 +283,14 @@ describe('FsRawStore: claimed files are linked, others copied', () => {
       const linked = await store.addFile(link, { claim: true });
       await writeFile(target, 'the target changed later');
       expect(Buffer.from(await store.get(linked.key)).toString()).toBe('bytes behind a link');
+
+      // A file that already has another name can still be written through it: copied too.
+      const shared = join(scratch.path, 'shared.txt');
+      await writeFile(shared, 'bytes with two names');
+      await hardLink(shared, join(scratch.path, 'other-name.txt'));
+      const twoNames = await store.addFile(shared, { claim: true });
+      await appendFile(join(scratch.path, 'other-name.txt'), ', written later');
+      expect(Buffer.from(await store.get(twoNames.key)).toString()).toBe('bytes with two names');
     } finally {
       await cleanup();
     }

@@ -72,11 +72,14 @@ export class FsRawStore implements RawStore {
    * name is made, its folder fsynced. On a filesystem shared by the inbox and the store this
    * took ~40% less producer CPU per file than a copy. false where a link cannot be made (the
    * inbox on another filesystem, a filesystem without hard links, a symbolic link, which
-   * link(2) would not follow): the caller copies instead. Should the file be written again
+   * link(2) would not follow) or should not be (a file with other names): the caller copies
+   * instead. Should the file be written again
    * after it was read, the worker's hash check finds it (see process-clean-job.ts).
    */
   private async linkIn(path: string, fd: number, key: string): Promise<boolean> {
-    if (lstatSync(path).isSymbolicLink()) return false;
+    // A file with another name already (a hard link someone made) can be written through that
+    // name after the inbox's is gone; the store keeps only files nobody else can reach.
+    if (lstatSync(path).isSymbolicLink() || fstatSync(fd).nlink > 1) return false;
     const dir = join(this.root, key.slice(0, 2));
     await Promise.all([fsyncFd(fd), this.known.ensure(dir)]);
     const link = (): 'linked' | 'exists' | 'cannot' => {
