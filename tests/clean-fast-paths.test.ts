@@ -123,6 +123,20 @@ describe('SeenLines', () => {
       plain.add(line.toLowerCase());
     }
   });
+
+  it('still answers as that set once many lines share one length (a bucket past its scan limit becomes a set)', () => {
+    // 200 lines of 12 characters each, in mixed case, with İ lines of the same lower-case length.
+    const lines = Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? `LINE NUMBER ${String(i).padStart(3, '0')}`.slice(0, 12) : `line ${String(i).padStart(7, '0')}`));
+    lines.push('İİİİİİ', 'i̇i̇i̇i̇i̇i̇'.slice(0, 12), 'Line 0000042', 'LINE 0000043');
+    const seen = new SeenLines();
+    const plain = new Set<string>();
+    for (const [n, line] of lines.entries()) {
+      if (n % 7 === 0) for (const probe of lines) expect(seen.has(probe), `${probe} after ${n} lines`).toBe(plain.has(probe.toLowerCase()));
+      seen.add(line);
+      plain.add(line.toLowerCase());
+    }
+    for (const probe of [...lines, 'line 9999999', 'LINE 0000100']) expect(seen.has(probe)).toBe(plain.has(probe.toLowerCase()));
+  });
 });
 
 describe('NarrowLines', () => {
