@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --json] [-- --only=clean,profile,watcher,e2e,scale,memory]
+// npm run bench [-- --quick] [-- --json] [-- --only=clean,growth,profile,watcher,e2e,scale,memory]
 //   --files=N          end-to-end files per run (default 20,000; --quick 2,000)
 //   --memory-files=N   inbox size for the memory run (default 100,000; --quick 10,000)
 //   --watcher-files=N  the watcher alone, on N and 5×N files (default 4,000; --quick 2,000)
@@ -20,7 +20,7 @@ import { textPool } from './lib/inputs.mjs';
 import { connectOrNull } from './lib/redis.mjs';
 import { formatReport } from './lib/report.mjs';
 
-const SECTIONS = ['clean', 'profile', 'watcher', 'e2e', 'scale', 'memory'];
+const SECTIONS = ['clean', 'growth', 'profile', 'watcher', 'e2e', 'scale', 'memory'];
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
 
@@ -79,6 +79,10 @@ async function section(name, run) {
 if (wants('clean')) {
   const { cleanSpeed } = await import('./sections/clean-speed.mjs');
   await section('clean', () => cleanSpeed({ dist, evalDir, quick, log }));
+}
+if (wants('growth')) {
+  const { cleanGrowth } = await import('./sections/clean-growth.mjs');
+  await section('growth', () => cleanGrowth({ dist, log }));
 }
 if (wants('profile')) {
   const { profile } = await import('./sections/profile.mjs');

@@ -78,8 +78,8 @@ describe('npm run bench (tiny inputs)', () => {
     await ensureDist();
   }, 120_000);
 
-  it('clean, profile and watcher: clean() and Readability on the same pages, text dumps, the slowest stage, the watcher at n and 5n files', async () => {
-    const { json, stdout } = await bench(['--quick', '--only=clean,profile,watcher', `--eval=${FIXTURE_EVAL}`, '--watcher-files=20']);
+  it('clean, growth, profile and watcher: clean() and Readability on the same pages, text dumps, large inputs at n and 4n, the slowest stage, the watcher at n and 5n files', async () => {
+    const { json, stdout } = await bench(['--quick', '--only=clean,growth,profile,watcher', `--eval=${FIXTURE_EVAL}`, '--watcher-files=20']);
     expect(json.clean_html_pages).toBe(2);
     expect(json.clean_html_pages_per_s).toBeGreaterThan(0);
     expect(json.readability_pages_per_s).toBeGreaterThan(0);
@@ -93,6 +93,12 @@ describe('npm run bench (tiny inputs)', () => {
       expect(Object.keys(stages)).toContain(json[`profile_${format}_slowest_stage`]);
       expect(json[`profile_${format}_hot_functions`].length).toBeGreaterThan(0);
     }
+    for (const shape of Object.values(json.clean_growth as Record<string, { ms: number; ms_4n: number; growth: number }>)) {
+      expect(shape.ms_4n).toBeGreaterThan(0);
+      // ms are rounded to 0.1 in the report, growth is taken before rounding.
+      expect(Math.abs(shape.growth - shape.ms_4n / shape.ms) / shape.growth).toBeLessThan(0.1);
+    }
+    expect(Object.keys(json.clean_growth)).toHaveLength(3);
     expect(Object.keys(json.watcher)).toEqual(['20', '100']);
     expect(json.watcher['100'].files_per_s).toBeGreaterThan(0);
     expect(Object.values(json.targets).every((v) => v === 'PASS' || v === 'MISS')).toBe(true);
