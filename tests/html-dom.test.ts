@@ -2,9 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
-import { collapseWhitespace, computeStats } from '../src/clean/html/dom.js';
+import { clean } from '../src/clean/index.js';
+import { capTreeDepth, collapseWhitespace, computeStats } from '../src/clean/html/dom.js';
 import { prune } from '../src/clean/html/prune.js';
 
 const MIN_PARAGRAPH = 25;
@@ -34,5 +35,37 @@ describe('collapseWhitespace', () => {
       const s = Array.from({ length: i % 12 }, () => alphabet[next()]).join('');
       expect(collapseWhitespace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' '));
     }
+  });
+});
+
+describe('capTreeDepth', () => {
+  it('moves nodes deeper than the cap into their ancestor at the cap, in document order, text intact', () => {
+    const $ = load(`<html><body>${'<div>'.repeat(40)}<p>one</p>two<span>three<b>four</b></span>${'</div>'.repeat(40)}<p>after</p></body></html>`);
+    const root = $.root()[0]!;
+    const before = $.root().text();
+    const moved = capTreeDepth(root, 10);
+    expect(moved).toBeGreaterThan(0);
+    expect($.root().text()).toBe(before);
+    // Below the cap nodes hold nothing (they were moved up), and parent/sibling links agree with the children lists.
+    const walk = (node: AnyNode, depth: number): void => {
+      if (!('children' in node)) return;
+      if (node.children.length > 0) expect(depth).toBeLessThanOrEqual(10);
+      (node.children as AnyNode[]).forEach((child, i, all) => {
+        expect(child.parent).toBe(node);
+        expect(child.prev).toBe(all[i - 1] ?? null);
+        expect(child.next).toBe(all[i + 1] ?? null);
+        walk(child, depth + 1);
+      });
+    };
+    walk(root, 0);
+    expect(capTreeDepth(root, 10)).toBe(0);
+  });
+
+  it('a page of thousands of unclosed boxes is read, not rejected as an internal failure', () => {
+    const story = 'This is the story at the bottom of a page of unclosed boxes. '.repeat(12);
+    const html = `<html><head><title>Deep page</title></head><body>${'<div class="box">'.repeat(8000)}<p>${story}</p><p>${story}</p></body></html>`;
+    const result = clean({ bytes: Buffer.from(html), name: 'deep.html', receivedAt: '2026-11-30T00:00:00.000Z' }, { processedAt: '2026-11-30T00:00:00.000Z', maxBytes: 1 << 24 });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.record.body).toContain('story at the bottom');
   });
 });

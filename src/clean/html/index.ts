@@ -6,7 +6,7 @@ import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
-import { computeStats, textOf, type NodeStats } from './dom.js';
+import { capTreeDepth, computeStats, MAX_TREE_DEPTH, textOf, type NodeStats } from './dom.js';
 import { JsonLdCache } from './json-ld-cache.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata } from './metadata.js';
@@ -70,6 +70,7 @@ function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[]
 export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
   const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
   const index = indexPage($.root()[0]);
+  if (index.depth > MAX_TREE_DEPTH) capTreeDepth($.root()[0]!, MAX_TREE_DEPTH);
   const url = opts.url ?? pageUrl($, index);
   // Dates and metadata read the whole page: <head>, JSON-LD and headers.
   const jsonLdParses = new JsonLdCache();

@@ -27,6 +27,8 @@ export interface PageIndex {
   author: Element | null;
   /** `script[type="application/ld+json"]`: every one. */
   jsonLd: Element[];
+  /** Levels of elements below the root at the deepest point (html = 1). */
+  depth: number;
 }
 
 const AUTHOR_CLASS = /(?:^|\s)(?:byline|author)(?:$|\s)/;
@@ -76,7 +78,7 @@ function visit(el: Element, index: PageIndex): void {
 
 /** One depth-first walk in document order, with an explicit stack (no depth limit, as the selector queries had none). */
 export function indexPage(root: ParentNode | undefined): PageIndex {
-  const index: PageIndex = { html: null, body: null, title: null, h1: null, metas: [], canonical: null, ogUrl: null, author: null, jsonLd: [] };
+  const index: PageIndex = { html: null, body: null, title: null, h1: null, metas: [], canonical: null, ogUrl: null, author: null, jsonLd: [], depth: 0 };
   if (!root) return index;
   const lists: AnyNode[][] = [root.children];
   const positions: number[] = [0];
@@ -94,6 +96,7 @@ export function indexPage(root: ParentNode | undefined): PageIndex {
     // Only elements hold nodes here: htmlparser2 makes CDATA sections comments in HTML mode.
     if (!isElement(node)) continue;
     visit(node, index);
+    if (lists.length > index.depth) index.depth = lists.length;
     if (node.children.length > 0) {
       lists.push(node.children);
       positions.push(0);
