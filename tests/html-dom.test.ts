@@ -6,6 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import { capTreeDepth, collapseWhitespace, computeStats } from '../src/clean/html/dom.js';
+import { limitNesting } from '../src/clean/html/nesting-guard.js';
 import { prune } from '../src/clean/html/prune.js';
 
 const MIN_PARAGRAPH = 25;
@@ -67,5 +68,32 @@ describe('capTreeDepth', () => {
     const result = clean({ bytes: Buffer.from(html), name: 'deep.html', receivedAt: '2026-11-30T00:00:00.000Z' }, { processedAt: '2026-11-30T00:00:00.000Z', maxBytes: 1 << 24 });
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.record.body).toContain('story at the bottom');
+  });
+});
+
+describe('limitNesting', () => {
+  it('leaves real pages as they are (the same string)', () => {
+    const dir = join(import.meta.dirname, 'fixtures', 'html');
+    for (const name of readdirSync(dir).filter((f) => /\.html(\.gz)?$/.test(f))) {
+      const raw = readFileSync(join(dir, name));
+      const html = (name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+      expect(limitNesting(html, 200) === html, name).toBe(true);
+    }
+  });
+
+  it('drops the tags that open beyond the limit and the ones that close them, keeping all text', () => {
+    const html = `<html><body>${'<div class="box">'.repeat(50)}<p>deep text</p>${'</div>'.repeat(50)}<p>after</p></body></html>`;
+    const limited = limitNesting(html, 20);
+    expect(limited.match(/<div/g)).toHaveLength(20 - 2);
+    expect(limited.match(/<\/div>/g)).toHaveLength(20 - 2);
+    expect(load(limited).root().text()).toBe(load(html).root().text());
+  });
+
+  it('a page of 100,000 nested boxes is cleaned, its text read', () => {
+    const story = 'This is the story at the bottom of a very deep page of nested boxes. '.repeat(12);
+    const html = `<html><head><title>Deeper page</title></head><body>${'<div class="box">'.repeat(100_000)}<p>${story}</p><p>${story}</p>${'</div>'.repeat(100_000)}</body></html>`;
+    const result = clean({ bytes: Buffer.from(html), name: 'deeper.html', receivedAt: '2026-11-30T00:00:00.000Z' }, { processedAt: '2026-11-30T00:00:00.000Z', maxBytes: 1 << 24 });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.record.body).toContain('a very deep page');
   });
 });

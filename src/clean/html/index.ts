@@ -8,6 +8,7 @@ import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
 import { capTreeDepth, computeStats, MAX_TREE_DEPTH, textOf, type NodeStats } from './dom.js';
 import { JsonLdCache } from './json-ld-cache.js';
+import { limitNesting } from './nesting-guard.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata } from './metadata.js';
 import { indexPage } from './page-index.js';
@@ -68,7 +69,7 @@ function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[]
  * a second opinion used when the extraction came out much shorter than it.
  */
 export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const $ = load(limitNesting(html), { xml: { xmlMode: false, decodeEntities: true } });
   const index = indexPage($.root()[0]);
   if (index.depth > MAX_TREE_DEPTH) capTreeDepth($.root()[0]!, MAX_TREE_DEPTH);
   const url = opts.url ?? pageUrl($, index);
