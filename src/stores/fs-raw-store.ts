@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, linkSync, lstatSync, openSync, readFileSync, statSync, unlinkSync } from 'node:fs';
-import { open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { closeSync, createReadStream, fstatSync, linkSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { fsyncDir, fsyncFd, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './fs-atomic.js';
 import { assertValidId } from './ids.js';
-import { identityOf, type AddedFile, type AddFileOptions, type FileIdentity, type RawStore } from './types.js';
+import { identityOf, type AddedFile, type AddFileOptions, type RawStore } from './types.js';
 
 /**
  * Files up to this size are read whole, hashed and written in one call each; larger ones
@@ -32,7 +32,12 @@ export class FsRawStore implements RawStore {
 
   pathOf(key: string): string {
     assertValidId(key);
-    return join(this.root, key.slice(0, 2), key);
+    return join(this.dirOf(key), key);
+  }
+
+  /** The folder a key lives in: `<root>/ab`. */
+  private dirOf(key: string): string {
+    return join(this.root, key.slice(0, 2));
   }
 
   /** Where the two-level layout kept key. */
@@ -44,20 +49,20 @@ export class FsRawStore implements RawStore {
     // Synchronous calls for a small local file, as in fs-atomic.ts; only the disk waits are async.
     const fd = openSync(path, 'r');
     let data: Buffer | null = null;
-    let source: FileIdentity;
+    let stats: Stats;
     try {
-      const stats = fstatSync(fd);
-      source = identityOf(stats);
+      stats = fstatSync(fd);
       if (stats.size <= WHOLE_FILE_BYTES) data = readFileSync(fd);
     } catch (err) {
       closeSync(fd);
       throw err;
     }
+    const source = identityOf(stats);
     if (data === null) return { ...(await this.streamFile(fd)), source };
     try {
       const key = createHash('sha256').update(data).digest('hex');
       // Same key = same bytes: a copy already there is complete, and nothing is written.
-      if (!(await this.has(key)) && !(options.claim && (await this.linkIn(path, fd, key)))) {
+      if (!(await this.has(key)) && !(options.claim && (await this.linkIn(path, fd, stats, key)))) {
         await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
       }
       return { key, bytes: data.length, source };
@@ -73,14 +78,14 @@ export class FsRawStore implements RawStore {
    * took ~40% less producer CPU per file than a copy. false where a link cannot be made (the
    * inbox on another filesystem, a filesystem without hard links, a symbolic link, which
    * link(2) would not follow) or should not be (a file with other names): the caller copies
-   * instead. Should the file be written again
-   * after it was read, the worker's hash check finds it (see process-clean-job.ts).
+   * instead. Should the file be written again after it was read, the worker's hash check
+   * finds it (see process-clean-job.ts). `read`: the file's stats from fd when it was read.
    */
-  private async linkIn(path: string, fd: number, key: string): Promise<boolean> {
+  private async linkIn(path: string, fd: number, read: Stats, key: string): Promise<boolean> {
     // A file with another name already (a hard link someone made) can be written through that
     // name after the inbox's is gone; the store keeps only files nobody else can reach.
-    if (lstatSync(path).isSymbolicLink() || fstatSync(fd).nlink > 1) return false;
-    const dir = join(this.root, key.slice(0, 2));
+    if (read.nlink > 1 || lstatSync(path).isSymbolicLink()) return false;
+    const dir = this.dirOf(key);
     await Promise.all([fsyncFd(fd), this.known.ensure(dir)]);
     const link = (): 'linked' | 'exists' | 'cannot' => {
       try {
@@ -107,10 +112,9 @@ export class FsRawStore implements RawStore {
     }
     if (outcome !== 'linked') return outcome === 'exists';
     // link(2) takes whatever file has the name now: if a writer replaced the source since it
-    // was opened, the new entry holds other bytes than its key says. Undo it; the caller
+    // was read, the new entry holds other bytes than its key says. Undo it; the caller
     // copies the bytes that were read.
     const entry = statSync(this.pathOf(key));
-    const read = fstatSync(fd);
     if (entry.ino !== read.ino || entry.dev !== read.dev) {
       unlinkSync(this.pathOf(key));
       return false;
@@ -124,15 +128,14 @@ export class FsRawStore implements RawStore {
     const temp = tempPathFor(join(this.tmpDir, 'incoming'));
     const hash = createHash('sha256');
     let bytes = 0;
-    let handle;
+    let copy: FileHandle;
     try {
       await this.known.ensure(this.tmpDir);
-      handle = await open(temp, 'w');
+      copy = await open(temp, 'w');
     } catch (err) {
       closeSync(fd);
       throw err;
     }
-    const copy = handle;
     try {
       await pipeline(
         createReadStream('', { fd, autoClose: true }),
@@ -221,7 +224,7 @@ export class FsRawStore implements RawStore {
       await rm(temp, { force: true });
       return;
     }
-    const dir = join(this.root, key.slice(0, 2));
+    const dir = this.dirOf(key);
     await this.known.ensure(dir);
     await rename(temp, target);
     await fsyncDir(dir);
