@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
+import { sha256Hex } from '../stores/ids.js';
 import { VERSION } from '../version.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
 import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
@@ -30,10 +30,6 @@ const nonEmpty = (value: string | null | undefined): string | null => {
   const trimmed = value?.trim();
   return trimmed ? trimmed : null;
 };
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * Every block but the body, trimmed, with why it went; the block the date was read from

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { fsyncDir, fsyncFd, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './fs-atomic.js';
-import { assertValidId } from './ids.js';
+import { assertValidId, sha256Hex } from './ids.js';
 import { identityOf, type AddedFile, type AddFileOptions, type RawStore } from './types.js';
 
 /**
@@ -60,7 +60,7 @@ export class FsRawStore implements RawStore {
     const source = identityOf(stats);
     if (data === null) return { ...(await this.streamFile(fd)), source };
     try {
-      const key = createHash('sha256').update(data).digest('hex');
+      const key = sha256Hex(data);
       // Same key = same bytes: a copy already there is complete, and nothing is written.
       if (!(await this.has(key)) && !(options.claim && (await this.linkIn(path, fd, stats, key)))) {
         await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
@@ -163,7 +163,7 @@ export class FsRawStore implements RawStore {
     assertValidId(key);
     if (await this.has(key)) return;
     const data = await readFile(path);
-    const actual = createHash('sha256').update(data).digest('hex');
+    const actual = sha256Hex(data);
     if (actual !== key) throw new Error(`raw store: ${path} hashes to ${actual}, not ${key}`);
     await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
   }

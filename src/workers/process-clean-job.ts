@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { UnrecoverableError } from 'bullmq';
 import type { CleanResult } from '../clean/types.js';
 import { CleanJob, CleanRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
 import { isNotFound } from '../stores/fs-atomic.js';
+import { sha256Hex } from '../stores/ids.js';
 import { VERSION } from '../version.js';
 import { announce } from './announce-outcome.js';
 import { writeFailedRejection } from './failed-rejection.js';
@@ -64,7 +64,7 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   // The producer may keep the inbox file itself as the raw entry (a hard link, no copy): bytes
   // that no longer hash to their key were written again after they were read, or damaged.
   // Not retried; the failed rejection says so and the raw bytes stay for inspection.
-  const actual = createHash('sha256').update(bytes).digest('hex');
+  const actual = sha256Hex(bytes);
   if (actual !== data.rawKey) {
     throw new UnrecoverableError(`raw bytes ${data.rawKey} now hash to ${actual}: they changed after they were queued (a writer still writing to the file, or damage on disk)`);
   }
