@@ -8,6 +8,8 @@ import { BackPressureGate } from '../src/producers/back-pressure.js';
 import { isIgnoredPath } from '../src/producers/ignored-names.js';
 import { InboxWatcher } from '../src/producers/inbox-watcher.js';
 import { ingestFile, type IngestContext } from '../src/producers/ingest-file.js';
+import { openInputFile } from '../src/producers/open-input-file.js';
+import type { OpenedFile } from '../src/stores/types.js';
 import { CleanJob } from '../src/schemas/index.js';
 import { openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
 import { sampleRecord, sampleRejection, sha256 } from './helpers/sample-entries.js';
@@ -68,9 +70,9 @@ describe('producer (in process, real Redis)', () => {
   const rewritingOnce = (path: string, rewrite: () => Promise<void>): IngestContext => {
     let done = false;
     const raw = Object.create(h.raw) as typeof h.raw;
-    raw.addFile = async (p: string) => {
-      const added = await h.raw.addFile(p);
-      if (p === path && !done) {
+    raw.addFile = async (file: OpenedFile) => {
+      const added = await h.raw.addFile(file);
+      if (file.path === path && !done) {
         done = true;
         await rewrite();
       }

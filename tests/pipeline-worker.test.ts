@@ -4,6 +4,7 @@ import type { Worker } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CleanOptions, CleanResult, RawInput } from '../src/clean/types.js';
 import { readStats } from '../src/metrics/pipeline-stats.js';
+import { openInputFile } from '../src/producers/open-input-file.js';
 import { RejectionRecord, type CleanRecord } from '../src/schemas/index.js';
 import type { OutputStore } from '../src/stores/types.js';
 import { startCleanWorker } from '../src/workers/clean-worker.js';
@@ -59,7 +60,7 @@ describe('clean worker (in process, real Redis)', () => {
   const enqueue = async (name: string, content: string) => {
     const path = join(h.dataDir, name);
     await writeFile(path, content);
-    const { key, bytes } = await h.raw.addFile(path);
+    const { key, bytes } = await h.raw.addFile(openInputFile(path));
     await h.queue.add('clean', { rawKey: key, name, bytes, receivedAt: new Date().toISOString() }, { jobId: key });
     return key;
   };
@@ -105,7 +106,7 @@ describe('clean worker (in process, real Redis)', () => {
     // after it was queued changes the raw entry. Those bytes are not the ones the key names.
     const path = join(h.dataDir, 'late.txt');
     await writeFile(path, 'ARTICLE as first written');
-    const { key, bytes } = await h.raw.addFile(path, { claim: true });
+    const { key, bytes } = await h.raw.addFile(openInputFile(path), { claim: true });
     await appendFile(path, ' and a late paragraph');
     await h.queue.add('clean', { rawKey: key, name: 'late.txt', bytes, receivedAt: new Date().toISOString() }, { jobId: key });
     let cleaned = 0;

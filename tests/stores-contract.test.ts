@@ -1,6 +1,7 @@
 import { appendFile, link as hardLink, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NotRegularFileError, openInputFile } from '../src/producers/open-input-file.js';
 import { FsOutputStore } from '../src/stores/fs-output-store.js';
 import { FsRawStore } from '../src/stores/fs-raw-store.js';
 import { InvalidIdError } from '../src/stores/ids.js';
@@ -87,7 +88,7 @@ function rawStoreContract(name: string, open: () => Promise<Harness<RawStore> & 
 
     it('adds a file under its sha256 and gives the bytes back', async () => {
       const content = Buffer.from('héllo wörld\n'.repeat(10_000));
-      const added = await h.store.addFile(await file('a.txt', content));
+      const added = await h.store.addFile(openInputFile(await file('a.txt', content)));
       expect(added).toMatchObject({ key: sha256(content), bytes: content.length });
       // The file as read, so whoever removes the source can tell whether it changed since.
       if (added.source) expect(added.source.size).toBe(content.length);
@@ -96,15 +97,15 @@ function rawStoreContract(name: string, open: () => Promise<Harness<RawStore> & 
     });
 
     it('is idempotent: the same bytes twice are one entry', async () => {
-      const first = await h.store.addFile(await file('a.txt', 'same bytes'));
-      const second = await h.store.addFile(await file('b.txt', 'same bytes'));
+      const first = await h.store.addFile(openInputFile(await file('a.txt', 'same bytes')));
+      const second = await h.store.addFile(openInputFile(await file('b.txt', 'same bytes')));
       expect(second.key).toBe(first.key);
       expect(await h.listFiles()).toHaveLength(1);
     });
 
     it('hashes and keeps large files whole (over the size read in one piece)', async () => {
       const content = Buffer.alloc(3 * 1024 * 1024 + 17, 'scour large file ');
-      const added = await h.store.addFile(await file('large.txt', content));
+      const added = await h.store.addFile(openInputFile(await file('large.txt', content)));
       expect(added).toMatchObject({ key: sha256(content), bytes: content.length });
       if (added.source) expect(added.source.size).toBe(content.length);
       expect(Buffer.from(await h.store.get(added.key)).equals(content)).toBe(true);
@@ -112,7 +113,7 @@ function rawStoreContract(name: string, open: () => Promise<Harness<RawStore> & 
     });
 
     it('stores empty files too', async () => {
-      const added = await h.store.addFile(await file('empty', ''));
+      const added = await h.store.addFile(openInputFile(await file('empty', '')));
       expect(added).toMatchObject({ key: sha256(''), bytes: 0 });
       expect((await h.store.get(added.key)).length).toBe(0);
     });
@@ -125,7 +126,7 @@ function rawStoreContract(name: string, open: () => Promise<Harness<RawStore> & 
     });
 
     it('deletes, tolerates deleting twice, and refuses hostile keys', async () => {
-      const { key } = await h.store.addFile(await file('d.txt', 'delete me'));
+      const { key } = await h.store.addFile(openInputFile(await file('d.txt', 'delete me')));
       await h.store.delete(key);
       await h.store.delete(key);
       expect(await h.store.has(key)).toBe(false);
@@ -188,10 +189,10 @@ describe('filesystem stores whose folders are removed while they run', () => {
       const store = new FsRawStore(dir.path);
       const path = join(scratch.path, 'a.txt');
       await writeFile(path, 'first');
-      await store.addFile(path);
+      await store.addFile(openInputFile(path));
       await rm(dir.path, { recursive: true });
       await writeFile(path, 'second');
-      const { key } = await store.addFile(path);
+      const { key } = await store.addFile(openInputFile(path));
       expect(Buffer.from(await store.get(key)).toString()).toBe('second');
       expect(await filesUnder(dir.path)).toHaveLength(1);
     } finally {
@@ -233,7 +234,7 @@ describe('FsRawStore: claimed files are linked, others copied', () => {
     try {
       const path = join(scratch.path, 'inbox.txt');
       await writeFile(path, 'claimed bytes');
-      const { key } = await store.addFile(path, { claim: true });
+      const { key } = await store.addFile(openInputFile(path), { claim: true });
       expect((await stat(store.pathOf(key))).ino).toBe((await stat(path)).ino);
       await rm(path);
       expect(Buffer.from(await store.get(key)).toString()).toBe('claimed bytes');
@@ -258,7 +259,7 @@ describe('FsRawStore: claimed files are linked, others copied', () => {
         await writeFile(`${path}.new`, 'a replacement');
         await rename(`${path}.new`, path);
       };
-      const { key } = await store.addFile(path, { claim: true });
+      const { key } = await store.addFile(openInputFile(path), { claim: true });
       expect(replaced).toBe(true);
       expect(key).toBe(sha256('the bytes that were read'));
       expect(Buffer.from(await store.get(key)).toString()).toBe('the bytes that were read');
@@ -273,22 +274,21 @@ describe('FsRawStore: claimed files are linked, others copied', () => {
     try {
       const path = join(scratch.path, 'kept.txt');
       await writeFile(path, 'copied bytes');
-      const plain = await store.addFile(path);
+      const plain = await store.addFile(openInputFile(path));
       expect((await stat(store.pathOf(plain.key))).ino).not.toBe((await stat(path)).ino);
 
       const target = join(scratch.path, 'target.txt');
       const link = join(scratch.path, 'link.txt');
       await writeFile(target, 'bytes behind a link');
       await symlink(target, link);
-      const linked = await store.addFile(link, { claim: true });
-      await writeFile(target, 'the target changed later');
-      expect(Buffer.from(await store.get(linked.key)).toString()).toBe('bytes behind a link');
+      // The store never opens a path: whoever hands it a file opened it without following links.
+      expect(() => openInputFile(link)).toThrow(NotRegularFileError);
 
       // A file that already has another name can still be written through it: copied too.
       const shared = join(scratch.path, 'shared.txt');
       await writeFile(shared, 'bytes with two names');
       await hardLink(shared, join(scratch.path, 'other-name.txt'));
-      const twoNames = await store.addFile(shared, { claim: true });
+      const twoNames = await store.addFile(openInputFile(shared), { claim: true });
       await appendFile(join(scratch.path, 'other-name.txt'), ', written later');
       expect(Buffer.from(await store.get(twoNames.key)).toString()).toBe('bytes with two names');
     } finally {

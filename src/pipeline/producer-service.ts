@@ -33,7 +33,7 @@ export async function startProducer(runtime: Runtime): Promise<ProducerService> 
     stableMs: config.stableMs,
     gate,
     logger,
-    ingest: (path, name) => ingestFile(path, name, ctx, { removeSource: true }),
+    ingest: (path, name) => ingestFile(path, name, ctx, { removeSource: true, within: runtime.paths.inbox }),
   });
   await watcher.start();
   return {

@@ -1,8 +1,8 @@
-import { lstat, stat } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import { isNotFound } from '../stores/fs-atomic.js';
 
 /** What one look at a path found. */
-type Look = { kind: 'file'; size: number; mtimeMs: number } | { kind: 'folder' | 'gone' | 'other' } | { kind: 'error'; err: unknown };
+type Look = { kind: 'file'; size: number; mtimeMs: number } | { kind: 'folder' | 'gone' } | { kind: 'error'; err: unknown };
 
 type State =
   /** First stat under way. */
@@ -234,16 +234,16 @@ export class CandidateFiles {
   }
 }
 
-/** lstat first: a link is followed to a file, never to a folder (a link loop would never end). */
+/**
+ * lstat only: a link is never followed. Everything but a real folder is handed on as a
+ * file, links, FIFOs and sockets included, so that ingest refuses it visibly (a
+ * `not-a-regular-file` rejection) rather than the watcher passing over it in silence.
+ */
 async function lookAt(path: string): Promise<Look> {
   try {
-    let info = await lstat(path);
-    if (info.isSymbolicLink()) {
-      info = await stat(path);
-      if (info.isDirectory()) return { kind: 'other' };
-    }
-    if (info.isFile()) return { kind: 'file', size: info.size, mtimeMs: info.mtimeMs };
-    return { kind: info.isDirectory() ? 'folder' : 'other' };
+    const info = await lstat(path);
+    if (info.isDirectory()) return { kind: 'folder' };
+    return { kind: 'file', size: info.size, mtimeMs: info.mtimeMs };
   } catch (err) {
     return isNotFound(err) ? { kind: 'gone' } : { kind: 'error', err };
   }

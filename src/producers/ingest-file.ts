@@ -1,9 +1,13 @@
-import { statSync, unlinkSync } from 'node:fs';
+import { lstatSync, statSync, unlinkSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { recordStats } from '../metrics/pipeline-stats.js';
 import { CleanRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
 import { isNotFound } from '../stores/fs-atomic.js';
+import { sha256Hex } from '../stores/ids.js';
+import { appendRecordEvent } from '../stores/record-events.js';
+import { VERSION } from '../version.js';
+import { NotRegularFileError, openInputFile } from './open-input-file.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
 import { JOB_NAME, type CleanQueue } from '../workers/clean-queue.js';
 
@@ -27,7 +31,9 @@ export type IngestStatus =
   /** Same bytes as a job that had failed for good: that job was retried. */
   | 'retried'
   /** The file disappeared before it could be read. */
-  | 'vanished';
+  | 'vanished'
+  /** Not a regular file inside the inbox (a symbolic link, FIFO…): never read, recorded as a rejection and left in place. */
+  | 'refused';
 
 export interface IngestOutcome {
   status: IngestStatus;
@@ -43,6 +49,11 @@ export interface IngestOutcome {
 export interface IngestOptions {
   /** Delete the source once its job is in Redis (the inbox does; `scour add` does not). */
   removeSource: boolean;
+  /**
+   * Only a file whose real path lies under this folder is read (the inbox passes itself);
+   * without it, any regular file reached without following a link as its last component.
+   */
+  within?: string;
 }
 
 /**
@@ -54,10 +65,12 @@ export interface IngestOptions {
 export async function ingestFile(path: string, name: string, ctx: IngestContext, options: IngestOptions): Promise<IngestOutcome> {
   let added: AddedFile;
   try {
+    const file = openInputFile(path, options.within);
     // A source that is removed afterwards can be claimed by the store rather than copied.
-    added = await ctx.raw.addFile(path, { claim: options.removeSource });
+    added = await ctx.raw.addFile(file, { claim: options.removeSource });
   } catch (err) {
     if (isNotFound(err)) return { status: 'vanished' };
+    if (err instanceof NotRegularFileError) return refuse(path, name, err, ctx);
     throw err;
   }
   const { key, bytes } = added;
@@ -121,4 +134,32 @@ function removeSource(path: string, read: FileIdentity | undefined): 'removed' |
     if (isNotFound(err)) return 'gone';
     throw err;
   }
+}
+
+/**
+ * An entry that is not a regular file inside the inbox becomes a `not-a-regular-file`
+ * rejection, written once: its id stands for the entry (name and inode of the link itself,
+ * never the bytes behind it, which are not read), so the rescans that meet it again while
+ * it stays in the inbox write and count nothing more. The entry is left where it is.
+ */
+async function refuse(path: string, name: string, err: NotRegularFileError, ctx: IngestContext): Promise<IngestOutcome> {
+  const entry = lstatSync(path, { throwIfNoEntry: false });
+  if (!entry) return { status: 'vanished' };
+  const id = sha256Hex(Buffer.from(`not-a-regular-file\0${name}\0${entry.dev}:${entry.ino}:${entry.mtimeMs}`));
+  if ((await ctx.output.read('rejected', id)) !== null) return { status: 'refused', key: id, bytes: 0 };
+  const now = new Date((ctx.now ?? Date.now)()).toISOString();
+  const rejection = RejectionRecord.parse({
+    ok: false,
+    reason: 'not-a-regular-file',
+    detail: `${name} is ${err.what}; only regular files inside the inbox are read, and this one was left in place`,
+    schemaVersion: 1,
+    id,
+    source: { name, sha256: id, bytes: 0, receivedAt: now },
+    attempts: 1,
+    pipeline: { version: VERSION, processedAt: now },
+  });
+  const { location } = await ctx.output.writeRejection(rejection);
+  await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'rejected', path: location }, undefined, { rejections: { 'not-a-regular-file': 1 } });
+  ctx.logger.warn({ name, what: err.what }, 'not a regular file inside the inbox: not read, recorded as a rejection');
+  return { status: 'refused', key: id, bytes: 0 };
 }

@@ -10,8 +10,10 @@ import { Sha256 } from './clean-record.js';
  * - no-article: text, but nothing that reads like an article (index page, error page…)
  * - too-short: an article-like body, but below the minimum length
  * - failed: the job exhausted its retries (the error is in `detail`)
+ * - not-a-regular-file: an inbox entry that is a symbolic link, FIFO, socket or device, or a
+ *   file whose real path is outside the inbox; never read (its id stands for the entry, not its bytes)
  */
-export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed']);
+export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed', 'not-a-regular-file']);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
 /** The value clean() returns instead of a record. */

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, fstatSync, linkSync, lstatSync, openSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { closeSync, createReadStream, linkSync, lstatSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { fsyncDir, fsyncFd, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './fs-atomic.js';
 import { assertValidId, sha256Hex } from './ids.js';
-import { identityOf, type AddedFile, type AddFileOptions, type RawStore } from './types.js';
+import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawStore } from './types.js';
 
 /**
  * Files up to this size are read whole, hashed and written in one call each; larger ones
@@ -45,13 +45,11 @@ export class FsRawStore implements RawStore {
     return join(this.root, key.slice(0, 2), key.slice(2, 4), key);
   }
 
-  async addFile(path: string, options: AddFileOptions = {}): Promise<AddedFile> {
+  async addFile(file: OpenedFile, options: AddFileOptions = {}): Promise<AddedFile> {
     // Synchronous calls for a small local file, as in fs-atomic.ts; only the disk waits are async.
-    const fd = openSync(path, 'r');
+    const { path, fd, stats } = file;
     let data: Buffer | null = null;
-    let stats: Stats;
     try {
-      stats = fstatSync(fd);
       if (stats.size <= WHOLE_FILE_BYTES) data = readFileSync(fd);
     } catch (err) {
       closeSync(fd);

@@ -1,12 +1,27 @@
+import type { Stats } from 'node:fs';
 import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
+
+/**
+ * A local input file already opened for reading and checked on its descriptor (see
+ * producers/open-input-file.ts): the raw store reads this, never a path it opens itself,
+ * so no store can be talked into following a link out of the inbox.
+ */
+export interface OpenedFile {
+  /** The path it was opened by (the filesystem store may hard-link it under its key). */
+  path: string;
+  /** Open descriptor; addFile closes it. */
+  fd: number;
+  /** fstat of fd, taken right after the open. */
+  stats: Stats;
+}
 
 /**
  * Content-addressed raw bytes, kept until their job ends as a record, a rejection or a
  * failed job. Keys are sha256 hex. Implementations must make put() atomic and idempotent.
  */
 export interface RawStore {
-  /** Copies a local file in, hashing it on the way; returns its sha256 key and size. Idempotent. */
-  addFile(path: string, options?: AddFileOptions): Promise<AddedFile>;
+  /** Copies an opened local file in (and closes it), hashing it on the way; returns its sha256 key and size. Idempotent. */
+  addFile(file: OpenedFile, options?: AddFileOptions): Promise<AddedFile>;
   /** Stores bytes read from a local file under key; a no-op when key exists. */
   putFile(key: string, path: string): Promise<void>;
   get(key: string): Promise<Uint8Array>;

@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
@@ -25,8 +25,8 @@ export function register(program: Command): void {
     const counts: Partial<Record<IngestStatus, number>> = {};
     try {
       for (const input of inputs) {
-        for await (const { path, name } of filesUnder(resolve(input))) {
-          const outcome = await ingestFile(path, name, ctx, { removeSource: false });
+        for await (const { path, name, within } of filesUnder(resolve(input))) {
+          const outcome = await ingestFile(path, name, ctx, { removeSource: false, within });
           counts[outcome.status] = (counts[outcome.status] ?? 0) + 1;
           process.stdout.write(`${outcome.status}\t${outcome.key ?? '-'}\t${name}\n`);
         }
@@ -39,18 +39,23 @@ export function register(program: Command): void {
   });
 }
 
-/** The file itself, or every non-ignored file under a folder (names relative to it). */
-async function* filesUnder(input: string): AsyncGenerator<{ path: string; name: string }> {
+/**
+ * The file itself (a link named on the command line is followed: the user chose it), or
+ * every non-ignored entry under a folder, names relative to it. Inside a folder nothing is
+ * followed: links and other non-files are handed on so that ingest refuses them visibly,
+ * and only files whose real path stays under the folder are read.
+ */
+async function* filesUnder(input: string): AsyncGenerator<{ path: string; name: string; within?: string }> {
   const info = await stat(input);
-  if (info.isFile()) {
-    yield { path: input, name: basename(input) };
+  if (!info.isDirectory()) {
+    yield { path: await realpath(input), name: basename(input) };
     return;
   }
   const entries = await readdir(input, { recursive: true, withFileTypes: true });
   for (const entry of entries) {
-    if (!entry.isFile()) continue;
+    if (entry.isDirectory()) continue;
     const path = join(entry.parentPath, entry.name);
     if (isIgnoredPath(input, path)) continue;
-    yield { path, name: relative(input, path).split('\\').join('/') };
+    yield { path, name: relative(input, path).split('\\').join('/'), within: input };
   }
 }
