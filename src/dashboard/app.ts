@@ -11,6 +11,7 @@ import { TIMED_OUT, within } from './within.js';
 import { registerQueueBoard } from './queue-board.js';
 import { registerRecordEvents, type RecordEventsOptions } from './record-events.js';
 import { registerRecordsApi } from './records-api.js';
+import { registerRequestGuards } from './request-guards.js';
 
 export interface DashboardAppDeps {
   redis: Redis;
@@ -21,6 +22,8 @@ export interface DashboardAppDeps {
   prefix: string;
   /** When set, every route but /healthz requires it. */
   token?: string | undefined;
+  /** With a token: host names served besides loopback and IP addresses (SCOUR_PUBLIC_HOSTS). */
+  publicHosts?: readonly string[];
   /** Redis wait of /healthz and /metrics before answering 503. Default 1.5 s / 5 s. */
   healthTimeoutMs?: number;
   metricsTimeoutMs?: number;
@@ -34,7 +37,8 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
     // bull-board polls every few seconds; per-request lines would drown the pipeline's logs.
     logController: new LogController({ disableRequestLogging: true }),
   });
-  // Registered first and at the root, so it wraps every route added below, plugins included.
+  // Registered first and at the root, so they wrap every route added below, plugins included.
+  registerRequestGuards(app, { tokenSet: deps.token !== undefined, publicHosts: deps.publicHosts ?? [] });
   if (deps.token !== undefined) requireToken(app, deps.token);
 
   registerHealth(app, { redis: deps.redis, queue: deps.queue, timeoutMs: deps.healthTimeoutMs });

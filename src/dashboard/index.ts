@@ -45,6 +45,7 @@ export async function startDashboard(opts: DashboardOptions): Promise<RunningDas
     logger: opts.logger,
     prefix: config.prefix,
     token: config.dashboardToken,
+    publicHosts: config.publicHosts,
     healthTimeoutMs: opts.healthTimeoutMs,
     events: opts.events,
   });

@@ -28,6 +28,15 @@ export const Config = z.object({
   port: int(0, 65535).default(3000),
   /** SCOUR_DASHBOARD_TOKEN: bearer token for the dashboard when bound beyond loopback. */
   dashboardToken: z.string().min(16, 'at least 16 characters').optional(),
+  /**
+   * SCOUR_PUBLIC_HOSTS: with a token, the host names (comma-separated) the dashboard answers
+   * to besides loopback names and IP addresses; any other Host header is refused (DNS rebinding).
+   */
+  publicHosts: z
+    .string()
+    .regex(/^[A-Za-z0-9.,: -]*$/, 'comma-separated host names')
+    .transform((list) => list.split(',').map((name) => name.trim().toLowerCase().replace(/\.$/, '')).filter(Boolean))
+    .default([]),
   /** SCOUR_MAX_WAITING / --max-waiting: the producer pauses while more jobs than this wait. */
   maxWaiting: int(1).default(10_000),
   /** SCOUR_MAX_BYTES / --max-bytes: larger inputs are rejected as too-large (default 16 MiB). */
@@ -60,6 +69,7 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   host: 'SCOUR_HOST',
   port: 'SCOUR_PORT',
   dashboardToken: 'SCOUR_DASHBOARD_TOKEN',
+  publicHosts: 'SCOUR_PUBLIC_HOSTS',
   maxWaiting: 'SCOUR_MAX_WAITING',
   maxBytes: 'SCOUR_MAX_BYTES',
   attempts: 'SCOUR_ATTEMPTS',
