@@ -7,7 +7,7 @@ import { Worker } from 'bullmq';
 const [distDir, settingsJson] = process.argv.slice(2);
 const { redisUrl, prefix, concurrency, lockMs } = JSON.parse(settingsJson);
 const { bullConnection } = await import(`${distDir}/redis/redis-options.js`);
-const { QUEUE_NAME } = await import(`${distDir}/workers/clean-queue.js`);
+const { QUEUE_NAME } = await import(`${distDir}/queue/clean-queue.js`);
 
 const worker = new Worker(QUEUE_NAME, async () => undefined, {
   connection: bullConnection(redisUrl, 'scour-bench-noop'),

@@ -47,7 +47,7 @@ const budgetMs = Number(flag('budget-s') ?? (quick ? 180 : 900)) * 1000;
 const pacedSeconds = Number(flag('paced-s') ?? (quick ? 4 : 10));
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
-const { loadConfig } = await import(`${dist}/schemas/index.js`);
+const { loadConfig } = await import(`${dist}/config.js`);
 // The pipeline's own defaults (and any SCOUR_* settings it would read), so the no-op
 // baseline runs with the same worker count, concurrency and lock as the pipeline.
 const config = loadConfig({});

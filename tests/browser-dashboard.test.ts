@@ -10,7 +10,7 @@ import { createLogger } from '../src/log.js';
 import { startProducer, type ProducerService } from '../src/pipeline/producer-service.js';
 import { openRuntime, type Runtime } from '../src/pipeline/runtime.js';
 import { startWorkerService, type WorkerService } from '../src/pipeline/worker-service.js';
-import { loadConfig } from '../src/schemas/index.js';
+import { loadConfig } from '../src/config.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SEEDS = join(import.meta.dirname, 'fixtures', 'dashboard', 'seeds');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/schemas/config.js';
+import { ConfigError, loadConfig } from '../src/config.js';
 
 const fail = (flags: Record<string, unknown>, env: Record<string, string> = {}): string => {
   try {

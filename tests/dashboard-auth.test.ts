@@ -1,8 +1,8 @@
 import { Queue, Worker } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertBindAllowed, isLoopbackHost } from '../src/dashboard/index.js';
-import { ConfigError } from '../src/schemas/index.js';
-import { QUEUE_NAME } from '../src/workers/clean-queue.js';
+import { ConfigError } from '../src/config.js';
+import { QUEUE_NAME } from '../src/queue/clean-queue.js';
 import { makeRecord, REDIS_URL, startHarness, type Harness } from './fixtures/dashboard/harness.js';
 
 const TOKEN = 'correct-horse-battery-staple-42';

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordStats } from '../src/metrics/pipeline-stats.js';
 import { COUNTER_METRICS, cumulativeBuckets, formatPipelineMetrics, HISTOGRAM_METRICS, QUEUE_METRIC, QUEUE_STATES, REJECTIONS_METRIC } from '../src/metrics/prometheus-text.js';
-import { QUEUE_NAME } from '../src/workers/clean-queue.js';
+import { QUEUE_NAME } from '../src/queue/clean-queue.js';
 import { REDIS_URL, startHarness, type Harness } from './fixtures/dashboard/harness.js';
 
 /** A port nothing listens on: bound once, then released. */

@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostOfHeader, isAllowedHost, isDestructiveBoardAction } from '../src/dashboard/request-guards.js';
-import { QUEUE_NAME } from '../src/workers/clean-queue.js';
+import { QUEUE_NAME } from '../src/queue/clean-queue.js';
 import { makeRecord, REDIS_URL, startHarness, type Harness } from './fixtures/dashboard/harness.js';
 
 const TOKEN = 'correct-horse-battery-staple-42';

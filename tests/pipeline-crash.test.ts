@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../src/redis/free-port.js';
 import { pingRedis } from '../src/redis/ping-redis.js';
-import { createCleanQueue } from '../src/workers/clean-queue.js';
+import { createCleanQueue } from '../src/queue/clean-queue.js';
 import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { compareOutputs, outputCount, repeatedIds } from './helpers/output-check.js';

@@ -127,6 +127,8 @@ describe('clean worker (in process, real Redis)', () => {
   it('retries I/O errors with backoff, and records the error once retries are exhausted', async () => {
     let writes = 0;
     const flaky: OutputStore = {
+      kind: h.output.kind,
+      close: async () => undefined,
       read: (kind, id) => h.output.read(kind, id),
       count: (kind) => h.output.count(kind),
       delete: (kind, id) => h.output.delete(kind, id),

@@ -6,7 +6,7 @@ import { warnIfEvicting } from '../src/redis/eviction-check.js';
 import { freePort } from '../src/redis/free-port.js';
 import { pingRedis } from '../src/redis/ping-redis.js';
 import { resolveRedis, RedisUnavailableError, type ResolvedRedis } from '../src/redis/resolve-redis.js';
-import { loadConfig } from '../src/schemas/index.js';
+import { loadConfig } from '../src/config.js';
 import { captureLogger } from './helpers/capture-logger.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 

@@ -9,7 +9,7 @@ import { cpuTimesOf, startNode } from './processes.mjs';
 import { deletePrefix, redisCpuSeconds } from './redis.mjs';
 
 export async function noopCeiling({ root, dist, redis, redisUrl, keyPrefix, config, workers, n, log }) {
-  const { createCleanQueue, JOB_NAME } = await import(`${dist}/workers/clean-queue.js`);
+  const { createCleanQueue, JOB_NAME } = await import(`${dist}/queue/clean-queue.js`);
   const prefix = `${keyPrefix}-noop-${randomUUID().slice(0, 8)}`;
   const queue = createCleanQueue(redisUrl, { prefix, attempts: config.attempts, backoffMs: config.backoffMs }, 'bench');
   const children = [];

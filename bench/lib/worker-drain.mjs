@@ -9,8 +9,8 @@ import { cpuPerFile, cpuSnapshot, openPipeline, waitForOutputs } from './pipelin
 
 export async function workerDrain(ctx, { workers, n, label, budgetMs }) {
   const { root, dist, redis, redisUrl, keyPrefix, pool, config, log } = ctx;
-  const { FsRawStore } = await import(`${dist}/stores/fs-raw-store.js`);
-  const { createCleanQueue, JOB_NAME } = await import(`${dist}/workers/clean-queue.js`);
+  const { FsRawStore } = await import(`${dist}/stores/fs/fs-raw-store.js`);
+  const { createCleanQueue, JOB_NAME } = await import(`${dist}/queue/clean-queue.js`);
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, withProducer: false });
   const queue = createCleanQueue(redisUrl, { prefix: pipeline.prefix, attempts: config.attempts, backoffMs: config.backoffMs }, 'bench');
   try {

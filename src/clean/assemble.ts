@@ -1,5 +1,5 @@
 import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
-import { sha256Hex } from '../stores/ids.js';
+import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
 import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { ConfigError } from '../schemas/index.js';
+import { ConfigError } from '../config.js';
 import { VERSION } from '../version.js';
 import { registerCommands } from './commands/index.js';
 

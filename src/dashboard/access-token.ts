@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ConfigError, ENV_NAMES } from '../schemas/config.js';
+import { ConfigError, ENV_NAMES } from '../config.js';
 
 /**
  * The dashboard's one access rule: loopback needs nothing; any other bind address needs a

@@ -9,7 +9,7 @@ import { API_ERRORS, sendError } from './api-errors.js';
 import { registerHealth } from './health.js';
 import { TIMED_OUT, within } from './within.js';
 import { registerQueueBoard } from './queue-board.js';
-import { registerRecordEvents, type RecordEventsOptions } from './record-events.js';
+import { registerEventsFeed, type EventsFeedOptions } from './events-feed.js';
 import { registerRecordsApi } from './records-api.js';
 import { registerRequestGuards } from './request-guards.js';
 
@@ -27,7 +27,7 @@ export interface DashboardAppDeps {
   /** Redis wait of /healthz and /metrics before answering 503. Default 1.5 s / 5 s. */
   healthTimeoutMs?: number;
   metricsTimeoutMs?: number;
-  events?: RecordEventsOptions;
+  events?: EventsFeedOptions;
 }
 
 /** The whole HTTP surface on one Fastify instance, not yet listening. */
@@ -51,7 +51,7 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
   });
 
   registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
-  registerRecordEvents(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
+  registerEventsFeed(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
   await registerQueueBoard(app, deps.queue);
 
   app.get('/', async (_request, reply) => reply.redirect('/queues'));

@@ -1,12 +1,12 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import type { Config } from '../schemas/config.js';
+import type { Config } from '../config.js';
 import type { OutputStore } from '../stores/types.js';
 import { assertBindAllowed } from './access-token.js';
 import { buildDashboardApp } from './app.js';
-import { QUEUE_NAME } from '../workers/clean-queue.js';
-import type { RecordEventsOptions } from './record-events.js';
+import { QUEUE_NAME } from '../queue/clean-queue.js';
+import type { EventsFeedOptions } from './events-feed.js';
 
 export { buildDashboardApp } from './app.js';
 export { isLoopbackHost, assertBindAllowed, OPEN_ROUTES, TOKEN_COOKIE } from './access-token.js';
@@ -19,7 +19,7 @@ export interface DashboardOptions {
   logger: Logger;
   /** Overrides for tests; defaults suit production. */
   healthTimeoutMs?: number;
-  events?: RecordEventsOptions;
+  events?: EventsFeedOptions;
 }
 
 export interface RunningDashboard {

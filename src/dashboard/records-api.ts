@@ -5,7 +5,12 @@ import { CleanRecord } from '../schemas/clean-record.js';
 import type { OutputKind, OutputStore } from '../stores/types.js';
 import { API_ERRORS, sendError } from './api-errors.js';
 import { TIMED_OUT, within } from './within.js';
-import { apiPathOf, isCursor, isSha256, readAfter, readBefore, recordsStreamKey, storeKindOf } from './record-stream.js';
+import { isValidId } from '../ids.js';
+import { outputKindOf, recordsStreamKey, type StreamEvent } from '../record-events/index.js';
+import { isCursor, readAfter, readBefore } from '../record-events/index.js';
+
+/** The API path a consumer fetches an entry's stored JSON from. */
+export const apiPathOf = (event: Pick<StreamEvent, 'id' | 'status'>): string => `/api/${outputKindOf(event.status)}/${event.id}`;
 
 /** Page size bounds of GET /api/records. */
 export const LIST_LIMIT = { default: 50, max: 500 } as const;
@@ -52,10 +57,12 @@ export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; s
     if (page === TIMED_OUT) return sendError(reply, API_ERRORS.REDIS_UNAVAILABLE);
     const items = await Promise.all(
       page.events.map(async (event) => ({
-        ...event,
+        cursor: event.cursor,
+        id: event.id,
+        status: event.status,
         url: apiPathOf(event),
         // null when the stream names an entry the store no longer holds.
-        record: await deps.store.read(storeKindOf(event.status), event.id),
+        record: await deps.store.read(outputKindOf(event.status), event.id),
       })),
     );
     return {
@@ -69,7 +76,7 @@ export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; s
 
   const byId = (kind: OutputKind) => async (request: { params: unknown }, reply: Parameters<typeof sendError>[0]) => {
     const { id } = request.params as { id: string };
-    if (!isSha256(id)) return sendError(reply, API_ERRORS.BAD_ID);
+    if (!isValidId(id)) return sendError(reply, API_ERRORS.BAD_ID);
     const stored = await deps.store.read(kind, id);
     if (stored === null) return sendError(reply, API_ERRORS.NOT_FOUND);
     return reply.send(stored);

@@ -1,3 +1,4 @@
+import { JOB_STATES } from '../queue/clean-queue.js';
 import { DURATION_BUCKETS, type Counter, type Histogram, type HistogramSnapshot, type StatsSnapshot } from './pipeline-stats.js';
 
 /**
@@ -33,7 +34,7 @@ export const QUEUE_METRIC = {
 };
 
 /** Queue states reported, in a stable order. */
-export const QUEUE_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized', 'waiting-children'] as const;
+export const QUEUE_STATES = JOB_STATES;
 
 const escapeLabel = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
 const escapeHelp = (value: string): string => value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n');

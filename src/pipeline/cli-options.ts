@@ -1,42 +1,76 @@
 import { Option, type Command } from 'commander';
-import type { Config } from '../schemas/index.js';
+import { Config, longFlag, SETTINGS } from '../config.js';
 
-/** Flags shared by the pipeline commands; each maps to a Config key (see src/schemas/config.ts). */
-const PIPELINE_FLAGS: ReadonlyArray<{ flags: string; key: keyof Config; description: string }> = [
-  { flags: '--data <dir>', key: 'dataDir', description: 'data folder with inbox/, raw/, out/ (env SCOUR_DATA_DIR, default ./data)' },
-  { flags: '--prefix <prefix>', key: 'prefix', description: 'queue and stream key prefix (env SCOUR_QUEUE_PREFIX, default scour)' },
-  { flags: '--workers <n>', key: 'workers', description: 'worker processes (env SCOUR_WORKERS, default: one per core)' },
-  { flags: '--concurrency <n>', key: 'concurrency', description: 'jobs in flight per worker process (env SCOUR_CONCURRENCY, default 4)' },
-  { flags: '--port <port>', key: 'port', description: 'dashboard port (env SCOUR_PORT, default 3000)' },
-  { flags: '--host <host>', key: 'host', description: 'dashboard bind address (env SCOUR_HOST, default 127.0.0.1)' },
-  { flags: '--max-waiting <n>', key: 'maxWaiting', description: 'pause the inbox while more jobs wait (env SCOUR_MAX_WAITING, default 10000)' },
-  { flags: '--reference-date <YYYY-MM-DD>', key: 'referenceDate', description: 'resolves relative dates such as "on Friday" (env SCOUR_REFERENCE_DATE)' },
-  { flags: '--log-level <level>', key: 'logLevel', description: 'fatal|error|warn|info|debug|trace|silent (env SCOUR_LOG_LEVEL, default info)' },
-  { flags: '--redis-url <url>', key: 'redisUrl', description: 'Redis to use (env REDIS_URL; default 127.0.0.1:6379 or a private redis-server)' },
+/**
+ * Command-line flags generated from the settings table in src/config.ts: every flag's help
+ * names its env var and default, so the two can never disagree with the loader.
+ */
+
+/** The defaults as the loader fills them in, for help lines. */
+const DEFAULTS: Partial<Record<keyof Config, unknown>> = Config.parse({});
+
+/** The settings every pipeline command (start, producer, worker, add, status) takes. */
+export const PIPELINE_SETTINGS: ReadonlyArray<keyof Config> = [
+  'dataDir',
+  'store',
+  'rawStore',
+  'outputStore',
+  'prefix',
+  'workers',
+  'concurrency',
+  'port',
+  'host',
+  'maxWaiting',
+  'maxBytes',
+  'referenceDate',
+  'logLevel',
+  'redisUrl',
 ];
 
-const longName = (flags: string) => flags.split(' ')[0]!;
+/** What `scour dashboard` takes. */
+export const DASHBOARD_SETTINGS: ReadonlyArray<keyof Config> = ['dataDir', 'store', 'outputStore', 'prefix', 'host', 'port', 'redisUrl', 'logLevel'];
 
-/** Adds the pipeline flags to a command. */
-export function addPipelineOptions(command: Command): Command {
-  for (const { flags, description } of PIPELINE_FLAGS) command.addOption(new Option(flags, description));
+function helpOf(key: keyof Config): string {
+  const { env, help } = SETTINGS[key];
+  const fallback = DEFAULTS[key];
+  const shown = Array.isArray(fallback) ? (fallback.length ? fallback.join(',') : undefined) : fallback;
+  return shown === undefined ? `${help} (env ${env})` : `${help} (env ${env}, default ${String(shown)})`;
+}
+
+/** Adds the flags of these settings to a command. */
+export function addSettingOptions(command: Command, keys: ReadonlyArray<keyof Config> = PIPELINE_SETTINGS): Command {
+  for (const key of keys) {
+    const { flag } = SETTINGS[key];
+    if (flag) command.addOption(new Option(flag, helpOf(key)));
+  }
   return command;
 }
 
 /** commander's parsed options → loadConfig flags (only the ones given). */
 export function configFlags(options: Record<string, unknown>): Partial<Record<keyof Config, unknown>> {
   const flags: Partial<Record<keyof Config, unknown>> = {};
-  for (const { flags: spec, key } of PIPELINE_FLAGS) {
-    const attr = longName(spec).slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
-    if (options[attr] !== undefined) flags[key] = options[attr];
+  for (const [key, source] of Object.entries(SETTINGS)) {
+    const long = longFlag(source);
+    if (!long) continue;
+    const attr = long.slice(2).replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+    if (options[attr] !== undefined) flags[key as keyof Config] = options[attr];
   }
   return flags;
 }
 
-/** The flags a forked `scour worker` needs so it runs with this process's config and Redis. */
-export function workerChildArgs(config: Config, redisUrl: string): string[] {
+/**
+ * What a forked `scour worker` needs to run with this process's config and Redis: plain
+ * settings as flags, URLs (which may carry passwords) in its environment, where `ps` does
+ * not show them.
+ */
+export function workerChild(config: Config, redisUrl: string): { args: string[]; env: Record<string, string> } {
   const args = ['--workers', '1', '--data', config.dataDir, '--prefix', config.prefix, '--concurrency', String(config.concurrency)];
-  args.push('--log-level', config.logLevel, '--redis-url', redisUrl);
+  args.push('--log-level', config.logLevel, '--max-bytes', String(config.maxBytes));
   if (config.referenceDate) args.push('--reference-date', config.referenceDate);
-  return args;
+  const env: Record<string, string> = { [SETTINGS.redisUrl.env]: redisUrl };
+  for (const key of ['store', 'rawStore', 'outputStore'] as const) {
+    const url = config[key];
+    if (url) env[SETTINGS[key].env] = url;
+  }
+  return { args, env };
 }

@@ -1,19 +1,14 @@
 import { join, resolve } from 'node:path';
-import type { Config } from '../schemas/index.js';
+import type { Config } from '../config.js';
 
+/** The local folders of the data folder that are not stores (the file store keeps its own under it). */
 export interface DataPaths {
   root: string;
   /** Files dropped here are ingested. */
   inbox: string;
-  /** Content-addressed raw bytes, kept until their job ends. */
-  raw: string;
-  /** Output store root: records/ and rejected/. */
-  out: string;
-  /** A private redis-server's append-only file, when scour had to start one. */
-  redis: string;
 }
 
 export function dataPaths(config: Pick<Config, 'dataDir'>): DataPaths {
   const root = resolve(config.dataDir);
-  return { root, inbox: join(root, 'inbox'), raw: join(root, 'raw'), out: join(root, 'out'), redis: join(root, 'redis') };
+  return { root, inbox: join(root, 'inbox') };
 }

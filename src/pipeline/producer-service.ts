@@ -1,11 +1,8 @@
 import { BackPressureGate } from '../producers/back-pressure.js';
 import { InboxWatcher } from '../producers/inbox-watcher.js';
 import { ingestFile } from '../producers/ingest-file.js';
-import { createCleanQueue, type CleanQueue } from '../workers/clean-queue.js';
+import { createCleanQueue, type CleanQueue } from '../queue/clean-queue.js';
 import type { Runtime } from './runtime.js';
-
-/** Temp files of crashed writers in the raw store older than this are removed at start. */
-const STALE_TEMP_MS = 60 * 60 * 1000;
 
 export interface ProducerService {
   queue: CleanQueue;
@@ -18,7 +15,6 @@ export async function startProducer(runtime: Runtime): Promise<ProducerService> 
   const { config, logger } = runtime;
   const queue = createCleanQueue(runtime.redisUrl, config, 'producer');
   queue.on('error', (err) => logger.warn({ err: err.message }, 'queue connection error (reconnecting)'));
-  await runtime.raw.removeStaleTemps(STALE_TEMP_MS);
   const gate = new BackPressureGate(
     () => queue.getWaitingCount(),
     config.maxWaiting,

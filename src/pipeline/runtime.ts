@@ -3,9 +3,9 @@ import type { Logger } from '../log.js';
 import { warnIfEvicting } from '../redis/eviction-check.js';
 import { connectRedis } from '../redis/redis-options.js';
 import { resolveRedis, type ResolvedRedis } from '../redis/resolve-redis.js';
-import type { Config } from '../schemas/index.js';
-import { FsOutputStore } from '../stores/fs-output-store.js';
-import { FsRawStore } from '../stores/fs-raw-store.js';
+import type { Config } from '../config.js';
+import { openStores } from '../stores/open-stores.js';
+import type { OutputStore, RawStore } from '../stores/types.js';
 import { dataPaths, type DataPaths } from './data-paths.js';
 
 /** What every pipeline command shares: the resolved Redis, a client, and the stores. */
@@ -16,9 +16,9 @@ export interface Runtime {
   redisUrl: string;
   /** scour's own client (stats, record events, status); BullMQ opens its own. */
   redis: Redis;
-  raw: FsRawStore;
-  output: FsOutputStore;
-  /** Closes the client and stops a private redis-server this process started. */
+  raw: RawStore;
+  output: OutputStore;
+  /** Closes the stores and the client, and stops a private redis-server this process started. */
   close(): Promise<void>;
 }
 
@@ -29,15 +29,24 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   redis.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection error (reconnecting)'));
   await warnIfEvicting(redis, logger);
   const paths = dataPaths(config);
+  let stores;
+  try {
+    stores = await openStores(config, logger);
+  } catch (err) {
+    redis.disconnect();
+    await resolved.stop();
+    throw err;
+  }
   return {
     config,
     logger,
     paths,
     redisUrl: resolved.url,
     redis,
-    raw: new FsRawStore(paths.raw),
-    output: new FsOutputStore(paths.out),
+    raw: stores.raw,
+    output: stores.output,
     async close() {
+      await stores.close();
       await redis.quit().catch(() => redis.disconnect());
       await resolved.stop();
     },

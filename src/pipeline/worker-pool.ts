@@ -11,6 +11,8 @@ export interface WorkerPoolOptions {
   size: number;
   /** Arguments after `scour worker` for each child (they must include `--workers 1`). */
   args: string[];
+  /** Added to each child's environment (settings that must not show in `ps`). */
+  env?: Record<string, string>;
   logger: Logger;
   /** Wait before restarting a child that died, ms (default 1000, doubling to 30 s while it keeps dying young). */
   restartMs?: number;
@@ -37,7 +39,7 @@ export function startWorkerPool(options: WorkerPoolOptions): WorkerPool {
 
   const spawnChild = (slot: number, failures: number) => {
     const startedAt = Date.now();
-    const child = fork(SCOUR_BIN, ['worker', ...options.args], { stdio: 'inherit' });
+    const child = fork(SCOUR_BIN, ['worker', ...options.args], { stdio: 'inherit', env: { ...process.env, ...options.env } });
     children.add(child);
     child.on('exit', (code, signal) => {
       children.delete(child);

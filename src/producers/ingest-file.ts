@@ -3,13 +3,13 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { recordStats } from '../metrics/pipeline-stats.js';
 import { CleanRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
-import { isNotFound } from '../stores/fs-atomic.js';
-import { sha256Hex } from '../stores/ids.js';
-import { appendRecordEvent } from '../stores/record-events.js';
+import { isNotFound } from '../stores/fs/atomic-write.js';
+import { sha256Hex } from '../ids.js';
+import { appendRecordEvent } from '../record-events/index.js';
 import { VERSION } from '../version.js';
 import { NotRegularFileError, openInputFile } from './open-input-file.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
-import { JOB_NAME, type CleanQueue } from '../workers/clean-queue.js';
+import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
 
 export interface IngestContext {
   raw: RawStore;
@@ -158,8 +158,8 @@ async function refuse(path: string, name: string, err: NotRegularFileError, ctx:
     attempts: 1,
     pipeline: { version: VERSION, processedAt: now },
   });
-  const { location } = await ctx.output.writeRejection(rejection);
-  await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'rejected', path: location }, undefined, { rejections: { 'not-a-regular-file': 1 } });
+  const output = await ctx.output.writeRejection(rejection);
+  await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'rejected', store: output.store }, undefined, { rejections: { 'not-a-regular-file': 1 } });
   ctx.logger.warn({ name, what: err.what }, 'not a regular file inside the inbox: not read, recorded as a rejection');
   return { status: 'refused', key: id, bytes: 0 };
 }

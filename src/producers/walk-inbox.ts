@@ -1,6 +1,6 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isNotFound } from '../stores/fs-atomic.js';
+import { isNotFound } from '../stores/fs/atomic-write.js';
 
 export type InboxEntry =
   /** A subfolder, yielded before it is listed, so a watcher set on it misses nothing. */

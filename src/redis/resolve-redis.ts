@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Logger } from '../log.js';
-import type { Config } from '../schemas/index.js';
+import type { Config } from '../config.js';
 import { pingRedis } from './ping-redis.js';
 import { startPrivateRedis } from './private-redis.js';
 

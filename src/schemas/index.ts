@@ -1,4 +1,3 @@
 export * from './clean-record.js';
 export * from './rejection.js';
 export * from './job.js';
-export * from './config.js';

@@ -15,18 +15,31 @@ export interface OpenedFile {
   stats: Stats;
 }
 
+/** Which driver holds a store's entries: the local folder or PostgreSQL (an object store fits next). */
+export type StoreKind = 'file' | 'postgres';
+
 /**
  * Content-addressed raw bytes, kept until their job ends as a record, a rejection or a
- * failed job. Keys are sha256 hex. Implementations must make put() atomic and idempotent.
+ * failed job. Keys are sha256 hex; a driver never turns any other string into a location.
+ * Every write is atomic and idempotent (same key = same bytes, written once). "Not there"
+ * is a value (null / false), never an error; any thrown error is a real failure that the
+ * caller retries.
  */
 export interface RawStore {
+  readonly kind: StoreKind;
   /** Copies an opened local file in (and closes it), hashing it on the way; returns its sha256 key and size. Idempotent. */
   addFile(file: OpenedFile, options?: AddFileOptions): Promise<AddedFile>;
-  /** Stores bytes read from a local file under key; a no-op when key exists. */
-  putFile(key: string, path: string): Promise<void>;
-  get(key: string): Promise<Uint8Array>;
+  /** Stores bytes under key; throws when they do not hash to key; a no-op when key exists. */
+  put(key: string, bytes: Uint8Array): Promise<void>;
+  /** The bytes under key, or null when the store has none. */
+  get(key: string): Promise<Uint8Array | null>;
   has(key: string): Promise<boolean>;
+  /** Removes key; a no-op when absent. */
   delete(key: string): Promise<void>;
+  /** Every key held, in no set order, streamed (the reconciler walks it; stores may hold millions). */
+  keys(): AsyncIterable<string>;
+  /** Releases connections and handles; the store is not used afterwards. */
+  close(): Promise<void>;
 }
 
 export interface AddFileOptions {
@@ -66,25 +79,31 @@ export function sameFile(a: FileIdentity, b: FileIdentity): boolean {
 
 export type OutputKind = 'records' | 'rejected';
 
-/** Where a written entry can be found: a path for the filesystem store, a URL/key elsewhere. */
-export interface WriteResult {
-  location: string;
+/**
+ * Where a written entry is, in store-neutral terms (never a machine-local path): stream
+ * entries and job return values carry it, and any process reads the entry back by it.
+ */
+export interface OutputLocation {
+  store: StoreKind;
+  kind: OutputKind;
+  id: string;
 }
 
 /**
- * The output store downstream programs read. Writes are atomic and idempotent per id:
- * writing the same id twice leaves one complete, correct entry.
+ * The output store downstream programs read. An id has at most one output: writing a
+ * record removes a rejection of the same id and the other way round (a retried job that
+ * now succeeds, or now fails, leaves no stale entry beside its new one). Writes are atomic
+ * and idempotent per id: writing the same id twice leaves one complete, correct entry.
  */
 export interface OutputStore {
-  writeRecord(record: CleanRecord): Promise<WriteResult>;
-  writeRejection(rejection: RejectionRecord): Promise<WriteResult>;
-  /** The stored JSON of an entry, or null when there is none. Ids are validated first. */
+  readonly kind: StoreKind;
+  writeRecord(record: CleanRecord): Promise<OutputLocation>;
+  writeRejection(rejection: RejectionRecord): Promise<OutputLocation>;
+  /** The stored JSON of an entry, or null when there is none (or the id is not a sha256). */
   read(kind: OutputKind, id: string): Promise<unknown | null>;
-  /** Entry count per kind (may scan; used by `scour status`). */
+  /** Entry count per kind. */
   count(kind: OutputKind): Promise<number>;
-  /**
-   * Removes an entry (no-op when absent). Used when a failed job is retried and succeeds,
-   * so its stale "failed" rejection does not sit beside the new record.
-   */
-  delete?(kind: OutputKind, id: string): Promise<void>;
+  /** Removes an entry; a no-op when absent. */
+  delete(kind: OutputKind, id: string): Promise<void>;
+  close(): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Worker, type Job } from 'bullmq';
 import type { CleanJob } from '../schemas/index.js';
 import { bullConnection } from '../redis/redis-options.js';
-import { QUEUE_NAME } from './clean-queue.js';
+import { QUEUE_NAME } from '../queue/clean-queue.js';
 import { ensureFailedRecorded } from './failed-rejection.js';
 import type { CleanJobContext, CleanJobOutcome } from './job-context.js';
 import { processCleanJob } from './process-clean-job.js';

@@ -1,5 +1,5 @@
 import { CleanJob, RejectionRecord } from '../schemas/index.js';
-import { isValidId } from '../stores/ids.js';
+import { isValidId } from '../ids.js';
 import { VERSION } from '../version.js';
 import { announce } from './announce-outcome.js';
 import type { CleanJobContext, CleanJobLike } from './job-context.js';
@@ -35,8 +35,8 @@ export async function writeFailedRejection(job: CleanJobLike, err: unknown, atte
     attempts: Math.max(1, attempts),
     pipeline: { version: VERSION, processedAt: now },
   });
-  const { location } = await ctx.output.writeRejection(rejection);
-  await announce(job, { status: 'failed', location }, id, ctx, { counters: { job_failures: 1 } });
+  const output = await ctx.output.writeRejection(rejection);
+  await announce(job, { status: 'failed', output }, id, ctx, { counters: { job_failures: 1 } });
   ctx.logger.error({ jobId: id, attempts, err: message }, 'job failed for good; written to the rejected store as "failed"');
   return true;
 }

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import type { Logger } from '../log.js';
-import type { RecordStatus } from '../stores/record-events.js';
-import type { OutputStore, RawStore } from '../stores/types.js';
+import type { RecordStatus } from '../record-events/index.js';
+import type { OutputLocation, OutputStore, RawStore } from '../stores/types.js';
 
 export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult;
 
@@ -30,9 +30,10 @@ export interface CleanJobLike {
   opts: { attempts?: number };
 }
 
+/** A job's return value (shown by bull-board): what it wrote, in store-neutral terms. */
 export interface CleanJobOutcome {
   status: RecordStatus;
-  location: string;
+  output: OutputLocation;
   reason?: string;
 }
 

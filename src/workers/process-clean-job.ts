@@ -1,8 +1,7 @@
 import { UnrecoverableError } from 'bullmq';
 import type { CleanResult } from '../clean/types.js';
 import { CleanJob, CleanRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
-import { isNotFound } from '../stores/fs-atomic.js';
-import { sha256Hex } from '../stores/ids.js';
+import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
 import { announce } from './announce-outcome.js';
 import { writeFailedRejection } from './failed-rejection.js';
@@ -42,15 +41,12 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
     const processedAt = new Date(now()).toISOString();
     const detail = `${data.bytes} bytes is over the ${ctx.maxBytes}-byte limit`;
     const rejection = buildRejection({ ok: false, reason: 'too-large', detail }, data, 1, processedAt);
-    const outcome: CleanJobOutcome = { status: 'rejected', location: (await ctx.output.writeRejection(rejection)).location, reason: 'too-large' };
+    const outcome: CleanJobOutcome = { status: 'rejected', output: await ctx.output.writeRejection(rejection), reason: 'too-large' };
     return finish(job, outcome, data, data.bytes, 0, started, ctx);
   }
 
-  let bytes: Uint8Array;
-  try {
-    bytes = await ctx.raw.get(data.rawKey);
-  } catch (err) {
-    if (!isNotFound(err)) throw err;
+  const bytes = await ctx.raw.get(data.rawKey);
+  if (bytes === null) {
     // An earlier attempt wrote the output and deleted the raw bytes, then died before the
     // job was marked done: the outcome exists, only the announcement may be missing.
     const done = await existingOutcome(data.rawKey, ctx);
@@ -90,14 +86,10 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
       throw new UnrecoverableError(`record failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
     }
     if (checked.data.id !== data.rawKey) throw new UnrecoverableError(`record id ${checked.data.id} is not the raw key ${data.rawKey}`);
-    const { location } = await ctx.output.writeRecord(checked.data);
-    await ctx.output.delete?.('rejected', data.rawKey);
-    outcome = { status: 'record', location };
+    outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data) };
   } else {
     const rejection = buildRejection(result, data, 1, processedAt);
-    const { location } = await ctx.output.writeRejection(rejection);
-    await ctx.output.delete?.('records', data.rawKey);
-    outcome = { status: 'rejected', location, reason: result.reason };
+    outcome = { status: 'rejected', output: await ctx.output.writeRejection(rejection), reason: result.reason };
   }
 
   return finish(job, outcome, data, bytes.length, cleanSeconds, started, ctx);
@@ -143,14 +135,13 @@ export function buildRejection(
   });
 }
 
-/** The outcome an earlier attempt already stored, re-written in place to learn its location. */
+/** The outcome an earlier attempt already stored. */
 async function existingOutcome(id: string, ctx: CleanJobContext): Promise<CleanJobOutcome | null> {
   const record = CleanRecord.safeParse(await ctx.output.read('records', id));
-  if (record.success) return { status: 'record', location: (await ctx.output.writeRecord(record.data)).location };
+  if (record.success) return { status: 'record', output: { store: ctx.output.kind, kind: 'records', id } };
   const rejection = RejectionRecord.safeParse(await ctx.output.read('rejected', id));
   if (rejection.success && rejection.data.reason !== 'failed') {
-    const { location } = await ctx.output.writeRejection(rejection.data);
-    return { status: 'rejected', location, reason: rejection.data.reason };
+    return { status: 'rejected', output: { store: ctx.output.kind, kind: 'rejected', id }, reason: rejection.data.reason };
   }
   return null;
 }

@@ -1,7 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { parseRecordEvent, recordsStreamKey, type RecordEvent } from '../../src/stores/record-events.js';
+import { parseRecordEvent, recordsStreamKey, type RecordEvent } from '../../src/record-events/index.js';
 import { ensureDist } from './ensure-dist.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './redis-prefix.js';
 import type { ScourProcess } from './scour-process.js';

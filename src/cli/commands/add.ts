@@ -2,16 +2,16 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
-import { addPipelineOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { isIgnoredPath } from '../../producers/ignored-names.js';
 import { ingestFile, type IngestStatus } from '../../producers/ingest-file.js';
-import { loadConfig } from '../../schemas/index.js';
-import { createCleanQueue } from '../../workers/clean-queue.js';
+import { loadConfig } from '../../config.js';
+import { createCleanQueue } from '../../queue/clean-queue.js';
 
 /** `scour add FILE...`: queue files (or folders of files) directly, leaving them in place. */
 export function register(program: Command): void {
-  addPipelineOptions(
+  addSettingOptions(
     program
       .command('add')
       .description('queue files (or every file under a folder) directly; the files are left where they are')

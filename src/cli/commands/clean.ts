@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import { clean } from '../../clean/index.js';
 import type { CleanResult } from '../../clean/types.js';
-import { Config, ConfigError } from '../../schemas/index.js';
+import { Config, ConfigError } from '../../config.js';
 
 /** Files a folder input contributes (a file named on the command line is always read). */
 const INPUT_FILE = /\.(?:txt|html?)(?:\.gz)?$/i;

@@ -1,14 +1,14 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
-import { addPipelineOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
 import { startProducer } from '../../pipeline/producer-service.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { exitOnSignals } from '../../pipeline/shutdown.js';
-import { loadConfig } from '../../schemas/index.js';
+import { loadConfig } from '../../config.js';
 
 /** `scour producer`: watch the inbox and queue every stable file. */
 export function register(program: Command): void {
-  addPipelineOptions(
+  addSettingOptions(
     program.command('producer').description('watch <data>/inbox (subfolders too) and queue every file dropped there'),
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));

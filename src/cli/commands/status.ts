@@ -1,16 +1,16 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
 import { readStats } from '../../metrics/pipeline-stats.js';
-import { addPipelineOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
-import { loadConfig } from '../../schemas/index.js';
-import { createCleanQueue } from '../../workers/clean-queue.js';
-
-const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'] as const;
+import { loadConfig } from '../../config.js';
+import { JOB_STATES } from '../../queue/clean-queue.js';
+import { storeUrlsForLog } from '../../stores/open-stores.js';
+import { createCleanQueue } from '../../queue/clean-queue.js';
 
 /** `scour status`: queue counts by state, and what the output store holds. */
 export function register(program: Command): void {
-  addPipelineOptions(
+  addSettingOptions(
     program.command('status').description('print queue counts by state and the records and rejections written').option('--json', 'one JSON object instead of a table'),
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
@@ -38,7 +38,8 @@ export function register(program: Command): void {
         ['duplicates skipped', stats.counters.duplicates_skipped],
       ];
       const width = Math.max(...rows.map(([label]) => label.length));
-      process.stdout.write(`queue "clean", prefix "${config.prefix}", data ${runtime.paths.root}\n`);
+      const stores = storeUrlsForLog(config);
+      process.stdout.write(`queue "clean", prefix "${config.prefix}", raw store ${stores.raw}, output store ${stores.output}\n`);
       for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
     } finally {
       await queue.close();

@@ -1,24 +1,32 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
-import { addPipelineOptions, configFlags, workerChildArgs } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags, workerChild } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { exitOnSignals } from '../../pipeline/shutdown.js';
 import { startWorkerPool } from '../../pipeline/worker-pool.js';
 import { startWorkerService } from '../../pipeline/worker-service.js';
-import { loadConfig } from '../../schemas/index.js';
+import { loadConfig } from '../../config.js';
 
 /** `scour worker`: clean jobs from the queue; with --workers N > 1, supervise N worker processes. */
 export function register(program: Command): void {
-  addPipelineOptions(
+  addSettingOptions(
     program
       .command('worker')
       .description('clean queued jobs into the output store (one process per core by default; run on as many machines as you like)'),
   ).action(async (options: Record<string, unknown>) => {
+    // A forked child whose supervisor dies while it starts up (before exitOnSignals below is
+    // reached, after the awaits) would never hear the disconnect: it would live on as an orphan.
+    const orphaned = () => process.exit(0);
+    if (process.send) {
+      if (!process.connected) orphaned();
+      process.once('disconnect', orphaned);
+    }
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel, 'scour-worker');
     const runtime = await openRuntime(config, logger);
     if (config.workers > 1) {
-      const pool = startWorkerPool({ size: config.workers, args: workerChildArgs(config, runtime.redisUrl), logger });
+      process.off('disconnect', orphaned);
+      const pool = startWorkerPool({ size: config.workers, ...workerChild(config, runtime.redisUrl), logger });
       exitOnSignals(
         logger,
         async () => {
@@ -30,6 +38,9 @@ export function register(program: Command): void {
       return;
     }
     const service = startWorkerService(runtime);
+    // From here the graceful stop below handles a supervisor that goes away.
+    process.off('disconnect', orphaned);
+    if (process.send && !process.connected) orphaned();
     exitOnSignals(logger, async () => {
       await service.close();
       await runtime.close();

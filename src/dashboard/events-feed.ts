@@ -5,9 +5,11 @@ import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { API_ERRORS, sendError } from './api-errors.js';
 import { TIMED_OUT, within } from './within.js';
-import { apiPathOf, currentTop, isCursor, parseEntries, recordsStreamKey, type RecordEvent, type StatusFilter } from './record-stream.js';
+import { recordsStreamKey, type StreamEvent } from '../record-events/index.js';
+import { currentTop, isCursor, parseEntries, type StatusFilter } from '../record-events/index.js';
+import { apiPathOf } from './records-api.js';
 
-export interface RecordEventsOptions {
+export interface EventsFeedOptions {
   /** Comment line sent this often so proxies and clients see a live connection. Default 15 s. */
   heartbeatMs?: number;
   /** Open streams allowed at once; each holds one Redis connection. Default 64. */
@@ -31,10 +33,10 @@ interface Client {
  * EventSource reconnect resumes from `Last-Event-ID` without gaps; `?lastEventId=` does the
  * same for a first connection.
  */
-export function registerRecordEvents(
+export function registerEventsFeed(
   app: FastifyInstance,
   deps: { redis: Redis; prefix: string; logger: Logger },
-  options: RecordEventsOptions = {},
+  options: EventsFeedOptions = {},
 ): void {
   const heartbeatMs = options.heartbeatMs ?? 15_000;
   const maxClients = options.maxClients ?? 64;
@@ -115,8 +117,8 @@ export function registerRecordEvents(
   });
 }
 
-export function formatEvent(event: RecordEvent): string {
-  return `id: ${event.cursor}\ndata: ${JSON.stringify({ ...event, url: apiPathOf(event) })}\n\n`;
+export function formatEvent(event: StreamEvent): string {
+  return `id: ${event.cursor}\ndata: ${JSON.stringify({ cursor: event.cursor, id: event.id, status: event.status, url: apiPathOf(event) })}\n\n`;
 }
 
 /** Writes and waits for the socket to drain, so a slow client slows its own reader only. */

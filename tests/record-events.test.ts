@@ -1,7 +1,7 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../src/metrics/pipeline-stats.js';
-import { appendRecordEvent, parseRecordEvent, RECORD_EVENT_FIELDS, recordsStreamKey } from '../src/stores/record-events.js';
+import { appendRecordEvent, parseRecordEvent, recordsStreamKey } from '../src/record-events/index.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
 import { sha256 } from './helpers/sample-entries.js';
 
@@ -16,20 +16,22 @@ describe('records stream events (real Redis)', () => {
     redis.disconnect();
   });
 
-  it('appends id, status and path in that order on <prefix>:records, capped with MAXLEN ~', async () => {
+  it('appends id, status and store kind in that order on <prefix>:records, never a machine-local path', async () => {
     const id = sha256('a');
-    const entryId = await appendRecordEvent(redis, prefix, { id, status: 'record', path: `/out/records/${id}.json` });
+    const entryId = await appendRecordEvent(redis, prefix, { id, status: 'record', store: 'file' });
     expect(entryId).toMatch(/^\d+-\d+$/);
     const [[, fields]] = (await redis.xrange(recordsStreamKey(prefix), '-', '+')) as [[string, string[]]];
-    expect(fields.filter((_, i) => i % 2 === 0)).toEqual([...RECORD_EVENT_FIELDS]);
-    expect(parseRecordEvent(fields)).toEqual({ id, status: 'record', path: `/out/records/${id}.json` });
+    expect(fields).toEqual(['id', id, 'status', 'record', 'store', 'file']);
+    expect(parseRecordEvent(fields)).toEqual({ id, status: 'record', store: 'file' });
+    // Entries written by 0.1 (a path instead of a store kind) were all on the file store.
+    expect(parseRecordEvent(['id', id, 'status', 'record', 'path', '/x/out/records/a.json'])).toEqual({ id, status: 'record', store: 'file' });
   });
 
   it('with a once-guard, a second append for the same key and field is dropped atomically', async () => {
     const id = sha256('b');
     const guard = { key: `${prefix}:clean:${id}`, field: 'scour:announced:rejected' };
-    const first = await appendRecordEvent(redis, prefix, { id, status: 'rejected', path: 'p' }, guard);
-    const again = await Promise.all(Array.from({ length: 5 }, () => appendRecordEvent(redis, prefix, { id, status: 'rejected', path: 'p' }, guard)));
+    const first = await appendRecordEvent(redis, prefix, { id, status: 'rejected', store: 'file' }, guard);
+    const again = await Promise.all(Array.from({ length: 5 }, () => appendRecordEvent(redis, prefix, { id, status: 'rejected', store: 'file' }, guard)));
     expect(first).not.toBeNull();
     expect(again).toEqual([null, null, null, null, null]);
     const entries = await redis.xrange(recordsStreamKey(prefix), '-', '+');
@@ -44,9 +46,9 @@ describe('records stream events (real Redis)', () => {
       rejections: {},
       observe: { clean_duration_seconds: 0.003 },
     };
-    await appendRecordEvent(redis, prefix, { id, status: 'record', path: 'p' }, guard, stats);
-    await appendRecordEvent(redis, prefix, { id, status: 'record', path: 'p' }, guard, stats);
-    await appendRecordEvent(redis, prefix, { id: sha256('d'), status: 'rejected', path: 'q' }, undefined, { rejections: { 'too-short': 1 } });
+    await appendRecordEvent(redis, prefix, { id, status: 'record', store: 'file' }, guard, stats);
+    await appendRecordEvent(redis, prefix, { id, status: 'record', store: 'file' }, guard, stats);
+    await appendRecordEvent(redis, prefix, { id: sha256('d'), status: 'rejected', store: 'file' }, undefined, { rejections: { 'too-short': 1 } });
     const snapshot = await readStats(redis, prefix);
     expect(snapshot.counters.records_written).toBe(1);
     expect(snapshot.counters.bytes_processed).toBe(1234);

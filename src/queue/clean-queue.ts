@@ -1,5 +1,5 @@
 import { Queue, type DefaultJobOptions } from 'bullmq';
-import type { Config } from '../schemas/index.js';
+import type { Config } from '../config.js';
 import type { CleanJob } from '../schemas/index.js';
 import { bullConnection } from '../redis/redis-options.js';
 
@@ -32,6 +32,10 @@ export function createCleanQueue(redisUrl: string, config: Pick<Config, 'prefix'
     defaultJobOptions: defaultJobOptions(config),
   });
 }
+
+/** Every state a job of the queue can be in, in the order operators read them (status, metrics). */
+export const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
 
 /** Redis key of a job's hash: `<prefix>:clean:<jobId>`. */
 export const jobKey = (prefix: string, jobId: string): string => `${prefix}:${QUEUE_NAME}:${jobId}`;

@@ -1,31 +1,6 @@
 import type { Redis } from 'ioredis';
 import { statsIncrements, statsKey, type StatsUpdate } from '../metrics/pipeline-stats.js';
-
-/**
- * Every entry the output store receives is announced on a Redis stream, so downstream
- * programs (and the dashboard's /api/records and /api/events) follow new records with
- * XREAD / consumer groups instead of polling folders. One entry per output:
- *   XADD <prefix>:records MAXLEN ~ 1000000 * id <sha256> status <record|rejected|failed> path <location>
- */
-
-export const recordsStreamKey = (prefix: string): string => `${prefix}:records`;
-
-/** Approximate cap of the stream (MAXLEN ~): old events are trimmed, the store keeps everything. */
-export const RECORDS_STREAM_MAX_LEN = 1_000_000;
-
-/** Field names of a stream entry, in the order they are written. */
-export const RECORD_EVENT_FIELDS = ['id', 'status', 'path'] as const;
-
-/** record = out/records/<id>.json; rejected = a rejection from clean(); failed = a job that exhausted its retries. */
-export const RECORD_STATUSES = ['record', 'rejected', 'failed'] as const;
-export type RecordStatus = (typeof RECORD_STATUSES)[number];
-
-export interface RecordEvent {
-  id: string;
-  status: RecordStatus;
-  /** Where the entry is (a file path for the filesystem store). */
-  path: string;
-}
+import { RECORDS_STREAM_MAX_LEN, recordsStreamKey, type RecordEvent } from './record-event.js';
 
 /** Makes the append happen at most once per (key, field): set on the job's own hash, it dies with the job. */
 export interface AppendOnce {
@@ -37,10 +12,10 @@ export interface AppendOnce {
 // counts) its output twice, a crash between the output write and the announcement leaves the
 // flag unset, and a job's whole bookkeeping is one round trip to Redis.
 // KEYS: flag hash, stream, stats hash. ARGV: flag field ('' = no flag), MAXLEN, id, status,
-// path, then (field, increment, 'f' for a float or 'i') per stats change.
+// store kind, then (field, increment, 'f' for a float or 'i') per stats change.
 const APPEND_SCRIPT = `
 if ARGV[1] ~= '' and redis.call('HSETNX', KEYS[1], ARGV[1], '1') == 0 then return false end
-local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'id', ARGV[3], 'status', ARGV[4], 'path', ARGV[5])
+local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'id', ARGV[3], 'status', ARGV[4], 'store', ARGV[5])
 for i = 6, #ARGV, 3 do
   if ARGV[i + 2] == 'f' then redis.call('HINCRBYFLOAT', KEYS[3], ARGV[i], ARGV[i + 1])
   else redis.call('HINCRBY', KEYS[3], ARGV[i], ARGV[i + 1]) end
@@ -63,7 +38,7 @@ export async function appendRecordEvent(redis: Redis, prefix: string, event: Rec
     RECORDS_STREAM_MAX_LEN,
     event.id,
     event.status,
-    event.path,
+    event.store,
     ...changes,
   )) as string | null;
   return id ?? null;
@@ -78,15 +53,4 @@ function scripted(redis: Redis): WithAppendScript {
   const client = redis as Redis & Partial<WithAppendScript>;
   if (!client.scourAppendRecordEvent) client.defineCommand('scourAppendRecordEvent', { numberOfKeys: 3, lua: APPEND_SCRIPT });
   return client as Redis & WithAppendScript;
-}
-
-/** Reads one stream entry's flat field list back into an event; null if it is not one of ours. */
-export function parseRecordEvent(fields: string[]): RecordEvent | null {
-  const map = new Map<string, string>();
-  for (let i = 0; i + 1 < fields.length; i += 2) map.set(fields[i]!, fields[i + 1]!);
-  const id = map.get('id');
-  const status = map.get('status');
-  const path = map.get('path');
-  if (!id || !path || !RECORD_STATUSES.includes(status as RecordStatus)) return null;
-  return { id, status: status as RecordStatus, path };
 }

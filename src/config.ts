@@ -3,13 +3,31 @@ import { z } from 'zod';
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 
+/** A store URL: `file:<dir>` (a folder) or `postgres://user@host:port/db` (`postgresql://` too). */
+const StoreUrl = z.string().refine((url) => {
+  if (/^file:./.test(url)) return true;
+  if (!/^postgres(?:ql)?:\/\//.test(url)) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.hostname !== '' || parsed.searchParams.has('host');
+  } catch {
+    return false;
+  }
+}, 'a file:<dir> or postgres://user@host:port/db URL');
+
 /**
  * Every setting, its env var and its default. CLI flags (camelCase keys) win over env vars.
  * Parsed once at start by loadConfig(); nothing else reads process.env.
  */
 export const Config = z.object({
-  /** SCOUR_DATA_DIR / --data: holds inbox/, raw/, out/ (records/, rejected/) and a private redis/. */
+  /** SCOUR_DATA_DIR / --data: holds inbox/, the file store's raw/ and out/ (records/, rejected/) and a private redis/. */
   dataDir: z.string().min(1).default('./data'),
+  /** SCOUR_STORE / --store: both stores; unset = the file store in the data folder. */
+  store: StoreUrl.optional(),
+  /** SCOUR_RAW_STORE / --raw-store: the raw store alone (raw in PostgreSQL and records in files is a valid mix). */
+  rawStore: StoreUrl.optional(),
+  /** SCOUR_OUTPUT_STORE / --output-store: the output store alone. */
+  outputStore: StoreUrl.optional(),
   /** REDIS_URL: unset = 127.0.0.1:6379 if it answers, else a private redis-server. */
   redisUrl: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').optional(),
   /** SCOUR_QUEUE_PREFIX / --prefix: BullMQ prefix and stream prefix; use "{scour}" on Redis Cluster. */
@@ -59,31 +77,48 @@ export const Config = z.object({
 });
 export type Config = z.infer<typeof Config>;
 
-/** Env var for each setting, so an error can name what the user actually set. */
-export const ENV_NAMES: Record<keyof Config, string> = {
-  dataDir: 'SCOUR_DATA_DIR',
-  redisUrl: 'REDIS_URL',
-  prefix: 'SCOUR_QUEUE_PREFIX',
-  workers: 'SCOUR_WORKERS',
-  concurrency: 'SCOUR_CONCURRENCY',
-  host: 'SCOUR_HOST',
-  port: 'SCOUR_PORT',
-  dashboardToken: 'SCOUR_DASHBOARD_TOKEN',
-  publicHosts: 'SCOUR_PUBLIC_HOSTS',
-  maxWaiting: 'SCOUR_MAX_WAITING',
-  maxBytes: 'SCOUR_MAX_BYTES',
-  attempts: 'SCOUR_ATTEMPTS',
-  backoffMs: 'SCOUR_BACKOFF_MS',
-  lockMs: 'SCOUR_LOCK_MS',
-  stableMs: 'SCOUR_STABLE_MS',
-  referenceDate: 'SCOUR_REFERENCE_DATE',
-  logLevel: 'SCOUR_LOG_LEVEL',
+/**
+ * Where each setting comes from: its env var, its CLI flag (if it has one) and its help
+ * line. The one table the loader, the error lines and every command's --help read.
+ */
+export interface SettingSource {
+  env: string;
+  /** commander flag spec, e.g. "--data <dir>"; omitted for settings only the environment sets (secrets, tuning). */
+  flag?: string;
+  help: string;
+}
+
+export const SETTINGS: Record<keyof Config, SettingSource> = {
+  dataDir: { env: 'SCOUR_DATA_DIR', flag: '--data <dir>', help: 'data folder with inbox/ (and raw/, out/ for the file store)' },
+  store: { env: 'SCOUR_STORE', flag: '--store <url>', help: 'raw and output store: file:<dir> or postgres://user@host:port/db (default file: the data folder)' },
+  rawStore: { env: 'SCOUR_RAW_STORE', flag: '--raw-store <url>', help: 'raw store only, overriding --store' },
+  outputStore: { env: 'SCOUR_OUTPUT_STORE', flag: '--output-store <url>', help: 'output store only, overriding --store' },
+  redisUrl: { env: 'REDIS_URL', flag: '--redis-url <url>', help: 'Redis to use (default 127.0.0.1:6379 if it answers, else a private redis-server)' },
+  prefix: { env: 'SCOUR_QUEUE_PREFIX', flag: '--prefix <prefix>', help: 'queue, stream and store schema prefix ({scour} on Redis Cluster)' },
+  workers: { env: 'SCOUR_WORKERS', flag: '--workers <n>', help: 'worker processes (default: one per core)' },
+  concurrency: { env: 'SCOUR_CONCURRENCY', flag: '--concurrency <n>', help: 'jobs in flight per worker process' },
+  host: { env: 'SCOUR_HOST', flag: '--host <address>', help: 'dashboard bind address; beyond loopback needs SCOUR_DASHBOARD_TOKEN' },
+  port: { env: 'SCOUR_PORT', flag: '--port <port>', help: 'dashboard port' },
+  dashboardToken: { env: 'SCOUR_DASHBOARD_TOKEN', help: 'dashboard bearer token (16+ characters)' },
+  publicHosts: { env: 'SCOUR_PUBLIC_HOSTS', help: 'with a token: host names the dashboard answers to besides loopback and IP addresses' },
+  maxWaiting: { env: 'SCOUR_MAX_WAITING', flag: '--max-waiting <n>', help: 'the producer pauses the inbox while more jobs wait' },
+  maxBytes: { env: 'SCOUR_MAX_BYTES', flag: '--max-bytes <n>', help: 'larger inputs are rejected as too-large' },
+  attempts: { env: 'SCOUR_ATTEMPTS', help: 'tries per job before it lands in the failed set' },
+  backoffMs: { env: 'SCOUR_BACKOFF_MS', help: 'first retry delay, doubling each attempt' },
+  lockMs: { env: 'SCOUR_LOCK_MS', help: "a worker's lock on a job" },
+  stableMs: { env: 'SCOUR_STABLE_MS', help: 'a file must keep its size and mtime this long before it is read' },
+  referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
+  logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },
 };
 
-/** Settings whose values are never printed, not even in an error line. */
-const SECRET_SETTINGS = new Set<string>(['dashboardToken', 'redisUrl']);
+/** Env var for each setting, so an error can name what the user actually set. */
+export const ENV_NAMES = Object.fromEntries(Object.entries(SETTINGS).map(([key, { env }]) => [key, env])) as Record<keyof Config, string>;
 
-const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** Settings whose values are never printed, not even in an error line. */
+const SECRET_SETTINGS = new Set<string>(['dashboardToken', 'redisUrl', 'store', 'rawStore', 'outputStore']);
+
+/** The flag's long name as typed, e.g. "--raw-store". */
+export const longFlag = (source: SettingSource): string | undefined => source.flag?.split(' ')[0];
 
 /** A bad setting: its message is the one line the CLI prints. */
 export class ConfigError extends Error {
@@ -102,7 +137,7 @@ export function loadConfig(flags: Partial<Record<keyof Config, unknown>> = {}, e
     const fromEnv = env[envName] ?? (key === 'logLevel' ? env.LOG_LEVEL : undefined);
     if (flag !== undefined) {
       raw[key] = flag;
-      origin[key] = `--${kebab(key)}`;
+      origin[key] = longFlag(SETTINGS[key as keyof Config]) ?? key;
     } else if (fromEnv !== undefined && fromEnv !== '') {
       raw[key] = fromEnv;
       origin[key] = envName;

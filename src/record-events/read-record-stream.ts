@@ -1,52 +1,32 @@
 import type { Redis } from 'ioredis';
-import { parseRecordEvent, type RecordStatus } from '../stores/record-events.js';
-import type { OutputKind } from '../stores/types.js';
+import { isValidId } from '../ids.js';
+import { parseRecordEvent, type StreamEvent } from './record-event.js';
 
 /**
- * Reading the pipeline's record stream (`<prefix>:records`, written by the output side of
- * the workers). The entry id is the cursor the read API and the SSE feed hand out, so both
- * share one notion of "position".
+ * Reading the pipeline's record stream (`<prefix>:records`). The entry id is the cursor the
+ * read API and the SSE feed hand out, so both share one notion of "position".
  */
 
-export { recordsStreamKey } from '../stores/record-events.js';
-export type { RecordStatus };
-
-/** One stream entry, as the API exposes it (the store path stays server-side). */
-export interface RecordEvent {
-  /** Stream entry id ("<ms>-<seq>"): pass it back as `after`/`before` or `Last-Event-ID`. */
-  cursor: string;
-  id: string;
-  status: RecordStatus;
-}
-
 const CURSOR = /^\d{1,20}-\d{1,20}$/;
-const SHA256 = /^[0-9a-f]{64}$/;
 
 export const isCursor = (value: string): boolean => CURSOR.test(value);
-export const isSha256 = (value: string): boolean => SHA256.test(value);
-
-/** Where the stored JSON of an entry lives: failures are written to the rejected store. */
-export const storeKindOf = (status: RecordStatus): OutputKind => (status === 'record' ? 'records' : 'rejected');
-
-/** The API path a consumer fetches an entry's stored JSON from. */
-export const apiPathOf = (event: RecordEvent): string => `/api/${storeKindOf(event.status)}/${event.id}`;
 
 type RawEntry = [id: string, fields: string[]];
 
 /** Entries with a malformed id or status are skipped: the stream is input, not trusted. */
-export function parseEntries(entries: RawEntry[]): { events: RecordEvent[]; lastCursor: string | null } {
-  const events: RecordEvent[] = [];
+export function parseEntries(entries: RawEntry[]): { events: StreamEvent[]; lastCursor: string | null } {
+  const events: StreamEvent[] = [];
   for (const [cursor, fields] of entries) {
     const event = parseRecordEvent(fields);
-    if (event && isSha256(event.id)) events.push({ cursor, id: event.id, status: event.status });
+    if (event && isValidId(event.id)) events.push({ cursor, ...event });
   }
   return { events, lastCursor: entries.length > 0 ? entries[entries.length - 1]![0] : null };
 }
 
 /** Which statuses a reader wants; `all` keeps every entry. */
-export type StatusFilter = RecordStatus | 'all';
+export type StatusFilter = StreamEvent['status'] | 'all';
 
-const keep = (filter: StatusFilter) => (event: RecordEvent) => filter === 'all' || event.status === filter;
+const keep = (filter: StatusFilter) => (event: StreamEvent) => filter === 'all' || event.status === filter;
 
 export interface PageOptions {
   limit: number;
@@ -57,7 +37,7 @@ export interface PageOptions {
 
 export interface Page {
   /** Oldest first (write order). */
-  events: RecordEvent[];
+  events: StreamEvent[];
   /** The newest entry examined: continue with `after=<newest>`. */
   newest: string | null;
   /** The oldest entry examined: page back with `before=<oldest>`; null when the start was reached. */
@@ -66,7 +46,7 @@ export interface Page {
 
 /** Entries written strictly after `after`, oldest first. */
 export async function readAfter(redis: Redis, key: string, after: string, opts: PageOptions): Promise<Page> {
-  const events: RecordEvent[] = [];
+  const events: StreamEvent[] = [];
   let start = `(${after}`;
   let scanned = 0;
   let newest: string | null = null;
@@ -90,7 +70,7 @@ export async function readAfter(redis: Redis, key: string, after: string, opts: 
 
 /** The newest `limit` entries written strictly before `before` (or the newest overall), returned oldest first. */
 export async function readBefore(redis: Redis, key: string, before: string | null, opts: PageOptions): Promise<Page> {
-  const newestFirst: RecordEvent[] = [];
+  const newestFirst: StreamEvent[] = [];
   let end = before === null ? '+' : `(${before}`;
   let scanned = 0;
   let newest: string | null = null;

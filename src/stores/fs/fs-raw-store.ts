@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { closeSync, createReadStream, linkSync, lstatSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
-import { open, readFile, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, opendir, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { fsyncDir, fsyncFd, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './fs-atomic.js';
-import { assertValidId, sha256Hex } from './ids.js';
-import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawStore } from './types.js';
+import { fsyncDir, fsyncFd, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { assertValidId, isValidId, sha256Hex } from '../../ids.js';
+import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawStore } from '../types.js';
 
 /**
  * Files up to this size are read whole, hashed and written in one call each; larger ones
@@ -23,11 +23,23 @@ const WHOLE_FILE_BYTES = 1024 * 1024;
  * that older layout are still read and deleted, so an upgrade loses no file in flight.
  */
 export class FsRawStore implements RawStore {
+  readonly kind = 'file';
   private readonly tmpDir: string;
   private readonly known = new KnownDirs();
 
   constructor(private readonly root: string) {
     this.tmpDir = join(root, 'tmp');
+  }
+
+  /**
+   * The store at root, after its own start-up housekeeping: temp files older than
+   * staleTempMs are copies a killed writer never finished (no live writer pauses that long
+   * between its writes to a temp file), so they are removed.
+   */
+  static async open(root: string, options: { staleTempMs: number }): Promise<FsRawStore> {
+    const store = new FsRawStore(root);
+    await store.removeStaleTemps(options.staleTempMs);
+    return store;
   }
 
   pathOf(key: string): string {
@@ -157,23 +169,44 @@ export class FsRawStore implements RawStore {
     return { key, bytes };
   }
 
-  async putFile(key: string, path: string): Promise<void> {
+  async put(key: string, bytes: Uint8Array): Promise<void> {
     assertValidId(key);
     if (await this.has(key)) return;
-    const data = await readFile(path);
-    const actual = sha256Hex(data);
-    if (actual !== key) throw new Error(`raw store: ${path} hashes to ${actual}, not ${key}`);
-    await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
+    const actual = sha256Hex(bytes);
+    if (actual !== key) throw new Error(`raw store: the bytes hash to ${actual}, not ${key}`);
+    await writeFileAtomic(this.pathOf(key), bytes, { known: this.known, tempDir: this.tmpDir });
   }
 
-  async get(key: string): Promise<Uint8Array> {
-    try {
-      return readFileSync(this.pathOf(key));
-    } catch (err) {
-      if (!isNotFound(err)) throw err;
-      return readFileSync(this.legacyPathOf(key));
+  async get(key: string): Promise<Uint8Array | null> {
+    for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
+      try {
+        return readFileSync(path);
+      } catch (err) {
+        if (!isNotFound(err)) throw err;
+      }
+    }
+    return null;
+  }
+
+  async *keys(): AsyncIterable<string> {
+    const folders: string[] = [this.root];
+    for (let dir = folders.pop(); dir !== undefined; dir = folders.pop()) {
+      let handle;
+      try {
+        handle = await opendir(dir, { bufferSize: 256 });
+      } catch (err) {
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+      for await (const entry of handle) {
+        // Key folders are two hex digits (and, in the older layout, two more below them).
+        if (entry.isDirectory() && /^[0-9a-f]{2}$/.test(entry.name)) folders.push(join(dir, entry.name));
+        else if (entry.isFile() && isValidId(entry.name)) yield entry.name;
+      }
     }
   }
+
+  async close(): Promise<void> {}
 
   async has(key: string): Promise<boolean> {
     const found = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;

@@ -1,12 +1,11 @@
 import { readFileSync, unlinkSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
-import { fsyncDir, isNotFound, KnownDirs, writeFileAtomic } from './fs-atomic.js';
-import { assertValidId, isValidId } from './ids.js';
-import type { OutputKind, OutputStore, WriteResult } from './types.js';
+import type { CleanRecord, RejectionRecord } from '../../schemas/index.js';
+import { fsyncDir, isNotFound, KnownDirs, writeFileAtomic } from './atomic-write.js';
+import { assertValidId, isValidId } from '../../ids.js';
+import type { OutputKind, OutputLocation, OutputStore } from '../types.js';
 
-const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
 
 /**
  * The default output store: `<root>/records/<id>.json` and `<root>/rejected/<id>.json`,
@@ -14,6 +13,7 @@ const ENTRY_FILE = /^[0-9a-f]{64}\.json$/;
  * same id twice leaves one complete file. Only sha256 ids are ever turned into paths.
  */
 export class FsOutputStore implements OutputStore {
+  readonly kind = 'file';
   private readonly known = new KnownDirs();
 
   constructor(private readonly root: string) {}
@@ -23,11 +23,11 @@ export class FsOutputStore implements OutputStore {
     return join(this.root, kind, `${id}.json`);
   }
 
-  async writeRecord(record: CleanRecord): Promise<WriteResult> {
+  async writeRecord(record: CleanRecord): Promise<OutputLocation> {
     return this.write('records', record.id, record);
   }
 
-  async writeRejection(rejection: RejectionRecord): Promise<WriteResult> {
+  async writeRejection(rejection: RejectionRecord): Promise<OutputLocation> {
     return this.write('rejected', rejection.id, rejection);
   }
 
@@ -43,7 +43,7 @@ export class FsOutputStore implements OutputStore {
 
   async count(kind: OutputKind): Promise<number> {
     try {
-      return (await readdir(join(this.root, kind))).filter((name) => ENTRY_FILE.test(name)).length;
+      return (await readdir(join(this.root, kind))).filter((name) => name.endsWith('.json') && isValidId(name.slice(0, -5))).length;
     } catch (err) {
       if (isNotFound(err)) return 0;
       throw err;
@@ -59,9 +59,12 @@ export class FsOutputStore implements OutputStore {
     }
   }
 
-  private async write(kind: OutputKind, id: string, entry: unknown): Promise<WriteResult> {
-    const location = this.pathOf(kind, id);
-    await writeFileAtomic(location, `${JSON.stringify(entry, null, 2)}\n`, { known: this.known });
-    return { location };
+  async close(): Promise<void> {}
+
+  /** The new entry first, then the other kind's entry of the same id: a crash between leaves both, never neither. */
+  private async write(kind: OutputKind, id: string, entry: unknown): Promise<OutputLocation> {
+    await writeFileAtomic(this.pathOf(kind, id), `${JSON.stringify(entry, null, 2)}\n`, { known: this.known });
+    await this.delete(kind === 'records' ? 'rejected' : 'records', id);
+    return { store: this.kind, kind, id };
   }
 }

@@ -1,0 +1,180 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InvalidIdError } from '../../src/ids.js';
+import { openInputFile } from '../../src/producers/open-input-file.js';
+import type { OutputStore, RawStore } from '../../src/stores/types.js';
+import { sampleRecord, sampleRejection, sha256 } from './sample-entries.js';
+
+/**
+ * The contract every store driver meets, run against each of them (tests/stores-contract*.test.ts):
+ * "not found" is a value (null / false), writes are atomic and idempotent, an id has one
+ * output, hostile ids never reach the backend.
+ */
+
+/** Ids a store must refuse to turn into a location. */
+export const HOSTILE_IDS = ['../../etc/passwd', 'abc', sha256('x').toUpperCase(), `${sha256('x')}/..`, `${sha256('x')}\0`, "x'; DROP TABLE records; --", ''];
+
+export interface StoreHarness<S> {
+  store: S;
+  /** Entries the backend holds right now, temp or partial ones included (to check nothing half-written is left). */
+  countEntries(): Promise<number>;
+  cleanup(): Promise<void>;
+}
+
+const bodyOf = (entry: unknown): string => (entry as { body: string }).body;
+
+export function outputStoreContract(name: string, open: () => Promise<StoreHarness<OutputStore>>): void {
+  describe(`OutputStore contract: ${name}`, () => {
+    let h: StoreHarness<OutputStore>;
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(() => h.cleanup());
+
+    it('reads back what it wrote, per kind, and names it by a store-neutral location', async () => {
+      const record = sampleRecord('one');
+      const rejection = sampleRejection('two');
+      expect(await h.store.writeRecord(record)).toEqual({ store: h.store.kind, kind: 'records', id: record.id });
+      expect(await h.store.writeRejection(rejection)).toEqual({ store: h.store.kind, kind: 'rejected', id: rejection.id });
+      expect(await h.store.read('records', record.id)).toEqual(record);
+      expect(await h.store.read('rejected', rejection.id)).toEqual(rejection);
+      expect(await h.store.read('rejected', record.id)).toBeNull();
+      expect(await h.store.count('records')).toBe(1);
+      expect(await h.store.count('rejected')).toBe(1);
+    });
+
+    it('writing the same id twice leaves one complete entry (the last)', async () => {
+      await h.store.writeRecord(sampleRecord('same', 'first body'));
+      await h.store.writeRecord(sampleRecord('same', 'second body'));
+      expect(await h.store.count('records')).toBe(1);
+      expect(bodyOf(await h.store.read('records', sha256('same')))).toBe('second body');
+    });
+
+    it('an id has one output: a record replaces its rejection, a rejection its record', async () => {
+      const id = sha256('flip');
+      await h.store.writeRejection({ ...sampleRejection('flip', 'failed') });
+      await h.store.writeRecord(sampleRecord('flip'));
+      expect(await h.store.read('rejected', id)).toBeNull();
+      expect(await h.store.read('records', id)).not.toBeNull();
+      await h.store.writeRejection(sampleRejection('flip', 'no-article'));
+      expect(await h.store.read('records', id)).toBeNull();
+      expect(await h.store.count('records')).toBe(0);
+      expect(await h.store.count('rejected')).toBe(1);
+    });
+
+    it('concurrent writes of one id leave one valid entry and nothing half-written', async () => {
+      await Promise.all(Array.from({ length: 20 }, (_, i) => h.store.writeRecord(sampleRecord('race', `body ${i}`))));
+      expect(await h.store.count('records')).toBe(1);
+      expect(bodyOf(await h.store.read('records', sha256('race')))).toMatch(/^body \d+$/);
+      expect(await h.countEntries()).toBe(1);
+    });
+
+    it('returns null for missing ids and never reaches the backend for hostile ones', async () => {
+      expect(await h.store.read('records', sha256('missing'))).toBeNull();
+      expect(await h.store.read('rejected', sha256('missing'))).toBeNull();
+      for (const id of HOSTILE_IDS) expect(await h.store.read('records', id)).toBeNull();
+      await expect(h.store.writeRecord({ ...sampleRecord('bad'), id: '../escape' })).rejects.toThrow(InvalidIdError);
+      await expect(h.store.delete('records', '../escape')).rejects.toThrow(InvalidIdError);
+    });
+
+    it('deletes entries, and deleting a missing one is a no-op', async () => {
+      const record = sampleRecord('gone');
+      await h.store.writeRecord(record);
+      await h.store.delete('records', record.id);
+      await h.store.delete('records', record.id);
+      expect(await h.store.read('records', record.id)).toBeNull();
+      expect(await h.store.count('records')).toBe(0);
+    });
+  });
+}
+
+export function rawStoreContract(name: string, open: () => Promise<StoreHarness<RawStore> & { scratch: string }>): void {
+  describe(`RawStore contract: ${name}`, () => {
+    let h: StoreHarness<RawStore> & { scratch: string };
+    beforeEach(async () => {
+      h = await open();
+    });
+    afterEach(() => h.cleanup());
+
+    const file = async (label: string, content: string | Buffer) => {
+      const path = join(h.scratch, label);
+      await writeFile(path, content);
+      return openInputFile(path);
+    };
+    const text = (bytes: Uint8Array | null) => (bytes === null ? null : Buffer.from(bytes).toString());
+
+    it('adds a file under its sha256 and gives the bytes back', async () => {
+      const content = Buffer.from('héllo wörld\n'.repeat(10_000));
+      const added = await h.store.addFile(await file('a.txt', content));
+      expect(added).toMatchObject({ key: sha256(content), bytes: content.length });
+      // The file as read, so whoever removes the source can tell whether it changed since.
+      if (added.source) expect(added.source.size).toBe(content.length);
+      expect(await h.store.has(added.key)).toBe(true);
+      expect(Buffer.from((await h.store.get(added.key))!).equals(content)).toBe(true);
+    });
+
+    it('is idempotent: the same bytes twice are one entry', async () => {
+      const first = await h.store.addFile(await file('a.txt', 'same bytes'));
+      const second = await h.store.addFile(await file('b.txt', 'same bytes'));
+      await h.store.put(first.key, Buffer.from('same bytes'));
+      expect(second.key).toBe(first.key);
+      expect(await h.countEntries()).toBe(1);
+    });
+
+    it('concurrent adds of the same bytes leave one entry', async () => {
+      const files = await Promise.all(Array.from({ length: 8 }, (_, i) => file(`c${i}.txt`, 'raced bytes')));
+      const keys = await Promise.all(files.map((f) => h.store.addFile(f)));
+      expect(new Set(keys.map((k) => k.key))).toEqual(new Set([sha256('raced bytes')]));
+      expect(await h.countEntries()).toBe(1);
+      expect(text(await h.store.get(sha256('raced bytes')))).toBe('raced bytes');
+    });
+
+    it('keeps large files whole: 17 MiB, over the default input limit (the pipeline, not the store, rejects it)', async () => {
+      const content = Buffer.alloc(17 * 1024 * 1024 + 17, 'scour large file ');
+      const added = await h.store.addFile(await file('large.txt', content));
+      expect(added).toMatchObject({ key: sha256(content), bytes: content.length });
+      if (added.source) expect(added.source.size).toBe(content.length);
+      expect(Buffer.from((await h.store.get(added.key))!).equals(content)).toBe(true);
+      expect(await h.countEntries()).toBe(1);
+    });
+
+    it('stores empty files too', async () => {
+      const added = await h.store.addFile(await file('empty', ''));
+      expect(added).toMatchObject({ key: sha256(''), bytes: 0 });
+      expect((await h.store.get(added.key))?.length).toBe(0);
+    });
+
+    it('put checks the key against the bytes', async () => {
+      await expect(h.store.put(sha256('other'), Buffer.from('checked'))).rejects.toThrow(/hash/);
+      expect(await h.store.has(sha256('other'))).toBe(false);
+      await h.store.put(sha256('checked'), Buffer.from('checked'));
+      expect(text(await h.store.get(sha256('checked')))).toBe('checked');
+    });
+
+    it('not found is a value: get gives null, has false; deleting twice is a no-op', async () => {
+      const { key } = await h.store.addFile(await file('d.txt', 'delete me'));
+      await h.store.delete(key);
+      await h.store.delete(key);
+      expect(await h.store.has(key)).toBe(false);
+      expect(await h.store.get(key)).toBeNull();
+      expect(await h.store.get(sha256('never stored'))).toBeNull();
+    });
+
+    it('refuses hostile keys before they reach the backend', async () => {
+      for (const id of HOSTILE_IDS) {
+        await expect(h.store.get(id), id).rejects.toThrow(InvalidIdError);
+        await expect(h.store.delete(id), id).rejects.toThrow(InvalidIdError);
+        await expect(h.store.put(id, Buffer.from('x')), id).rejects.toThrow(InvalidIdError);
+      }
+    });
+
+    it('lists every key it holds, and only those', async () => {
+      const added = await Promise.all(['k1', 'k2', 'k3'].map(async (label) => (await h.store.addFile(await file(label, `bytes of ${label}`))).key));
+      await h.store.delete(added[1]!);
+      const listed: string[] = [];
+      for await (const key of h.store.keys()) listed.push(key);
+      expect(listed.sort()).toEqual([added[0]!, added[2]!].sort());
+    });
+  });
+}
