@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { CLEAN_SETTINGS } from './clean/rules/clean-settings.js';
+
+/** A worker's lock on a job, ms: long enough for any clean() (see SCOUR_LOCK_MS). */
+export const DEFAULT_LOCK_MS = 30_000;
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 
@@ -58,7 +62,7 @@ export const Config = z.object({
   /** SCOUR_MAX_WAITING / --max-waiting: the producer pauses while more jobs than this wait. */
   maxWaiting: int(1).default(10_000),
   /** SCOUR_MAX_BYTES / --max-bytes: larger inputs are rejected as too-large (default 16 MiB). */
-  maxBytes: int(1).default(16 * 1024 * 1024),
+  maxBytes: int(1).default(CLEAN_SETTINGS.maxBytes),
   /** SCOUR_ATTEMPTS: tries per job before it lands in the failed set. */
   attempts: int(1, 100).default(5),
   /** SCOUR_BACKOFF_MS: first retry delay; doubles each attempt. */
@@ -67,7 +71,7 @@ export const Config = z.object({
    * SCOUR_LOCK_MS: a worker's lock on a job; a worker killed with -9 has its jobs picked up
    * again within about twice this. Must exceed the longest clean() of one input.
    */
-  lockMs: int(1000).default(30_000),
+  lockMs: int(1000).default(DEFAULT_LOCK_MS),
   /** SCOUR_STABLE_MS: a file must stop growing for this long before it is read. */
   stableMs: int(0).default(300),
   /** SCOUR_REFERENCE_DATE / --reference-date: resolves relative dates ("on Friday"); never the clock. */

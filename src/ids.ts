@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
  * Store keys and ids are sha256 hex, nothing else: a store never builds a path from any
  * other string, so no id can reach a file outside the store ("../", absolute paths, NUL…).
  */
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** The id of some bytes: their sha256, lowercase hex. */
 export function sha256Hex(bytes: Uint8Array): string {

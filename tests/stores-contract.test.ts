@@ -1,6 +1,6 @@
 import { appendFile, link as hardLink, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotRegularFileError, openInputFile } from '../src/producers/open-input-file.js';
 import { FsOutputStore } from '../src/stores/fs/fs-output-store.js';
 import { FsRawStore } from '../src/stores/fs/fs-raw-store.js';

@@ -1,6 +1,5 @@
 import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
 import { sha256Hex } from '../ids.js';
-import { VERSION } from '../version.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
 import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
 import { countWords } from './word-count.js';
@@ -105,7 +104,7 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
       blocksRemoved: removed.length,
       method: extraction.method,
     },
-    pipeline: { version: VERSION, processedAt: ctx.options.processedAt },
+    pipeline: { version: ctx.options.pipelineVersion ?? 'unversioned', processedAt: ctx.options.processedAt },
   };
   const parsed = CleanRecord.safeParse(record);
   if (!parsed.success) {

@@ -14,6 +14,11 @@ export interface RawInput {
 export interface CleanOptions {
   /** ISO datetime stamped into record.pipeline.processedAt (clean() never reads the clock). */
   processedAt: string;
+  /**
+   * Stamped into record.pipeline.version: the pipeline passes its package version (clean()
+   * reads no files). Default "unversioned", for library use outside a release.
+   */
+  pipelineVersion?: string;
   /** YYYY-MM-DD: resolves relative dates ("on Friday"). Without it they stay unresolved. */
   referenceDate?: string;
   /** Inputs over this many bytes are rejected as too-large (default 16 MiB). */

@@ -1,5 +1,5 @@
 import { lstat } from 'node:fs/promises';
-import { isNotFound } from '../stores/fs/atomic-write.js';
+import { isNotFound } from '../files/fs-errors.js';
 
 /** What one look at a path found. */
 type Look = { kind: 'file'; size: number; mtimeMs: number } | { kind: 'folder' | 'gone' } | { kind: 'error'; err: unknown };

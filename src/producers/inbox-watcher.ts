@@ -4,8 +4,8 @@ import type { Logger } from '../log.js';
 import type { BackPressureGate } from './back-pressure.js';
 import { CandidateFiles } from './candidate-files.js';
 import { FolderWatchers } from './folder-watchers.js';
-import { inboxName, isIgnoredName } from './ignored-names.js';
-import { walkInbox } from './walk-inbox.js';
+import { inboxName, isIgnoredName } from '../files/ignored-names.js';
+import { walkFolder } from '../files/walk-folder.js';
 
 export interface InboxWatcherOptions {
   /** Folder to watch, subfolders included. */
@@ -38,7 +38,7 @@ export interface InboxWatcherOptions {
  * the queue is over its waiting limit. Cost per file is O(1) and memory is bounded:
  * - events: one `fs.watch` per folder (FolderWatchers); an event names a path, which is
  *   offered to CandidateFiles (stat, wait stableMs, stat again, then ready);
- * - a streaming scan (walkInbox) finds the files already there at start (the rescan after a
+ * - a streaming scan (walkFolder) finds the files already there at start (the rescan after a
  *   crash), those beyond the tracked limit, and any whose event was lost (the inotify queue
  *   overflows silently under a burst); it runs at start, when asked, and every `rescanMs`.
  *
@@ -167,7 +167,7 @@ export class InboxWatcher {
     // Watched again in case its watch was lost (a no-op when it is set), before it is listed.
     this.folders.add(folder);
     const onError = (path: string, err: unknown) => this.options.logger.warn({ path, err: (err as Error).message }, 'cannot list an inbox folder');
-    for await (const entry of walkInbox(folder, isIgnoredName, onError)) {
+    for await (const entry of walkFolder(folder, isIgnoredName, onError)) {
       if (this.closed) return;
       if (entry.kind === 'folder') {
         this.folders.add(entry.path);

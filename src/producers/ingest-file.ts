@@ -2,8 +2,8 @@ import { lstatSync, statSync, unlinkSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { recordStats } from '../metrics/pipeline-stats.js';
-import { CleanRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
-import { isNotFound } from '../stores/fs/atomic-write.js';
+import { CleanRecord, rejectionRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
+import { isNotFound } from '../files/fs-errors.js';
 import { sha256Hex } from '../ids.js';
 import { appendRecordEvent } from '../record-events/index.js';
 import { VERSION } from '../version.js';
@@ -148,11 +148,9 @@ async function refuse(path: string, name: string, err: NotRegularFileError, ctx:
   const id = sha256Hex(Buffer.from(`not-a-regular-file\0${name}\0${entry.dev}:${entry.ino}:${entry.mtimeMs}`));
   if ((await ctx.output.read('rejected', id)) !== null) return { status: 'refused', key: id, bytes: 0 };
   const now = new Date((ctx.now ?? Date.now)()).toISOString();
-  const rejection = RejectionRecord.parse({
-    ok: false,
+  const rejection = rejectionRecord({
     reason: 'not-a-regular-file',
     detail: `${name} is ${err.what}; only regular files inside the inbox are read, and this one was left in place`,
-    schemaVersion: 1,
     id,
     source: { name, sha256: id, bytes: 0, receivedAt: now },
     attempts: 1,

@@ -1,9 +1,10 @@
+import { SHA256_HEX } from '../ids.js';
 import { z } from 'zod';
 
 /** Bump when a field changes meaning or shape; downstream readers switch on it. */
 export const SCHEMA_VERSION = 1 as const;
 
-export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex sha256');
+export const Sha256 = z.string().regex(SHA256_HEX, 'a lowercase hex sha256');
 
 /** Where a publication date came from; ordered roughly by how much we trust it. */
 export const DateSource = z.enum([

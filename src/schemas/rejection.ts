@@ -25,9 +25,12 @@ export const Rejection = z.object({
 });
 export type Rejection = z.infer<typeof Rejection>;
 
+/** Version of the rejection record's shape. */
+export const REJECTION_SCHEMA_VERSION = 1 as const;
+
 /** What the pipeline stores in rejected/<id>.json. */
 export const RejectionRecord = Rejection.extend({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(REJECTION_SCHEMA_VERSION),
   id: Sha256,
   source: z.object({
     name: z.string(),
@@ -40,3 +43,11 @@ export const RejectionRecord = Rejection.extend({
   pipeline: z.object({ version: z.string(), processedAt: z.string().datetime({ offset: true }) }),
 });
 export type RejectionRecord = z.infer<typeof RejectionRecord>;
+
+/** What a rejection record is built from; the schema version is filled in. */
+export type RejectionRecordFields = Omit<RejectionRecord, 'ok' | 'schemaVersion'>;
+
+/** The one place a rejection record is built: validated, so a malformed one fails where it is made. */
+export function rejectionRecord(fields: RejectionRecordFields): RejectionRecord {
+  return RejectionRecord.parse({ ok: false, schemaVersion: REJECTION_SCHEMA_VERSION, ...fields });
+}

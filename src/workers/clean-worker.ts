@@ -1,4 +1,5 @@
 import { Worker, type Job } from 'bullmq';
+import { DEFAULT_LOCK_MS } from '../config.js';
 import type { CleanJob } from '../schemas/index.js';
 import { bullConnection } from '../redis/redis-options.js';
 import { QUEUE_NAME } from '../queue/clean-queue.js';
@@ -10,7 +11,7 @@ export interface CleanWorkerOptions {
   redisUrl: string;
   /** Jobs in flight in this process (default 1; scour's config sets 4, see SCOUR_CONCURRENCY). */
   concurrency?: number;
-  /** Job lock, ms (default 30000). A killed worker's jobs are retried within about twice this. */
+  /** Job lock, ms (default DEFAULT_LOCK_MS, 30 s). A killed worker's jobs are retried within about twice this. */
   lockMs?: number;
   /** Times a job may stall (its worker died) before it fails (default 2). */
   maxStalledCount?: number;
@@ -22,7 +23,7 @@ export interface CleanWorkerOptions {
  * its own jobs, which the others pick up once the lock expires.
  */
 export function startCleanWorker(ctx: CleanJobContext, options: CleanWorkerOptions): Worker<CleanJob, CleanJobOutcome> {
-  const lockMs = options.lockMs ?? 30_000;
+  const lockMs = options.lockMs ?? DEFAULT_LOCK_MS;
   const worker = new Worker<CleanJob, CleanJobOutcome>(QUEUE_NAME, (job: Job<CleanJob>) => processCleanJob(job, ctx), {
     connection: bullConnection(options.redisUrl, 'scour-worker'),
     prefix: ctx.prefix,

@@ -1,4 +1,4 @@
-import { CleanJob, RejectionRecord } from '../schemas/index.js';
+import { CleanJob, rejectionRecord, RejectionRecord } from '../schemas/index.js';
 import { isValidId } from '../ids.js';
 import { VERSION } from '../version.js';
 import { announce } from './announce-outcome.js';
@@ -25,11 +25,9 @@ export async function writeFailedRejection(job: CleanJobLike, err: unknown, atte
     ? { name: parsed.data.name, sha256: id, bytes: parsed.data.bytes, receivedAt: parsed.data.receivedAt }
     : { name: id, sha256: id, bytes: 0, receivedAt: now };
   const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  const rejection = RejectionRecord.parse({
-    ok: false,
+  const rejection = rejectionRecord({
     reason: 'failed',
     detail: message.slice(0, MAX_DETAIL_CHARS),
-    schemaVersion: 1,
     id,
     source,
     attempts: Math.max(1, attempts),

@@ -1,6 +1,6 @@
 import { UnrecoverableError } from 'bullmq';
 import type { CleanResult } from '../clean/types.js';
-import { CleanJob, CleanRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
+import { CleanJob, CleanRecord, rejectionRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
 import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
 import { announce } from './announce-outcome.js';
@@ -71,7 +71,7 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   try {
     result = ctx.clean(
       { bytes, name: data.name, receivedAt: data.receivedAt },
-      { processedAt, referenceDate: ctx.referenceDate, maxBytes: ctx.maxBytes },
+      { processedAt, pipelineVersion: VERSION, referenceDate: ctx.referenceDate, maxBytes: ctx.maxBytes },
     );
   } catch (err) {
     throw new UnrecoverableError(`clean() threw (it must return a rejection instead): ${(err as Error).message}`);
@@ -123,11 +123,9 @@ export function buildRejection(
   attempts: number,
   processedAt: string,
 ): RejectionRecord {
-  return RejectionRecord.parse({
-    ok: false,
+  return rejectionRecord({
     reason: rejection.reason,
     detail: rejection.detail,
-    schemaVersion: 1,
     id: data.rawKey,
     source: { name: data.name, sha256: data.rawKey, bytes: data.bytes, receivedAt: data.receivedAt },
     attempts,

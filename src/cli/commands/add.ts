@@ -1,10 +1,11 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
-import { basename, join, relative, resolve } from 'node:path';
+import { realpath, stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
 import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
-import { isIgnoredPath } from '../../producers/ignored-names.js';
+import { inboxName, isIgnoredName } from '../../files/ignored-names.js';
+import { walkFolder } from '../../files/walk-folder.js';
 import { ingestFile, type IngestStatus } from '../../producers/ingest-file.js';
 import { loadConfig } from '../../config.js';
 import { createCleanQueue } from '../../queue/clean-queue.js';
@@ -51,11 +52,8 @@ async function* filesUnder(input: string): AsyncGenerator<{ path: string; name: 
     yield { path: await realpath(input), name: basename(input) };
     return;
   }
-  const entries = await readdir(input, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (entry.isDirectory()) continue;
-    const path = join(entry.parentPath, entry.name);
-    if (isIgnoredPath(input, path)) continue;
-    yield { path, name: relative(input, path).split('\\').join('/'), within: input };
+  const onError = (path: string, err: unknown) => process.stderr.write(`scour add: cannot list ${path}: ${(err as Error).message}\n`);
+  for await (const entry of walkFolder(input, isIgnoredName, onError)) {
+    if (entry.kind === 'file') yield { path: entry.path, name: inboxName(input, entry.path), within: input };
   }
 }

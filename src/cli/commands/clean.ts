@@ -1,6 +1,9 @@
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { inboxName, isIgnoredName } from '../../files/ignored-names.js';
+import { walkFolder } from '../../files/walk-folder.js';
+import { VERSION } from '../../version.js';
 import { z } from 'zod';
 import { clean } from '../../clean/index.js';
 import type { CleanResult } from '../../clean/types.js';
@@ -38,13 +41,13 @@ interface InputFile {
   name: string;
 }
 
-async function* walk(dir: string, root: string): AsyncGenerator<InputFile> {
-  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
-  for (const entry of entries) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) yield* walk(path, root);
-    else if (entry.isFile() && INPUT_FILE.test(entry.name)) yield { path, name: relative(root, path) };
+/** The input files under a folder, by the walker and skip rules the inbox uses, sorted by name for a stable run order. */
+async function filesUnder(root: string, onError: (input: string, err: Error) => void): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  for await (const entry of walkFolder(root, isIgnoredName, (path, err) => onError(path, err as Error))) {
+    if (entry.kind === 'file' && INPUT_FILE.test(entry.path)) files.push({ path: entry.path, name: inboxName(root, entry.path) });
   }
+  return files.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 async function collectInputs(inputs: readonly string[], onError: (input: string, err: Error) => void): Promise<InputFile[]> {
@@ -53,7 +56,7 @@ async function collectInputs(inputs: readonly string[], onError: (input: string,
     const path = resolve(input);
     try {
       const info = await stat(path);
-      if (info.isDirectory()) for await (const file of walk(path, path)) files.push(file);
+      if (info.isDirectory()) files.push(...(await filesUnder(path, onError)));
       else files.push({ path, name: basename(path) });
     } catch (err) {
       onError(input, err as Error);
@@ -140,7 +143,7 @@ export function register(program: Command): void {
         }
         const result = clean(
           { bytes, name: file.name, receivedAt },
-          { processedAt: new Date().toISOString(), referenceDate: flags.referenceDate, maxBytes: flags.maxBytes },
+          { processedAt: new Date().toISOString(), pipelineVersion: VERSION, referenceDate: flags.referenceDate, maxBytes: flags.maxBytes },
         );
         progress.count(result);
         const output = outputOf(result, file.name);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsync, open, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isNotFound } from '../../files/fs-errors.js';
 
 /**
  * Filesystem helpers shared by the filesystem stores. A reader must only ever see a missing
@@ -113,9 +114,4 @@ export async function writeDurably(path: string, data: string | Uint8Array): Pro
   } finally {
     closeSync(fd);
   }
-}
-
-/** True for ENOENT, the one error the stores turn into "absent". */
-export function isNotFound(err: unknown): boolean {
-  return (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
 }

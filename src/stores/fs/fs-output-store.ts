@@ -2,7 +2,8 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CleanRecord, RejectionRecord } from '../../schemas/index.js';
-import { fsyncDir, isNotFound, KnownDirs, writeFileAtomic } from './atomic-write.js';
+import { fsyncDir, KnownDirs, writeFileAtomic } from './atomic-write.js';
+import { isNotFound } from '../../files/fs-errors.js';
 import { assertValidId, isValidId } from '../../ids.js';
 import type { OutputKind, OutputLocation, OutputStore } from '../types.js';
 

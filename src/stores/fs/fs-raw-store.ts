@@ -4,7 +4,8 @@ import { open, opendir, readdir, rename, rm, stat, type FileHandle } from 'node:
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
-import { fsyncDir, fsyncFd, isNotFound, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { fsyncDir, fsyncFd, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
+import { isNotFound } from '../../files/fs-errors.js';
 import { assertValidId, isValidId, sha256Hex } from '../../ids.js';
 import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawStore } from '../types.js';
 

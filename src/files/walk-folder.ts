@@ -1,8 +1,8 @@
 import { opendir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isNotFound } from '../stores/fs/atomic-write.js';
+import { isNotFound } from './fs-errors.js';
 
-export type InboxEntry =
+export type FolderEntry =
   /** A subfolder, yielded before it is listed, so a watcher set on it misses nothing. */
   | { kind: 'folder'; path: string }
   /** Anything else: a file, a link, or a name whose type the filesystem does not report. */
@@ -15,11 +15,11 @@ export type InboxEntry =
  * A folder that vanishes meanwhile is passed over; other errors go to `onError` and the walk
  * goes on with the next folder.
  */
-export async function* walkInbox(
+export async function* walkFolder(
   root: string,
   isSkipped: (name: string) => boolean,
   onError: (path: string, err: unknown) => void,
-): AsyncGenerator<InboxEntry> {
+): AsyncGenerator<FolderEntry> {
   const folders = [root];
   for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
     let dir;
