@@ -1,11 +1,9 @@
 /** Byline shapes in text dumps. Patterns are regex sources matched case-insensitively on a whole line. */
-export interface BylinePattern {
-  pattern: string;
-  note: string;
-}
+
+import type { RuleRow } from './rule-row.js';
 
 /** Words that introduce the author's name; the byline is what follows. */
-export const BYLINE_PREFIXES: readonly BylinePattern[] = [
+export const BYLINE_PREFIXES: readonly RuleRow[] = [
   { pattern: 'by', note: 'seed 004 "By Our Diplomatic Correspondent"' },
   { pattern: 'written by|posted by|reported by|story by|words by', note: 'blog and news bylines' },
   { pattern: 'von', note: 'zeit.de "Von Heike Buchter" (dates-htmldate set)' },
@@ -18,7 +16,7 @@ export const BYLINE_PREFIXES: readonly BylinePattern[] = [
 ];
 
 /** Whole-line bylines without a prefix: staff credits of South Asian and wire papers. */
-export const STAFF_BYLINES: readonly BylinePattern[] = [
+export const STAFF_BYLINES: readonly RuleRow[] = [
   { pattern: '(?:our|staff|special|senior|political|diplomatic|news|court|sports|business) ?(?:\\w+ )?(?:correspondent|reporter|writer)', note: 'seed 004 "Our Diplomatic Correspondent"; Dawn/The News "Our Staff Reporter"' },
   { pattern: '(?:news|web|monitoring|online|sports|city|foreign) desk', note: 'Pakistani papers\' "Web Desk", "Monitoring Desk"' },
 ];

@@ -4,6 +4,8 @@
  * Confidences are calibrated against rules/dates-weights.ts (the assembler takes the max).
  */
 
+import type { RuleRow } from './rule-row.js';
+
 export type DateRoleInMarkup = 'published' | 'created' | 'modified';
 
 export interface MetaDateName {
@@ -138,10 +140,8 @@ export const EXCLUDED_TAGS: readonly string[] = ['footer', 'aside', 'nav', 'scri
  * Class/id/itemprop tokens of elements that show the publication date, with a confidence
  * for a date read from their text. Earlier entries are more specific.
  */
-export interface DateElementToken {
-  pattern: string;
+export interface DateElementToken extends RuleRow {
   confidence: number;
-  note: string;
 }
 
 export const DATE_ELEMENT_TOKENS: readonly DateElementToken[] = [
