@@ -47,10 +47,6 @@ function lastMatchEnd(re: RegExp, s: string): number {
   return end;
 }
 
-export function isCopyrightLine(line: string): boolean {
-  return COPYRIGHT_MARK.test(line);
-}
-
 /** How far after a date the words read by roleAfter may reach. */
 const AFTER_WINDOW = 60;
 

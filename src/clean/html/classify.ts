@@ -1,7 +1,9 @@
 import { HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
-import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../text/patterns.js';
-import { bylineOf, isCaptionLine, isDateLine } from '../text/flag-units.js';
+import { bylineOf } from '../lines/byline.js';
+import { isCaptionLine } from '../lines/caption.js';
+import { isDateLine } from '../lines/date-line.js';
+import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../lines/line-rules.js';
 import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 import { alternatives } from '../regex-source.js';
