@@ -4,4 +4,4 @@ export { findDates, parseDate } from './find-dates.js';
 export { textDateCandidates, type TextDateOptions } from './text-candidates.js';
 export { inferDayFirst } from './day-order.js';
 export { htmlDateCandidates, type HtmlDateOptions } from './html/html-candidates.js';
-export { pageUrl } from './html/source-url.js';
+export { pageUrl } from '../page/page-url.js';

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { collapseWhitespace } from './dom.js';
-import { indexPage, type PageIndex } from './page-index.js';
+import { indexPage, type PageIndex } from '../page/page-index.js';
+import { collapseWhitespace } from '../page/text.js';
 
 /** "By Carrie Arnold" in a meta author (quantamagazine.org, scrapinghub set). */
 const BY_PREFIX = /^(?:by|von|par|por)\s+/i;

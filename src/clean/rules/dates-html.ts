@@ -99,42 +99,18 @@ export const SCRIPT_DATE_KEYS: readonly string[] = [
 ];
 export const SCRIPT_KEY_CONFIDENCE = 0.6;
 
-/**
- * Class/id tokens of regions whose dates are about something else: comments, related and
- * popular lists, sidebars, footers, teasers, navigation. A class name (or id) is excluded
- * when it starts with a token ("comments", "sidebar-left") or its last dash/underscore part
- * does ("site-footer", "post-comments"), unless its first part is a modifier ("has-sidebar").
- * Seen on the pages of dates-htmldate (WordPress, Drupal, news CMS themes).
- */
-export const EXCLUDED_REGION_TOKENS: readonly string[] = [
-  'comment', 'kommentar', 'leserbrief', 'reply', 'respon', 'disqus', 'related', 'verwandt', 'similar', 'recommend',
-  'empfehl', 'popular', 'most-read', 'mostread', 'meistgelesen', 'trending', 'footer', 'morestories', 'more-stories',
-  'readmore', 'read-more', 'newsletter', 'breadcrumb', 'pagination', 'calendar', 'cookie', 'advert', 'sponsor',
-  'outbrain', 'taboola', 'nav', 'menu', 'ticker',
-];
-/**
- * Weaker signs of a region that is not the article: layouts name content columns
- * "sidebar" (falstaff.de), "teaser" is the lead on German sites (achgut.com, cicero.de).
- * Dates there count, with SOFT_REGION_FACTOR.
- */
-export const SOFT_REGION_TOKENS: readonly string[] = ['sidebar', 'widget', 'teaser', 'promo', 'carousel', 'slider'];
+/* The regions whose dates are never the page's own: rules/page-regions.ts. */
+/** Dates in a soft-excluded region (see rules/page-regions.ts) count this much. */
 export const SOFT_REGION_FACTOR = 0.75;
-/** Of the excluded tokens, those of reader comments: never read, not even as a last resort. */
-export const COMMENT_REGION_TOKENS: readonly string[] = ['comment', 'kommentar', 'leserbrief', 'reply', 'respon', 'disqus'];
 
-/** First parts of a class name that make the rest a modifier, not a region ("has-sidebar"). */
-export const REGION_MODIFIER_PREFIXES: readonly string[] = ['has', 'with', 'without', 'no', 'is', 'show', 'hide', 'toggle', 'js', 'l', 'layout'];
-/**
- * Markers of the main content. A region that is or contains one is never excluded, whatever
- * its class says: Blogger wraps posts in "widget Blog", themes put "right-sidebar" on the
- * content row, WordPress promotions use "single-promotion" on the <article>.
- */
-export const MAIN_CONTENT_TAGS: readonly string[] = ['article', 'main', 'h1'];
-export const MAIN_CONTENT_CLASS = /(?:^|\s)(?:hentry|h-entry|entry-content|entry-title|post-content|post-body|post-title|article-body|article-content|articlebody|story-body|single-post)(?:\s|$)/i;
-export const MAIN_CONTENT_ITEMPROP = /articlebody|blogpost|headline/i;
-
-/** Tags whose dates are never the page's own. */
-export const EXCLUDED_TAGS: readonly string[] = ['footer', 'aside', 'nav', 'script', 'style', 'noscript', 'template', 'select', 'option'];
+/** itemprop values of visible elements whose value or text is a date of the page's item (schema.org microdata). */
+export const DATE_ITEMPROP = /^(?:datepublished|datecreated|datemodified|dateupdated|pubdate|uploaddate)$/i;
+/** The itemprop that declares the publication date: read even inside an excluded region (ahlen.de keeps it in the story's div.footer). */
+export const DECLARED_PUBLISHED_ITEMPROP = /^datepublished$/i;
+/** Class/id/itemprop words of a <time> that shows the publication date (WordPress entry-date, posted-on; news CMS pubdate). */
+export const PUBLISHED_TIME_HINTS = /published|entry-date|pubdate|post-date|date-publ|created|posted/i;
+/** hAtom dates: <abbr class="published" title="…"> (Blogger), <abbr class="updated">. */
+export const HATOM_DATE_CLASS = /published|updated/;
 
 /**
  * Class/id/itemprop tokens of elements that show the publication date, with a confidence

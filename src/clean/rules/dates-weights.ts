@@ -82,3 +82,13 @@ export const TEXT_DATE_WEIGHTS = {
   /** Evidence text is the whole line when it is at most this long, else the matched expression. */
   maxEvidenceChars: 160,
 } as const;
+
+/** Work bounds of the HTML date reader. */
+export const HTML_SCAN_LIMITS = {
+  /** Elements with a date class/id listed per page: enough for the date elements of any real page; bounds the work on huge pages. */
+  maxTokenElements: 200,
+  /** JSON-LD nodes visited per script. */
+  maxJsonLdNodes: 500,
+  /** Scripts larger than this are bundles, not page data. */
+  maxScriptChars: 200_000,
+} as const;

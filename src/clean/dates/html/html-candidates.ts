@@ -1,10 +1,11 @@
 import type { CheerioAPI } from 'cheerio';
-import type { JsonLdCache } from '../../html/json-ld-cache.js';
+import type { JsonLdCache } from '../../page/json-ld-cache.js';
+import { indexPage, type PageIndex } from '../../page/page-index.js';
 import type { DateCandidate } from '../../types.js';
 import { parseIsoDay } from '../calendar.js';
 import { inferDayFirst } from '../day-order.js';
 import { localizeUtcDates, preferLocalNeighbours } from '../local-day.js';
-import { scanPage } from './collect.js';
+import { scanOf, type PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { jsonLdCandidates, scriptCandidates } from './source-jsonld.js';
 import { metaCandidates } from './source-meta.js';
@@ -19,6 +20,8 @@ export interface HtmlDateOptions {
   referenceDate?: string;
   /** The page's JSON-LD parses, shared with the other readers of the page. Default: parsed here. */
   jsonLd?: JsonLdCache;
+  /** The page's index (page/page-index.ts), when the caller has it. Default: indexed here. */
+  index?: PageIndex;
 }
 
 /** A day confirmed by another, independent source gains this much per source (up to AGREEMENT_MAX). */
@@ -27,7 +30,7 @@ const AGREEMENT_MAX = 2;
 /** Markup sources good enough that the visible-text scans are not needed. */
 const STRONG_ENOUGH = 0.85;
 
-function ogUrl(metas: ReturnType<typeof scanPage>['metas']): string | null {
+function ogUrl(metas: PageScan['metas']): string | null {
   for (const el of metas) {
     const key = (el.attribs.property ?? el.attribs.name ?? '').toLowerCase();
     if (key === 'og:url' && el.attribs.content) return el.attribs.content;
@@ -58,7 +61,7 @@ function withAgreement(cands: DateCandidate[]): DateCandidate[] {
 export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCandidate[] {
   const root = $.root()[0];
   if (!root) return [];
-  const scan = scanPage([root]);
+  const scan = scanOf(opts.index ?? indexPage(root));
   const url = opts.url ?? scan.canonical ?? ogUrl(scan.metas);
   const ctx: HtmlDateContext = {
     reference: parseIsoDay(opts.referenceDate),

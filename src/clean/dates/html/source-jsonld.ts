@@ -1,5 +1,5 @@
 import type { DateCandidate } from '../../types.js';
-import { JsonLdCache, NOT_JSON } from '../../html/json-ld-cache.js';
+import { JsonLdCache, NOT_JSON } from '../../page/json-ld-cache.js';
 import { JSONLD_ARTICLE_TYPES, JSONLD_CONFIDENCE as C, JSONLD_PAGE_TYPES, JSONLD_SKIP_KEYS, SCRIPT_DATE_KEYS, SCRIPT_KEY_CONFIDENCE } from '../../rules/dates-html.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { parseMachineDate } from './machine-date.js';

@@ -1,6 +1,6 @@
 import type { DateCandidate } from '../../types.js';
 import { META_DATE_NAMES, SOFT_REGION_FACTOR, type MetaDateName } from '../../rules/dates-html.js';
-import type { PageScan } from './collect.js';
+import type { PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { parseMachineDate } from './machine-date.js';
 

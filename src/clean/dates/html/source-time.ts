@@ -1,9 +1,11 @@
 import type { DateCandidate } from '../../types.js';
 import { HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS, MODIFIED_ELEMENT_TOKENS, SOFT_REGION_FACTOR } from '../../rules/dates-html.js';
 import { findDates } from '../find-dates.js';
-import type { DateElement, PageScan } from './collect.js';
+import type { Placement } from '../../page/page-index.js';
+import type { PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
-import { classAndId, textOf } from './dom.js';
+import { classAndId } from '../../page/node.js';
+import { spacedText } from '../../page/text.js';
 import { parseMachineDate } from './machine-date.js';
 
 /** <time datetime>, microdata itemprop dates on visible elements, and hAtom <abbr class="published">. */
@@ -16,14 +18,14 @@ const OUTSIDE_ARTICLE = 0.92;
 const LIST_MIN_DAYS = 3;
 const LIST_FACTOR = 0.75;
 
-function valueOf(entry: DateElement, ctx: HtmlDateContext) {
+function valueOf(entry: Placement, ctx: HtmlDateContext) {
   const a = entry.el.attribs;
   const attr = a.datetime ?? a.content ?? a.title;
   if (attr) {
     const parsed = parseMachineDate(attr, ctx.reference, ctx.dayFirst);
     if (parsed) return { parsed, text: attr.trim().slice(0, 80) };
   }
-  const text = textOf(entry.el, HTML_TEXT_LIMITS.maxElementChars);
+  const text = spacedText(entry.el, HTML_TEXT_LIMITS.maxElementChars);
   const parsed = findDates(text, { dayFirst: ctx.dayFirst, referenceDate: ctx.referenceDate })[0];
   return parsed ? { parsed, text } : null;
 }

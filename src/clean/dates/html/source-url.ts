@@ -1,5 +1,3 @@
-import type { CheerioAPI } from 'cheerio';
-import { indexPage, type PageIndex } from '../../html/page-index.js';
 import type { DateCandidate } from '../../types.js';
 import { HTML_TEXT_CONFIDENCE } from '../../rules/dates-html.js';
 import { formatDay, isPlausibleDay } from '../calendar.js';
@@ -32,15 +30,4 @@ export function urlCandidates(url: string | null, ctx: HtmlDateContext): DateCan
     }
   }
   return [];
-}
-
-/**
- * The page's own URL as it declares it: <link rel=canonical>, then og:url. Null when absent.
- * `index` is the page's element index when the caller already has it.
- */
-export function pageUrl($: CheerioAPI, index: PageIndex = indexPage($.root()[0])): string | null {
-  const canonical = index.canonical?.attribs.href?.trim();
-  if (canonical) return canonical;
-  const og = index.ogUrl?.attribs.content?.trim();
-  return og || null;
 }

@@ -4,9 +4,10 @@ import { DATE_ELEMENT_TOKENS, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, 
 import { dateRole } from '../date-context.js';
 import { findDates } from '../find-dates.js';
 import type { ParsedDate } from '../parsed-date.js';
-import type { PageScan } from './collect.js';
+import type { PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
-import { classAndId, isElement, textOf } from './dom.js';
+import { classAndId, isElement } from '../../page/node.js';
+import { spacedText } from '../../page/text.js';
 
 /** Dates in the visible text: date-ish elements, then near the <h1>, then the page text. */
 
@@ -55,7 +56,7 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
   let rank = 0;
   for (const entry of scan.tokenElements) {
     if (entry.excluded || rank >= L.maxDateElements) continue;
-    const text = textOf(entry.el, L.maxElementChars);
+    const text = spacedText(entry.el, L.maxElementChars);
     if (text.length < 6 || !/\d/.test(text)) continue;
     const pick = pickDate(text, ctx) ?? titleAttributeDate(entry.el, ctx);
     if (!pick) continue;
@@ -82,13 +83,13 @@ function titleAttributeDate(el: Element, ctx: HtmlDateContext): Pick | null {
 export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   const h1 = scan.h1?.el;
   if (!h1) return [];
-  const title = textOf(h1, 300);
+  const title = spacedText(h1, 300);
   let container: Element = h1;
   let text = title;
   for (let level = 0; level < 3 && container.parent && isElement(container.parent); level++) {
     container = container.parent;
     if (container.name === 'body') break;
-    text = textOf(container, L.nearTitleChars * 3, (el) => scan.excludedRegions.has(el));
+    text = spacedText(container, L.nearTitleChars * 3, (el) => scan.excludedRegions.has(el));
     if (text.length > title.length + L.nearTitleChars / 2) break;
   }
   const at = Math.max(0, text.indexOf(title));
@@ -103,10 +104,10 @@ export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateC
  */
 export function pageTextCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   if (!scan.body) return [];
-  const text = textOf(scan.body, L.pageTextChars, (el) => scan.excludedRegions.has(el));
+  const text = spacedText(scan.body, L.pageTextChars, (el) => scan.excludedRegions.has(el));
   const pick = pickDate(text, ctx);
   if (pick) return [candidate(pick, text, C.pageText)];
-  const whole = textOf(scan.body, L.pageTextChars, (el) => scan.commentRegions.has(el));
+  const whole = spacedText(scan.body, L.pageTextChars, (el) => scan.commentRegions.has(el));
   const rescue = pickDate(whole, ctx);
   return rescue ? [candidate(rescue, whole, C.pageTextRescue)] : [];
 }
