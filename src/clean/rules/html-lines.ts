@@ -32,6 +32,14 @@ export const HTML_TRAILER_LINES: readonly RuleRow[] = [
   { pattern: '(?:recent|latest|popular|related|other|top) (?:articles|stories|posts|news)', note: 'autoindustriya.com "RECENT ARTICLES" (scrapinghub set)' },
 ];
 
+/**
+ * Words of a trailer marker that opens reader comments: such a marker ends the article
+ * even when much prose follows it (that prose is the comments), where a "Related news"
+ * box may be an inset in the story (moneycontrol.com, scrapinghub set). Regex source,
+ * case-insensitive, searched anywhere in the marker.
+ */
+export const COMMENT_MARKER_WORDS: RuleRow = { pattern: 'comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario', note: 'comment section headings in English, German, Spanish, Dutch and Italian ("Leave a Reply", "Kommentare", "Reacties")' };
+
 /** Labelled date lines of article heads ("Published 1 day ago", "Updated at 1:23 p.m."): datelines, not body. */
 export const HTML_DATE_LABEL_LINES: readonly RuleRow[] = [
   { pattern: '(?:published|updated|posted|last updated|modified|first published)\\b.{0,60}', note: 'snopes.com "Published 1 day ago", thehill.com "Updated at 1:23 p.m." (scrapinghub set)' },

@@ -1,6 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { JsonLdCache } from '../../page/json-ld-cache.js';
 import { indexPage, type PageIndex } from '../../page/page-index.js';
+import { HTML_DATE_FACTORS as F } from '../../rules/dates-weights.js';
 import type { DateCandidate } from '../../types.js';
 import { parseIsoDay } from '../calendar.js';
 import { inferDayFirst } from '../day-order.js';
@@ -24,11 +25,6 @@ export interface HtmlDateOptions {
   index?: PageIndex;
 }
 
-/** A day confirmed by another, independent source gains this much per source (up to AGREEMENT_MAX). */
-const AGREEMENT_BONUS = 0.03;
-const AGREEMENT_MAX = 2;
-/** Markup sources good enough that the visible-text scans are not needed. */
-const STRONG_ENOUGH = 0.85;
 
 function ogUrl(metas: PageScan['metas']): string | null {
   for (const el of metas) {
@@ -48,7 +44,7 @@ function withAgreement(cands: DateCandidate[]): DateCandidate[] {
   }
   return cands.map((c) => {
     const n = (sources.get(c.date.slice(0, 10))?.size ?? 1) - 1;
-    return n > 0 ? { ...c, confidence: roundConfidence(c.confidence + Math.min(n, AGREEMENT_MAX) * AGREEMENT_BONUS) } : c;
+    return n > 0 ? { ...c, confidence: roundConfidence(c.confidence + Math.min(n, F.agreementMax) * F.agreementBonus) } : c;
   });
 }
 
@@ -75,7 +71,7 @@ export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCa
     ...urlCandidates(url, ctx),
   ];
   cands.push(...dateElementCandidates(scan, ctx));
-  if (!cands.some((c) => c.confidence >= STRONG_ENOUGH)) {
+  if (!cands.some((c) => c.confidence >= F.strongEnough)) {
     cands.push(...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx));
     if (!cands.length) cands.push(...pageTextCandidates(scan, ctx));
   }

@@ -1,6 +1,7 @@
 import type { Element } from 'domhandler';
 import type { DateCandidate } from '../../types.js';
-import { DATE_ELEMENT_TOKENS, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, MODIFIED_ELEMENT_TOKENS, SOFT_REGION_FACTOR } from '../../rules/dates-html.js';
+import { DATE_ELEMENT_TOKENS, MODIFIED_ELEMENT_TOKENS } from '../../rules/dates-html.js';
+import { HTML_DATE_FACTORS as F, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, SOFT_REGION_FACTOR } from '../../rules/dates-weights.js';
 import { dateRole } from '../date-context.js';
 import { findDates } from '../find-dates.js';
 import type { ParsedDate } from '../parsed-date.js';
@@ -11,15 +12,6 @@ import { spacedText } from '../../page/text.js';
 
 /** Dates in the visible text: date-ish elements, then near the <h1>, then the page text. */
 
-const ROLE_FACTOR = { published: 1.05, plain: 1, modified: 0.6, event: 0.6, other: 0, copyright: 0 } as const;
-/** Each further date element in document order is trusted a little less. */
-const RANK_DECAY = 0.04;
-const RANK_FLOOR = 0.7;
-const OUTSIDE_ARTICLE = 0.95;
-/** A date element whose class recurs this often is one item of a list (teasers, comments). */
-const LIST_REPEATS = 3;
-const LIST_FACTOR = 0.8;
-
 interface Pick {
   parsed: ParsedDate;
   factor: number;
@@ -29,9 +21,9 @@ interface Pick {
 function pickDate(text: string, ctx: HtmlDateContext): Pick | null {
   let best: Pick | null = null;
   for (const parsed of findDates(text, { dayFirst: ctx.dayFirst, referenceDate: ctx.referenceDate })) {
-    const factor = ROLE_FACTOR[dateRole(text, parsed.index)];
+    const factor = F.role[dateRole(text, parsed.index)];
     if (factor > 0 && (!best || factor > best.factor)) best = { parsed, factor };
-    if (factor >= ROLE_FACTOR.published) break;
+    if (factor >= F.role.published) break;
   }
   return best;
 }
@@ -42,7 +34,7 @@ function candidate(pick: Pick, text: string, base: number): DateCandidate {
     date: pick.parsed.date,
     source: relative ? 'relative' : 'text',
     text: text.length <= 160 ? text : pick.parsed.matched,
-    confidence: roundConfidence(base * pick.factor * Math.min(1, pick.parsed.confidence + 0.1)),
+    confidence: roundConfidence(base * pick.factor * Math.min(1, pick.parsed.confidence + F.parsedLift)),
   };
 }
 
@@ -61,10 +53,10 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
     const pick = pickDate(text, ctx) ?? titleAttributeDate(entry.el, ctx);
     if (!pick) continue;
     const tier = DATE_ELEMENT_TOKENS[entry.tier]?.confidence ?? C.pageText;
-    const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? ROLE_FACTOR.modified : 1;
-    const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= LIST_REPEATS && entry.el.attribs.class ? LIST_FACTOR : 1;
-    const region = (entry.inArticle ? 1 : OUTSIDE_ARTICLE) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
-    const position = Math.max(RANK_FLOOR, 1 - rank * RANK_DECAY) * region;
+    const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? F.role.modified : 1;
+    const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= F.listRepeats && entry.el.attribs.class ? F.list : 1;
+    const region = (entry.inArticle ? 1 : F.elementOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
+    const position = Math.max(F.rankFloor, 1 - rank * F.rankDecay) * region;
     out.push(candidate(pick, text, tier * modified * position));
     rank++;
   }
