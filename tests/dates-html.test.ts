@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { htmlDateCandidates, pageUrl } from '../src/clean/dates/index.js';
-import { regionOfName } from '../src/clean/dates/html/dom.js';
+import { regionOfName } from '../src/clean/page/regions.js';
 
 const parse = (html: string) => load(html, { xml: { xmlMode: false, decodeEntities: true } });
 const top = (html: string, url: string | null = null, referenceDate?: string) =>

@@ -5,8 +5,10 @@ import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
-import { capTreeDepth, collapseWhitespace, computeStats } from '../src/clean/html/dom.js';
-import { limitNesting } from '../src/clean/html/nesting-guard.js';
+import { computeStats } from '../src/clean/html/node-stats.js';
+import { limitNesting } from '../src/clean/page/nesting-guard.js';
+import { collapseWhitespace } from '../src/clean/page/text.js';
+import { capTreeDepth } from '../src/clean/page/tree-depth.js';
 import { prune } from '../src/clean/html/prune.js';
 
 const MIN_PARAGRAPH = 25;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { indexPage, type PageIndex } from '../src/clean/html/page-index.js';
+import { indexPage, type PageIndex } from '../src/clean/page/page-index.js';
 
 const parse = (html: string) => load(html, { xml: { xmlMode: false, decodeEntities: true } });
 

@@ -1,11 +1,12 @@
-import { COMMENT_AFTER, EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PERIOD_AFTER, PUBLISHED_AFTER, PUBLISHED_LABELS, type DateLabel } from '../rules/dates-labels.js';
+import { COMMENT_AFTER, EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PERIOD_AFTER, PUBLISHED_AFTER, PUBLISHED_LABELS } from '../rules/dates-labels.js';
+import type { RuleRow } from '../rules/rule-row.js';
 import { COPYRIGHT_MARK } from '../rules/dates-patterns.js';
 import { alternatives } from '../regex-source.js';
 
 /** What the words just before a date say about it. */
 export type DateRole = 'published' | 'modified' | 'event' | 'other' | 'copyright' | 'plain';
 
-const compile = (labels: readonly DateLabel[], flags: string): RegExp => new RegExp(alternatives(labels), flags);
+const compile = (labels: readonly RuleRow[], flags: string): RegExp => new RegExp(alternatives(labels), flags);
 
 /** Global, so the last label before a date can be found. */
 const PUBLISHED_RE = compile(PUBLISHED_LABELS, 'giu');
@@ -44,10 +45,6 @@ function lastMatchEnd(re: RegExp, s: string): number {
     if (m[0].length === 0) re.lastIndex++;
   }
   return end;
-}
-
-export function isCopyrightLine(line: string): boolean {
-  return COPYRIGHT_MARK.test(line);
 }
 
 /** How far after a date the words read by roleAfter may reach. */

@@ -2,7 +2,7 @@ import type { Block, DateCandidate } from '../types.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_DATE_WEIGHTS as W } from '../rules/dates-weights.js';
 import { LINE_OPENER, TIME_AFTER_DATE, TIME_BEFORE_DATE, TIME_REST } from '../rules/dates-patterns.js';
-import { copyrightAt, dateRole, isCopyrightLine, roleAfter } from './date-context.js';
+import { copyrightAt, dateRole, roleAfter } from './date-context.js';
 import { inferDayFirst } from './day-order.js';
 import { findDates } from './find-dates.js';
 import { isDayWord } from './relative.js';
@@ -36,19 +36,6 @@ function hasTime(line: string, d: ParsedDate): boolean {
 
 function round(x: number): number {
   return Math.round(Math.min(1, Math.max(0, x)) * 1000) / 1000;
-}
-
-/**
- * Whether a line is essentially a date (a dateline or timestamp such as "March 16, 2020",
- * "14. Juli 2021, 10:32 Uhr", "Published: 14.07.2021"), for block classifiers that want to
- * keep such lines as kind "date" instead of dropping them with the furniture around them.
- */
-export function isDateLine(text: string, opts: TextDateOptions = {}): boolean {
-  const line = text.trim();
-  if (!line || line.length > W.maxEvidenceChars || isCopyrightLine(line)) return false;
-  const d = findDates(line, { referenceDate: opts.referenceDate })[0];
-  if (!d) return false;
-  return isStandalone(line, d) || dateRole(line, d.index) === 'published' || isTimestampLine(line, d);
 }
 
 export interface TextDateOptions {

@@ -1,7 +1,9 @@
-import { HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
+import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
-import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../text/patterns.js';
-import { bylineOf, isCaptionLine, isDateLine } from '../text/flag-units.js';
+import { bylineOf } from '../lines/byline.js';
+import { isCaptionLine } from '../lines/caption.js';
+import { isDateLine } from '../lines/date-line.js';
+import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../lines/line-rules.js';
 import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 import { alternatives } from '../regex-source.js';
@@ -11,7 +13,7 @@ const SUBHEAD_TAGS = new Set(['h2', 'h3', 'h4']);
 const HTML_TRAILER_LINE = new RegExp(`^(?:${alternatives(HTML_TRAILER_LINES)})\\s*:?$`, 'iu');
 const DATE_LABEL_LINE = new RegExp(`^(?:${alternatives(HTML_DATE_LABEL_LINES)})$`, 'iu');
 const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(HTML_BOILERPLATE_LINES)})$`, 'iu');
-const COMMENT_MARKER = /comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario/i;
+const COMMENT_MARKER = new RegExp(COMMENT_MARKER_WORDS.pattern, 'i');
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
 

@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, HEADING_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
-import { MAX_DEPTH, collapseWhitespace, isTag, textOf } from './dom.js';
+import { MAX_DEPTH, isTag } from '../page/node.js';
+import { collapseWhitespace, textOf } from '../page/text.js';
 
 /** Pruned headings longer than this are not read as markers. */
 const MARKER_MAX_CHARS = 120;

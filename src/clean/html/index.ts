@@ -1,17 +1,16 @@
-import { load } from 'cheerio';
 import type { Element } from 'domhandler';
 import type { Rejection } from '../../schemas/index.js';
-import { htmlDateCandidates, pageUrl } from '../dates/index.js';
+import { htmlDateCandidates } from '../dates/index.js';
+import { pageUrl } from '../page/page-url.js';
+import { parsePage } from '../page/parse-page.js';
+import { textOf } from '../page/text.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
-import { capTreeDepth, computeStats, MAX_TREE_DEPTH, textOf, type NodeStats } from './dom.js';
-import { JsonLdCache } from './json-ld-cache.js';
-import { limitNesting } from './nesting-guard.js';
 import { readJsonLd } from './jsonld.js';
 import { readMetadata } from './metadata.js';
-import { indexPage } from './page-index.js';
+import { computeStats, type NodeStats } from './node-stats.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
 import { pickContent } from './score.js';
 
@@ -69,13 +68,10 @@ function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[]
  * a second opinion used when the extraction came out much shorter than it.
  */
 export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
-  const $ = load(limitNesting(html), { xml: { xmlMode: false, decodeEntities: true } });
-  const index = indexPage($.root()[0]);
-  if (index.depth > MAX_TREE_DEPTH) capTreeDepth($.root()[0]!, MAX_TREE_DEPTH);
+  const { $, index, jsonLd: jsonLdParses } = parsePage(html);
   const url = opts.url ?? pageUrl($, index);
   // Dates and metadata read the whole page: <head>, JSON-LD and headers.
-  const jsonLdParses = new JsonLdCache();
-  const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate, jsonLd: jsonLdParses });
+  const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate, jsonLd: jsonLdParses, index });
   const jsonLd = readJsonLd($, index.jsonLd, jsonLdParses);
   const meta = readMetadata($, jsonLd.author, index);
   const body = index.body ?? ($.root().children('html').get(0) as Element | undefined);

@@ -1,7 +1,7 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { JsonLdCache, NOT_JSON } from './json-ld-cache.js';
-import { indexPage } from './page-index.js';
+import { JsonLdCache, NOT_JSON } from '../page/json-ld-cache.js';
+import { indexPage } from '../page/page-index.js';
 
 const TAGS = /<[^>]+>/g;
 const SPACE = /[^\S\n]+/g;

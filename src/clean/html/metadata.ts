@@ -1,10 +1,9 @@
 import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
-import { collapseWhitespace } from './dom.js';
-import { indexPage, type PageIndex } from './page-index.js';
+import { indexPage, type PageIndex } from '../page/page-index.js';
+import { collapseWhitespace } from '../page/text.js';
+import { META_AUTHOR_PREFIX } from '../rules/bylines.js';
 
-/** "By Carrie Arnold" in a meta author (quantamagazine.org, scrapinghub set). */
-const BY_PREFIX = /^(?:by|von|par|por)\s+/i;
 const clean = (value: string | undefined): string | null => {
   const t = value === undefined ? undefined : collapseWhitespace(value).trim();
   return t ? t : null;
@@ -42,7 +41,7 @@ export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null, 
   const publisher = meta('og:site_name') ?? meta('application-name');
   const rawTitle = meta('og:title') ?? clean(textOf(index.h1)) ?? clean(textOf(index.title));
   const rawByline = clean(jsonLdAuthor ?? undefined) ?? meta('author') ?? meta('article:author') ?? clean(textOf(index.author));
-  const byline = rawByline?.replace(BY_PREFIX, '') ?? null;
+  const byline = rawByline?.replace(META_AUTHOR_PREFIX, '') ?? null;
   const lang = clean(index.html?.attribs.lang) ?? meta('content-language');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {

@@ -1,23 +1,19 @@
 import type { Element } from 'domhandler';
-import {
-  ARTICLE_BODY_TOKENS,
-  CAPTION_SUBSTRINGS,
-  EMBED_TOKENS,
-  FURNITURE_TAGS,
-  FURNITURE_WORDS,
-  PROSE_PROTECTED_TAGS,
-  SILENT_TAGS,
-  SOFT_FURNITURE_SUBSTRINGS,
-  STRONG_FURNITURE_SUBSTRINGS,
-} from '../rules/html-tokens.js';
+import { ARTICLE_BODY_TOKENS, CAPTION_SUBSTRINGS, EMBED_TOKENS, FURNITURE_TAGS, PROSE_PROTECTED_TAGS, SILENT_TAGS } from '../rules/html-tokens.js';
+import { MAYBE_CONTENT_WORDS, REGION_WORDS, type RegionWords } from '../rules/page-regions.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import type { BlockKind } from '../../schemas/index.js';
-import { MAX_DEPTH, isTag, nameOf, type NodeStats } from './dom.js';
+import { MAX_DEPTH, isTag, nameOf } from '../page/node.js';
+import type { NodeStats } from './node-stats.js';
 import { escapeRegExp } from '../regex-source.js';
 
-const STRONG = new RegExp(STRONG_FURNITURE_SUBSTRINGS.map(escapeRegExp).join('|'));
-const SOFT = new RegExp(SOFT_FURNITURE_SUBSTRINGS.map(escapeRegExp).join('|'));
-const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escapeRegExp).join('|')})(?:$|[\\s_-])`);
+const wordsFor = (keep: (row: RegionWords) => boolean): string[] => REGION_WORDS.filter(keep).flatMap((row) => row.words);
+const anyOf = (words: readonly string[]): string => words.map(escapeRegExp).join('|');
+const STRONG = new RegExp(anyOf(wordsFor((row) => row.prune === 'strong')));
+const SOFT = new RegExp(anyOf(wordsFor((row) => row.prune === 'soft')));
+const WORDS = new RegExp(`(?:^|[\\s_-])(?:${anyOf(wordsFor((row) => row.prune === 'part'))})(?:$|[\\s_-])`);
+/** The strong words of comment sections: an element pruned for one is reported as a comment. */
+const COMMENT_WORDS = new Set(wordsFor((row) => row.prune === 'strong' && row.comments === true));
 /**
  * The tokens as written. score.ts reads the same table with optional separators; here that
  * reading would exempt any id holding "maincontent" — ASP.NET's MainContentPlaceHolder
@@ -26,9 +22,7 @@ const WORDS = new RegExp(`(?:^|[\\s_-])(?:${FURNITURE_WORDS.map(escapeRegExp).jo
 const ARTICLE_BODY = new RegExp(ARTICLE_BODY_TOKENS.map(escapeRegExp).join('|'));
 const EMBED = new RegExp(EMBED_TOKENS.map(escapeRegExp).join('|'));
 const CAPTION = new RegExp(CAPTION_SUBSTRINGS.map(escapeRegExp).join('|'));
-/** Readability's okMaybeItsACandidate: a wrapper named like the content is not a soft-furniture box. */
-const MAYBE_CONTENT = /article|body|content|main|column|story|entry/;
-const COMMENTISH = /comment|disqus|respond|reply/;
+const MAYBE_CONTENT = new RegExp(anyOf(MAYBE_CONTENT_WORDS));
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 /** Why an element was pruned: its text goes to `removed` (or captions) under this kind. */
@@ -60,7 +54,7 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pr
   if (!name || ARTICLE_BODY.test(name) || EMBED.test(name)) return null;
   if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
   const strong = STRONG.exec(name);
-  if (strong) return { kind: COMMENTISH.test(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  if (strong) return { kind: COMMENT_WORDS.has(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
   if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) return { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
   return null;
 }

@@ -2,7 +2,8 @@ import type { Element } from 'domhandler';
 import { HTML_SETTINGS as S, NEGATIVE_CLASS, POSITIVE_CLASS, TAG_WEIGHTS, VOTING_TAGS } from '../rules/html-scoring.js';
 import { ARTICLE_BODY_TOKENS, HEADING_TAGS } from '../rules/html-tokens.js';
 import type { Run } from './collect-runs.js';
-import { isTag, nameOf, type NodeStats } from './dom.js';
+import { isTag, nameOf } from '../page/node.js';
+import type { NodeStats } from './node-stats.js';
 
 const POSITIVE = new RegExp(POSITIVE_CLASS);
 const NEGATIVE = new RegExp(NEGATIVE_CLASS);

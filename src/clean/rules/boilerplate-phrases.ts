@@ -2,12 +2,10 @@
  * Page furniture that shows up as lines of a text dump. Each pattern (regex source, no
  * flags) must match the whole trimmed line, case-insensitively.
  */
-export interface BoilerplatePattern {
-  pattern: string;
-  note: string;
-}
 
-export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
+import type { RuleRow } from './rule-row.js';
+
+export const BOILERPLATE_LINES: readonly RuleRow[] = [
   { pattern: 'skip to (?:main )?(?:content|navigation|main)', note: 'seed 002: accessibility link at the top of a Blogger page' },
   { pattern: 'advertisement|advertisment|ad|sponsored|sponsored content|anzeige|publicité|publicidad', note: 'ad slot labels inside stories (ctpost.com, scrapinghub set)' },
   { pattern: '(?:story )?continues? (?:below|after) (?:the )?(?:advertisement|ad)', note: 'ad slot labels inside stories' },
@@ -31,7 +29,7 @@ export const BOILERPLATE_LINES: readonly BoilerplatePattern[] = [
 ];
 
 /** Lines starting like these are links to other stories, not part of this one. */
-export const BOILERPLATE_PREFIXES: readonly BoilerplatePattern[] = [
+export const BOILERPLATE_PREFIXES: readonly RuleRow[] = [
   { pattern: '(?:read|see) (?:more|also)\\s*[:|»›>-]', note: '"Read more: …" links between paragraphs' },
   { pattern: '(?:also read|related|recommended|watch|listen|more)\\s*:', note: '"ALSO READ: …" and "Related: …" inline links' },
   { pattern: '(?:weiterlesen|read more|lire la suite|leer más|continua a leggere|lees verder|leia mais)\\s*(?:…|\\.\\.\\.|:|»|›)', note: 'teaser links "Weiterlesen … Lebenszeichen von Bavaria" (lbv.de, dates-htmldate set)' },
@@ -43,12 +41,12 @@ export const BOILERPLATE_PREFIXES: readonly BoilerplatePattern[] = [
  * case-insensitive). Two tables by the line's last character, so a line is tested against
  * one only: the headers opening each comment end with a colon…
  */
-export const COMMENT_HEADERS: readonly BoilerplatePattern[] = [
+export const COMMENT_HEADERS: readonly RuleRow[] = [
   { pattern: '.{2,80}\\s(?:said|says|wrote|writes|sagt|schrieb|dit|a écrit|dice|escribió|disse|scrive)\\s*:', note: 'WordPress comments "Milan Griffes on September 12, 2018 at 4:47 pm said:" (givewell.org, scrapinghub set)' },
 ];
 
 /** …and the short links and marks around each comment do not. */
-export const COMMENT_MARKS: readonly BoilerplatePattern[] = [
+export const COMMENT_MARKS: readonly RuleRow[] = [
   { pattern: 'reply|répondre|antworten|responder|rispondi|report abuse|reply to this comment', note: 'reply links under each comment' },
   { pattern: 'rating: \\d+ votes?', note: 'macrumors.com comment ratings (scrapinghub set)' },
 ];
@@ -67,7 +65,7 @@ export const GLUED_TEASER_NOTE = 'cbslocal.com "Ford Recalls F-150s; Loose Cable
  * like an article. `keyword` is a plain word every match contains: lines without any
  * keyword skip the (slower) phrase search.
  */
-export const NOTICE_PHRASES: ReadonlyArray<BoilerplatePattern & { keyword: string }> = [
+export const NOTICE_PHRASES: ReadonlyArray<RuleRow & { keyword: string }> = [
   { keyword: 'cookie', pattern: '\\bcookies?\\b.{0,250}\\b(?:accept|consent|agree|settings|preferences|partners|einverstanden|zustimm|akzeptier|einwillig|einstellungen|accepte[rz]?|consentement|paramètres|acepta[rs]?|consiente|configuración|accett|consenso|toestemming|akkoord)', note: 'cookie banners in every language of the eval sets ("We use cookies … Accept")' },
   { keyword: 'cookie', pattern: '\\b(?:accept|consent|agree|zustimm|einwillig|akzeptier|accepte[rz]?|acepta[rs]?|accett)\\w*\\b.{0,250}\\bcookies?\\b', note: 'cookie banners that ask first and name cookies after' },
   { keyword: 'speicherung', pattern: 'technische speicherung oder de[rn] zugriff', note: 'Complianz consent dialog on German WordPress sites (hildesheimer-presse.de, dates-htmldate set)' },
@@ -79,7 +77,7 @@ export const NOTICE_PHRASES: ReadonlyArray<BoilerplatePattern & { keyword: strin
  * Signature lines of posts embedded in a story (regex sources, case-insensitive, matched at
  * the line start). They carry the post's date, not the story's, so they are never date lines.
  */
-export const EMBED_SIGNATURES: readonly BoilerplatePattern[] = [
+export const EMBED_SIGNATURES: readonly RuleRow[] = [
   { pattern: '[—–-]\\s*[^\\n]{1,80}\\(@\\w{1,30}\\)', note: 'embedded tweets "— Radu Oncescu (@oncescuradu) November 3, 2023" (onlinemarketing.de, dates-htmldate set)' },
   { pattern: 'a post shared by .{1,80}', note: 'embedded Instagram posts "A post shared by … on Nov 3, 2023"' },
 ];

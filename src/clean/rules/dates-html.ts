@@ -1,8 +1,11 @@
 /**
  * Where HTML pages keep their publication date: meta names, JSON-LD types and keys,
  * date-ish class/id tokens, and the page regions whose dates are never the page's own.
- * Confidences are calibrated against rules/dates-weights.ts (the assembler takes the max).
+ * The confidences of rows here are calibrated against the weights of the HTML sources in
+ * rules/dates-weights.ts (the assembler takes the max).
  */
+
+import type { RuleRow } from './rule-row.js';
 
 export type DateRoleInMarkup = 'published' | 'created' | 'modified';
 
@@ -80,68 +83,27 @@ export const JSONLD_SKIP_KEYS: readonly string[] = [
   'workexample', 'potentialaction', 'itemlistelement', 'mentions',
 ];
 
-export const JSONLD_CONFIDENCE = {
-  articlePublished: 0.94,
-  pagePublished: 0.82,
-  otherPublished: 0.78,
-  created: 0.78,
-  modified: 0.45,
-  /** Unparseable JSON-LD read with a regex. */
-  looseScan: 0.8,
-} as const;
-
 /** Keys in inline scripts (not JSON-LD) that name the publication date. */
 export const SCRIPT_DATE_KEYS: readonly string[] = [
   'datePublished', 'publishDate', 'publishedDate', 'published_at', 'publishedAt', 'publish_date', 'date_published',
   'pubDate', 'pub_date', 'firstPublished', 'first_published_at', 'publicationDate', 'releaseDate', 'createdAt', 'dateCreated',
 ];
-export const SCRIPT_KEY_CONFIDENCE = 0.6;
-
-/**
- * Class/id tokens of regions whose dates are about something else: comments, related and
- * popular lists, sidebars, footers, teasers, navigation. A class name (or id) is excluded
- * when it starts with a token ("comments", "sidebar-left") or its last dash/underscore part
- * does ("site-footer", "post-comments"), unless its first part is a modifier ("has-sidebar").
- * Seen on the pages of dates-htmldate (WordPress, Drupal, news CMS themes).
- */
-export const EXCLUDED_REGION_TOKENS: readonly string[] = [
-  'comment', 'kommentar', 'leserbrief', 'reply', 'respon', 'disqus', 'related', 'verwandt', 'similar', 'recommend',
-  'empfehl', 'popular', 'most-read', 'mostread', 'meistgelesen', 'trending', 'footer', 'morestories', 'more-stories',
-  'readmore', 'read-more', 'newsletter', 'breadcrumb', 'pagination', 'calendar', 'cookie', 'advert', 'sponsor',
-  'outbrain', 'taboola', 'nav', 'menu', 'ticker',
-];
-/**
- * Weaker signs of a region that is not the article: layouts name content columns
- * "sidebar" (falstaff.de), "teaser" is the lead on German sites (achgut.com, cicero.de).
- * Dates there count, with SOFT_REGION_FACTOR.
- */
-export const SOFT_REGION_TOKENS: readonly string[] = ['sidebar', 'widget', 'teaser', 'promo', 'carousel', 'slider'];
-export const SOFT_REGION_FACTOR = 0.75;
-/** Of the excluded tokens, those of reader comments: never read, not even as a last resort. */
-export const COMMENT_REGION_TOKENS: readonly string[] = ['comment', 'kommentar', 'leserbrief', 'reply', 'respon', 'disqus'];
-
-/** First parts of a class name that make the rest a modifier, not a region ("has-sidebar"). */
-export const REGION_MODIFIER_PREFIXES: readonly string[] = ['has', 'with', 'without', 'no', 'is', 'show', 'hide', 'toggle', 'js', 'l', 'layout'];
-/**
- * Markers of the main content. A region that is or contains one is never excluded, whatever
- * its class says: Blogger wraps posts in "widget Blog", themes put "right-sidebar" on the
- * content row, WordPress promotions use "single-promotion" on the <article>.
- */
-export const MAIN_CONTENT_TAGS: readonly string[] = ['article', 'main', 'h1'];
-export const MAIN_CONTENT_CLASS = /(?:^|\s)(?:hentry|h-entry|entry-content|entry-title|post-content|post-body|post-title|article-body|article-content|articlebody|story-body|single-post)(?:\s|$)/i;
-export const MAIN_CONTENT_ITEMPROP = /articlebody|blogpost|headline/i;
-
-/** Tags whose dates are never the page's own. */
-export const EXCLUDED_TAGS: readonly string[] = ['footer', 'aside', 'nav', 'script', 'style', 'noscript', 'template', 'select', 'option'];
+/* The regions whose dates are never the page's own: rules/page-regions.ts. */
+/** itemprop values of visible elements whose value or text is a date of the page's item (schema.org microdata). */
+export const DATE_ITEMPROP = /^(?:datepublished|datecreated|datemodified|dateupdated|pubdate|uploaddate)$/i;
+/** The itemprop that declares the publication date: read even inside an excluded region (ahlen.de keeps it in the story's div.footer). */
+export const DECLARED_PUBLISHED_ITEMPROP = /^datepublished$/i;
+/** Class/id/itemprop words of a <time> that shows the publication date (WordPress entry-date, posted-on; news CMS pubdate). */
+export const PUBLISHED_TIME_HINTS = /published|entry-date|pubdate|post-date|date-publ|created|posted/i;
+/** hAtom dates: <abbr class="published" title="…"> (Blogger), <abbr class="updated">. */
+export const HATOM_DATE_CLASS = /published|updated/;
 
 /**
  * Class/id/itemprop tokens of elements that show the publication date, with a confidence
  * for a date read from their text. Earlier entries are more specific.
  */
-export interface DateElementToken {
-  pattern: string;
+export interface DateElementToken extends RuleRow {
   confidence: number;
-  note: string;
 }
 
 export const DATE_ELEMENT_TOKENS: readonly DateElementToken[] = [
@@ -154,36 +116,9 @@ export const DATE_ELEMENT_TOKENS: readonly DateElementToken[] = [
 /** Tokens in a date element's class that mark it as a revision date. */
 export const MODIFIED_ELEMENT_TOKENS = /updated|modified|aktualisiert|last-?edit|geaendert|revised|dateupdate/i;
 
-/** Visible text scan limits. */
-export const HTML_TEXT_LIMITS = {
-  /** Date elements read per page (document order, article first). */
-  maxDateElements: 40,
-  /** Characters of an element's text examined. */
-  maxElementChars: 160,
-  /** Characters read after the <h1> when looking for a date near the title. */
-  nearTitleChars: 800,
-  /** Characters of the page's text read in the last-resort scan. */
-  pageTextChars: 20_000,
-} as const;
-
-export const HTML_TEXT_CONFIDENCE = {
-  /** A date near the <h1>, not inside a date element. */
-  nearTitle: 0.55,
-  /** Anywhere in the page's text: the last resort. */
-  pageText: 0.3,
-  /** Anywhere but comments, when the article regions hold no date at all (falstaff.de keeps its date in a "sidebar"). */
-  pageTextRescue: 0.15,
-  /** <time datetime> with pubdate / itemprop=datePublished / a published class. */
-  timePublished: 0.88,
-  /** The first plain <time datetime> in the article. */
-  timeFirst: 0.78,
-  /** Later plain <time> elements. */
-  timeOther: 0.5,
-  timeModified: 0.4,
-  /** <time itemprop=datePublished> inside an excluded region (ahlen.de keeps it in the story's div.footer). */
-  timeExcludedPublished: 0.2,
-  /** Full Y/M/D in the URL path. */
-  url: 0.8,
-  /** An <abbr class="published" title="…"> (hAtom). */
-  abbrPublished: 0.85,
-} as const;
+/** Dates in the page URL's path; `dayFirst` when the groups are day, month, year. */
+export const URL_DATE_PATTERNS: readonly { re: RegExp; note: string; dayFirst?: boolean }[] = [
+  { re: /(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])/, note: 'WordPress /2021/07/14/slug, news /2021-07-14-slug' },
+  { re: /(?<=[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/, note: '/20210714/ and -20210714- (archive paths)' },
+  { re: /(?<=\/)(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?=[/?#]|$)/, note: 'a whole path segment /29-10-2021 (weisser-ring.de press releases)', dayFirst: true },
+];

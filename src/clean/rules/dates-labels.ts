@@ -3,18 +3,14 @@
  * Matched case-insensitively in the few dozen characters before a date.
  */
 
-export interface DateLabel {
-  /** Regex source (no flags); matched against the text just before the date. */
-  pattern: string;
-  note: string;
-}
+import type { RuleRow } from './rule-row.js';
 
 /** "date 2021-07-14" opening a text dump: the scraper's own header line. */
 export const HEADER_LINE = /^\s*date\s*[:=]?\s+(?=\d{4}-\d{1,2}-\d{1,2})/i;
 export const HEADER_LINE_NOTE = 'seeds 000, 001, 003 open with " date 2020-11-27 AT News"';
 
 /** Labels announcing the publication date. */
-export const PUBLISHED_LABELS: readonly DateLabel[] = [
+export const PUBLISHED_LABELS: readonly RuleRow[] = [
   { pattern: 'published|publication date|posted|first published|released|issued', note: 'English bylines "Published: July 14, 2021", WordPress "Posted on"' },
   { pattern: 'veröffentlicht|erschienen|erstellt|publiziert', note: 'German pages of dates-htmldate "Veröffentlicht am 14.07.2021"' },
   { pattern: 'publié|publie|mis en ligne', note: 'French "Publié le 14 juillet 2021"' },
@@ -29,7 +25,7 @@ export const PUBLISHED_LABELS: readonly DateLabel[] = [
 ];
 
 /** Labels announcing a later revision: a date after them is not the publication date. */
-export const MODIFIED_LABELS: readonly DateLabel[] = [
+export const MODIFIED_LABELS: readonly RuleRow[] = [
   { pattern: 'updated|last modified|modified|revised|last edited|edited', note: 'English "Updated: July 15, 2021"' },
   { pattern: 'aktualisiert|aktualisierung|geändert|änderung|editiert|stand:', note: 'zeit.de "Editiert am 19. Oktober 2019"; German "Stand: 14.07.2021"; literaturkritik.de "Letzte Änderung: 31.10.2023"' },
   { pattern: 'обновлено|zaktualizowano|aktualizováno|uppdaterad|opdateret|oppdatert|päivitetty|güncellenme|ažurirano', note: 'Russian, Polish, Czech, Scandinavian, Finnish, Turkish, Croatian "updated"' },
@@ -43,7 +39,7 @@ export const MODIFIED_LABELS: readonly DateLabel[] = [
  * Words right before a date that make it some other event's date (a deadline, a birth, a
  * period), not the day the page was published.
  */
-export const EVENT_LEADS: readonly DateLabel[] = [
+export const EVENT_LEADS: readonly RuleRow[] = [
   { pattern: '\\b(?:until|till|through|since|from|before|after|by|between|due|deadline|born|died|expires?|valid)\\s*:?\\s*$', note: 'English event prose "until July 31, 2021"' },
   { pattern: '\\b(?:bis|seit|ab|vom|zum|bis zum|geboren|gestorben|gültig|frist)\\s*:?\\s*(?:(?:am|zum)\\s*)?$', note: 'German event prose "bis 31.07.2021", "vom 14. bis", mobilsicher.de "Ausdruck vom 11.02.2020", auswaertiges-amt.de "gültig seit: 05.11.2021"' },
   { pattern: '\\b(?:termin|beginn|anmeldeschluss|einsendeschluss|event date|starts?|ends?)\\s*:\\s*(?:\\p{L}{2,10},?\\s*)?$', note: 'diakonie.de "Termin: Montag, 15. November 2021 um 10.30 Uhr" (an appointment, not the page\'s date)' },
@@ -55,7 +51,7 @@ export const EVENT_LEADS: readonly DateLabel[] = [
  * Words right before a date that make it some other thing's date, never this page's: an
  * embedded tweet's signature, a forum member's registration.
  */
-export const OTHER_LEADS: readonly DateLabel[] = [
+export const OTHER_LEADS: readonly RuleRow[] = [
   { pattern: '\\(@\\w{1,30}\\)\\s*$', note: 'embedded tweets "— Daniel Dale (@ddale8) January 1, 2020" (theweek.com, sciencesetavenir.fr, fr.de)' },
   { pattern: '\\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit)\\b[\\s:]*$', note: 'forum profiles, foren.myoos.de "Registriert: 18.09.2008, 05:56"' },
 ];

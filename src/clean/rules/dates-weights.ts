@@ -82,3 +82,100 @@ export const TEXT_DATE_WEIGHTS = {
   /** Evidence text is the whole line when it is at most this long, else the matched expression. */
   maxEvidenceChars: 160,
 } as const;
+
+/* HTML pages (src/clean/dates/html/). */
+
+/** Work bounds of the HTML date reader. */
+export const HTML_SCAN_LIMITS = {
+  /** Elements with a date class/id listed per page: enough for the date elements of any real page; bounds the work on huge pages. */
+  maxTokenElements: 200,
+  /** JSON-LD nodes visited per script. */
+  maxJsonLdNodes: 500,
+  /** Scripts larger than this are bundles, not page data. */
+  maxScriptChars: 200_000,
+} as const;
+
+/** JSON-LD datePublished and friends, by the type of the node that holds them. */
+export const JSONLD_CONFIDENCE = {
+  articlePublished: 0.94,
+  pagePublished: 0.82,
+  otherPublished: 0.78,
+  created: 0.78,
+  modified: 0.45,
+  /** Unparseable JSON-LD read with a regex. */
+  looseScan: 0.8,
+} as const;
+
+/** A publication-date key in another inline script (app state, analytics data layers). */
+export const SCRIPT_KEY_CONFIDENCE = 0.6;
+
+/** Dates in a soft-excluded region (see rules/page-regions.ts) count this much. */
+export const SOFT_REGION_FACTOR = 0.75;
+
+/** Visible text scan limits. */
+export const HTML_TEXT_LIMITS = {
+  /** Date elements read per page (document order, article first). */
+  maxDateElements: 40,
+  /** Characters of an element's text examined. */
+  maxElementChars: 160,
+  /** Characters read after the <h1> when looking for a date near the title. */
+  nearTitleChars: 800,
+  /** Characters of the page's text read in the last-resort scan. */
+  pageTextChars: 20_000,
+} as const;
+
+/** Dates read from visible elements and text, and from the URL. */
+export const HTML_TEXT_CONFIDENCE = {
+  /** A date near the <h1>, not inside a date element. */
+  nearTitle: 0.55,
+  /** Anywhere in the page's text: the last resort. */
+  pageText: 0.3,
+  /** Anywhere but comments, when the article regions hold no date at all (falstaff.de keeps its date in a "sidebar"). */
+  pageTextRescue: 0.15,
+  /** <time datetime> with pubdate / itemprop=datePublished / a published class. */
+  timePublished: 0.88,
+  /** The first plain <time datetime> in the article. */
+  timeFirst: 0.78,
+  /** Later plain <time> elements. */
+  timeOther: 0.5,
+  timeModified: 0.4,
+  /** <time itemprop=datePublished> inside an excluded region (ahlen.de keeps it in the story's div.footer). */
+  timeExcludedPublished: 0.2,
+  /** Full Y/M/D in the URL path. */
+  url: 0.8,
+  /** An <abbr class="published" title="…"> (hAtom). */
+  abbrPublished: 0.85,
+} as const;
+
+/** How the HTML sources weigh what they found. */
+export const HTML_DATE_FACTORS = {
+  /** A parsed date counts with its parse confidence lifted by this much (capped at 1). */
+  parsedLift: 0.1,
+  /** A day confirmed by another, independent source gains this much per source (up to agreementMax). */
+  agreementBonus: 0.03,
+  agreementMax: 2,
+  /** Markup sources this confident make the visible-text scans unneeded. */
+  strongEnough: 0.85,
+  /** <meta> in <body> belong to some item's microdata: the article's, or a teaser's in a list. */
+  bodyMeta: 0.95,
+  /** Body metas naming two or more different days are a list of items, not the article. */
+  bodyMetaList: 0.75,
+  /** Outside <article>, a <time> is a bit less likely to be the page's own date. */
+  timeOutsideArticle: 0.92,
+  /** Past the first, <time> elements of a page listing timeListMinDays or more different days are list items. */
+  timeListMinDays: 3,
+  timeList: 0.75,
+  /** What the words before a date in a date element say of it (see dates/date-context.ts). */
+  role: { published: 1.05, plain: 1, modified: 0.6, event: 0.6, other: 0, copyright: 0 },
+  /** Each further date element in document order is trusted rankDecay less, down to rankFloor. */
+  rankDecay: 0.04,
+  rankFloor: 0.7,
+  /** A date element outside <article>. */
+  elementOutsideArticle: 0.95,
+  /** A date element whose class recurs listRepeats times is one item of a list (teasers, comments). */
+  listRepeats: 3,
+  list: 0.8,
+  /** Attribute values: a compact 20210714 and an epoch number are dates this surely. */
+  compactValue: 0.85,
+  epochValue: 0.7,
+} as const;

@@ -2,12 +2,10 @@
  * Whole-block furniture phrases met inside HTML article containers, on top of the shared
  * BOILERPLATE_LINES. Regex sources matched against the whole trimmed block, case-insensitively.
  */
-export interface HtmlLinePattern {
-  pattern: string;
-  note: string;
-}
 
-export const HTML_BOILERPLATE_LINES: readonly HtmlLinePattern[] = [
+import type { RuleRow } from './rule-row.js';
+
+export const HTML_BOILERPLATE_LINES: readonly RuleRow[] = [
   { pattern: 'advert|anuncio|werbung|publicité|iklan|reklama|pubblicità', note: 'morebikes.co.uk "Advert" slots between paragraphs (scrapinghub set)' },
   { pattern: 'tags?:?|labels?:?|schlagwörter:?|étiquettes:?', note: 'tag-list headings closing posts ("Tags", scrapinghub set)' },
   { pattern: 'this slideshow requires javascript\\.?', note: 'WordPress Jetpack slideshow placeholder (morebikes.co.uk, scrapinghub set)' },
@@ -28,14 +26,22 @@ export const HTML_BOILERPLATE_LINES: readonly HtmlLinePattern[] = [
 ];
 
 /** Headings that open a list of other stories after the article: the article ends there (after enough body). */
-export const HTML_TRAILER_LINES: readonly HtmlLinePattern[] = [
+export const HTML_TRAILER_LINES: readonly RuleRow[] = [
   { pattern: 'more (?:great |top |recent )?(?:[\\p{L}.]+ ){0,2}(?:stories|articles|news|reads)', note: 'wired.com "More Great WIRED Stories" (scrapinghub set)' },
   { pattern: 'explore further', note: 'phys.org "Explore further" box of related stories after the article (scrapinghub set)' },
   { pattern: '(?:recent|latest|popular|related|other|top) (?:articles|stories|posts|news)', note: 'autoindustriya.com "RECENT ARTICLES" (scrapinghub set)' },
 ];
 
+/**
+ * Words of a trailer marker that opens reader comments: such a marker ends the article
+ * even when much prose follows it (that prose is the comments), where a "Related news"
+ * box may be an inset in the story (moneycontrol.com, scrapinghub set). Regex source,
+ * case-insensitive, searched anywhere in the marker.
+ */
+export const COMMENT_MARKER_WORDS: RuleRow = { pattern: 'comment|kommentar|reply|repl|respuesta|reacties|commenti|comentario', note: 'comment section headings in English, German, Spanish, Dutch and Italian ("Leave a Reply", "Kommentare", "Reacties")' };
+
 /** Labelled date lines of article heads ("Published 1 day ago", "Updated at 1:23 p.m."): datelines, not body. */
-export const HTML_DATE_LABEL_LINES: readonly HtmlLinePattern[] = [
+export const HTML_DATE_LABEL_LINES: readonly RuleRow[] = [
   { pattern: '(?:published|updated|posted|last updated|modified|first published)\\b.{0,60}', note: 'snopes.com "Published 1 day ago", thehill.com "Updated at 1:23 p.m." (scrapinghub set)' },
   { pattern: '(?:veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\\b.{0,60}', note: 'the same labels on German, French, Spanish, Italian pages' },
 ];

@@ -16,38 +16,7 @@ export const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'dialog
  */
 export const PROSE_PROTECTED_TAGS = new Set(['form']);
 
-/**
- * Class/id fragments (lower-cased substrings) of sections that are never the article:
- * comment threads, story rails, share bars. A match prunes the element unless its class
- * names the article body itself (ARTICLE_BODY_TOKENS); prose inside does not save it.
- */
-export const STRONG_FURNITURE_SUBSTRINGS = [
-  'comment', 'disqus', 'respond', 'reply-', // comment threads (WordPress #respond, Disqus, givewell.org in the scrapinghub set)
-  'related', 'recommend', 'more-stories', 'morestories', 'most-read', 'mostread', 'most-popular', 'mostpopular', 'trending', 'popular-posts', 'read-next', 'readnext', 'read-more', 'readmore', 'up-next', // story rails after the article
-  'outbrain', 'taboola', 'zergnet', 'revcontent', // recommendation widgets
-  'share', 'sharing', 'social', 'sociable', 'addthis', 'sharethis', 'jp-post-flair', 'sharedaddy', 'jp-relatedposts', // share bars (Jetpack sharedaddy)
-  'newsletter', 'subscribe', 'subscription', 'signup', 'sign-up', // newsletter boxes
-  'rollover-block', 'tooltip', 'popover', 'hovercard', 'hover-card', // hover cards inside sentences (thehill.com people cards, scrapinghub set)
-  'breadcrumb', 'bread-crumb', 'cookie', 'consent', 'gdpr', 'modal', 'popup', 'lightbox', // page chrome and overlays (not "paywall": barrons.com, scrapinghub set, keeps the story in div.paywall)
-  'author-bio', 'authorbio', 'author-box', 'authorbox', 'about-author', 'about-the-author', 'author-info', // author boxes after posts
-  'tag-list', 'taglist', 'post-tags', 'entry-tags', 'article-tags', 'tagcloud', 'tag-cloud', // tag lists
-  'pagination', 'pager', 'post-nav', 'skip-link', 'screen-reader', 'sr-only', 'visually-hidden', 'print-only',
-];
-
-/**
- * Class/id fragments of layout wrappers that are furniture when small but sometimes wrap
- * the whole page ("layout has-sidebar", "share-enabled"): pruned unless they hold the prose.
- */
-export const SOFT_FURNITURE_SUBSTRINGS = ['sidebar', 'widget', 'advert', 'sponsor', 'promo', 'banner', 'masthead', 'teaser'];
-
-/** Class/id words (whole word parts, split at space, - and _) of furniture; weaker than substrings. */
-export const FURNITURE_WORDS = [
-  'nav', 'navbar', 'navigation', 'menu', 'footer', 'header-nav', 'topbar', 'toolbar', 'tools', // site chrome
-  'ad', 'ads', 'adv', 'dfp', 'gpt', // ad slots ("ad-slot", "ad_container")
-  'tags', 'tag', 'keywords', 'categories', 'byline', 'meta', 'dateline', 'timestamp', // article furniture (classified separately when read)
-  'hidden', 'hide', 'noprint', 'offscreen',
-  'cta', // call-to-action boxes (snopes.com "custom-cta-letter" donation appeal, scrapinghub set)
-];
+/* Class/id words of furniture regions: rules/page-regions.ts (shared with the date reader). */
 
 /**
  * Class/id fragments of the article body itself: an element named so is never pruned by
@@ -77,3 +46,13 @@ export const INLINE_TAGS = new Set(['a', 'b', 'strong', 'i', 'em', 'span', 'u', 
 
 /** Heading tags (kept in the body when inside the article; they never vote for a container). */
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/**
+ * The date reader's text of an element (page/text.ts spacedText) joins only these without a
+ * space; every other element is set apart. Fewer than INLINE_TAGS: a <time> or <label>
+ * beside a date keeps its distance there.
+ */
+export const SPACED_TEXT_INLINE_TAGS = new Set(['a', 'span', 'b', 'strong', 'i', 'em', 'small', 'abbr', 'sup', 'sub', 'u', 'font', 'mark', 'bdi', 'q', 'cite']);
+
+/** Elements whose text the date reader never reads. */
+export const UNREAD_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'select']);

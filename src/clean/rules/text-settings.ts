@@ -38,11 +38,6 @@ export const TEXT_SETTINGS = {
   /** …and half of that again when the part is a comment section (this many comment lines in its span). */
   commentSectionWeight: 0.5,
   commentSectionMinLines: 2,
-  /** A line holding a date and at most this many other words is a date line. */
-  dateLineMaxOtherWords: 6,
-  /** A line of at most datedLineMaxChars holding a date and up to this many other words is post meta (kept near the story). */
-  datedLineMaxOtherWords: 14,
-  datedLineMaxChars: 160,
   /** Title: words of a heading-like line. */
   titleMinWords: 3,
   titleMaxWords: 30,
@@ -66,6 +61,4 @@ export const TEXT_SETTINGS = {
   wrapMinLines: 5,
   /** A wrapped dump has no line longer than this times its wrap width. */
   wrapMaxOverflow: 1.25,
-  /** Lines longer than this are never a title, byline, date or caption credit line. */
-  metaMaxChars: 300,
 } as const;

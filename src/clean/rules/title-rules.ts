@@ -2,12 +2,10 @@
  * Lines above a story that look like headlines but are not (regex sources, case-insensitive,
  * searched anywhere in the line). Seen in the scrapinghub text dumps.
  */
-export interface NotTitlePattern {
-  pattern: string;
-  note: string;
-}
 
-export const NOT_TITLE_PATTERNS: readonly NotTitlePattern[] = [
+import type { RuleRow } from './rule-row.js';
+
+export const NOT_TITLE_PATTERNS: readonly RuleRow[] = [
   { pattern: '@|https?://|www\\.', note: 'author contact lines "Sarah.Needleman@wsj.com", "Catherine Shu @catherineshu / 2 days"' },
   { pattern: '^(?:by|posted|updated|published|share|copy|watch|tested by|written by)\\b', note: '"By Tim Childers - Live Science Contributor …", "Posted on Maret 30, 2015 by Admin", "Copy Link URLCopied!"' },
   { pattern: '\\b\\d{1,2}:\\d{2}\\b', note: 'time stamps "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM"' },

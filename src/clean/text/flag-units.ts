@@ -1,111 +1,27 @@
-import { parseDate } from '../dates/index.js';
-import { ABSOLUTE_DATE_HINT } from '../dates/find-dates.js';
 import type { LineDates } from '../dates/line-dates.js';
-import { HEADER_LINE } from '../rules/dates-labels.js';
-import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
+import { bylineOf } from '../lines/byline.js';
+import { isCaptionLine } from '../lines/caption.js';
+import { dateLineKind } from '../lines/date-line.js';
 import {
   BOILERPLATE_LINE,
   BOILERPLATE_PREFIX,
-  BULLET,
-  BYLINE_PREFIXED,
-  BYLINE_STAFF,
-  BYLINE_WITH_ROLE,
-  CAPTION_END,
-  CAPTION_END_HINT,
   COMMENT_HEADER,
   COMMENT_MARK,
-  EMBED_SIGNATURE,
-  NOTICE_KEYWORD,
-  NOTICE_PHRASE,
   GLUED_TEASER_LINE,
   LINE_START_RULES,
-  ROLE_END,
-  TRUNCATED_END,
-  CREDIT_LINE,
   NO_LETTERS,
-  PERIOD_END,
+  NOTICE_KEYWORD,
+  NOTICE_PHRASE,
   TRAILER_LINE,
   URL_LINE,
-} from './patterns.js';
+} from '../lines/line-rules.js';
+import { HEADER_LINE } from '../rules/dates-labels.js';
+import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
+import { BULLET, PERIOD_END, TRUNCATED_END } from './patterns.js';
 import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
 const LABEL_END = /:$/;
-/** Without a year only short lines are tried, and only when relative dates can be resolved. */
-const RELATIVE_LINE_MAX_CHARS = 40;
-const CAPITALISED = /^\p{Lu}/u;
-/** Joiners allowed between capitalised names in a byline: "Tom and Jerry", "Ludwig van Beethoven". */
-const NAME_JOINERS = new Set(['and', 'und', 'et', 'y', 'e', 'en', 'og', 'och', '&', 'de', 'da', 'del', 'van', 'von', 'der', 'den', 'la', 'le', 'di', 'bin', 'al', 'el']);
-/** Separators after which a byline line carries other things (date, role, place). */
-const BYLINE_TAIL = /\s+[|•·]\s+.*$|\s*,?\s+(?:published|updated|posted)\b.*$|\s+(?:on|am|le|el|il|op)\s+(?=.*\d{4}).*$/iu;
-
-/** Longest line read as a byline ("By" + a few names, or a name and a role). */
-const BYLINE_MAX_CHARS = 120;
-
-/** A person's name or a staff credit: few words, mostly capitalised, no sentence. */
-export function looksLikeName(text: string): boolean {
-  const words = text.split(' ');
-  if (words.length === 0 || words.length > 8 || text.length > 100 || /[.!?]$/.test(text.replace(/\b\p{Lu}\.$/u, ''))) return false;
-  let capitalised = 0;
-  for (const word of words) {
-    if (CAPITALISED.test(word)) capitalised++;
-    else if (!NAME_JOINERS.has(word.toLowerCase()) && word !== ',') return false;
-  }
-  return capitalised >= 1;
-}
-
-/**
- * The byline a line carries ("By Our Diplomatic Correspondent" → "Our Diplomatic Correspondent"),
- * or null. `startRule` false: LINE_START_RULES already failed on the line, so the prefixed
- * and staff shapes cannot match.
- */
-export function bylineOf(text: string, startRule = true): string | null {
-  if (text.length > BYLINE_MAX_CHARS) return null;
-  if (startRule) {
-    const prefixed = BYLINE_PREFIXED.exec(text)?.[1];
-    if (prefixed) {
-      const name = prefixed.replace(BYLINE_TAIL, '').trim();
-      return looksLikeName(name) ? name : null;
-    }
-    if (BYLINE_STAFF.test(text)) return text;
-  }
-  return text.includes(',') && ROLE_END.test(text) ? (BYLINE_WITH_ROLE.exec(text)?.[1] ?? null) : null;
-}
-
-/** A line that is a date, maybe with a label and a time ("Updated 1:39 am EST, Wednesday, November 20, 2019"). */
-/**
- * "line": a date line, maybe with a label and a time ("Updated 1:39 am EST, Wednesday,
- * November 20, 2019"); "meta": a short line carrying a date among other things (post meta
- * "Veröffentlicht am 03.02.2022 von Sarah Schnieder"), dating the story only near its top
- * or bottom; null: no date.
- */
-export function dateLineKind(text: string, referenceDate: string | undefined, lineDates?: LineDates): 'line' | 'meta' | null {
-  if (text.length > S.datedLineMaxChars) return null;
-  if (!ABSOLUTE_DATE_HINT.test(text) && !(referenceDate && text.length <= RELATIVE_LINE_MAX_CHARS)) return null;
-  if (EMBED_SIGNATURE.test(text)) return null;
-  const found = lineDates && lineDates.referenceDate === referenceDate ? (lineDates.find(text)[0] ?? null) : parseDate(text, { referenceDate });
-  if (!found) return null;
-  const rest = text.slice(0, found.index) + text.slice(found.index + found.matched.length);
-  const otherWords = rest.match(/\p{L}{2,}/gu)?.length ?? 0;
-  if (otherWords <= S.dateLineMaxOtherWords && text.length <= 120) return 'line';
-  return otherWords <= S.datedLineMaxOtherWords ? 'meta' : null;
-}
-
-export function isDateLine(text: string, referenceDate: string | undefined): boolean {
-  return dateLineKind(text, referenceDate) === 'line';
-}
-
-/** Credits sit at the end of a caption: only its tail is searched (linear time on long lines). */
-const CAPTION_TAIL_CHARS = 160;
-const CREDIT_LINE_MAX_CHARS = 120;
-
-/** `startRule` false: LINE_START_RULES already failed on the line, so it is no bare credit line. */
-export function isCaptionLine(text: string, startRule = true): boolean {
-  if (text.length > S.metaMaxChars * 2) return false;
-  if (startRule && text.length <= CREDIT_LINE_MAX_CHARS && CREDIT_LINE.test(text)) return true;
-  const tail = text.length > CAPTION_TAIL_CHARS ? text.slice(-CAPTION_TAIL_CHARS) : text;
-  return CAPTION_END_HINT.test(tail) && CAPTION_END.test(tail);
-}
 
 /** Shortest line tested for being a glued teaser card. */
 const TEASER_MIN_CHARS = 80;

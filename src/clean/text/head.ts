@@ -1,6 +1,7 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
 import { NOT_TITLE_PATTERNS } from '../rules/title-rules.js';
-import { BULLET, NO_LETTERS, URL_LINE } from './patterns.js';
+import { NO_LETTERS, URL_LINE } from '../lines/line-rules.js';
+import { BULLET } from './patterns.js';
 import type { Unit } from './unit.js';
 
 const ENDS_WITH_PERIOD = /[.,;:]["'”’»)]*$/u;

@@ -1,4 +1,4 @@
-import { CAPTION_MID } from './patterns.js';
+import { CAPTION_MID } from '../lines/line-rules.js';
 import type { Unit } from './unit.js';
 import { countTidyWords } from '../word-count.js';
 

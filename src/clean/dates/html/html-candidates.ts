@@ -1,10 +1,12 @@
 import type { CheerioAPI } from 'cheerio';
-import type { JsonLdCache } from '../../html/json-ld-cache.js';
+import type { JsonLdCache } from '../../page/json-ld-cache.js';
+import { indexPage, type PageIndex } from '../../page/page-index.js';
+import { HTML_DATE_FACTORS as F } from '../../rules/dates-weights.js';
 import type { DateCandidate } from '../../types.js';
 import { parseIsoDay } from '../calendar.js';
 import { inferDayFirst } from '../day-order.js';
 import { localizeUtcDates, preferLocalNeighbours } from '../local-day.js';
-import { scanPage } from './collect.js';
+import { scanOf, type PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { jsonLdCandidates, scriptCandidates } from './source-jsonld.js';
 import { metaCandidates } from './source-meta.js';
@@ -19,15 +21,12 @@ export interface HtmlDateOptions {
   referenceDate?: string;
   /** The page's JSON-LD parses, shared with the other readers of the page. Default: parsed here. */
   jsonLd?: JsonLdCache;
+  /** The page's index (page/page-index.ts), when the caller has it. Default: indexed here. */
+  index?: PageIndex;
 }
 
-/** A day confirmed by another, independent source gains this much per source (up to AGREEMENT_MAX). */
-const AGREEMENT_BONUS = 0.03;
-const AGREEMENT_MAX = 2;
-/** Markup sources good enough that the visible-text scans are not needed. */
-const STRONG_ENOUGH = 0.85;
 
-function ogUrl(metas: ReturnType<typeof scanPage>['metas']): string | null {
+function ogUrl(metas: PageScan['metas']): string | null {
   for (const el of metas) {
     const key = (el.attribs.property ?? el.attribs.name ?? '').toLowerCase();
     if (key === 'og:url' && el.attribs.content) return el.attribs.content;
@@ -45,7 +44,7 @@ function withAgreement(cands: DateCandidate[]): DateCandidate[] {
   }
   return cands.map((c) => {
     const n = (sources.get(c.date.slice(0, 10))?.size ?? 1) - 1;
-    return n > 0 ? { ...c, confidence: roundConfidence(c.confidence + Math.min(n, AGREEMENT_MAX) * AGREEMENT_BONUS) } : c;
+    return n > 0 ? { ...c, confidence: roundConfidence(c.confidence + Math.min(n, F.agreementMax) * F.agreementBonus) } : c;
   });
 }
 
@@ -58,7 +57,7 @@ function withAgreement(cands: DateCandidate[]): DateCandidate[] {
 export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCandidate[] {
   const root = $.root()[0];
   if (!root) return [];
-  const scan = scanPage([root]);
+  const scan = scanOf(opts.index ?? indexPage(root));
   const url = opts.url ?? scan.canonical ?? ogUrl(scan.metas);
   const ctx: HtmlDateContext = {
     reference: parseIsoDay(opts.referenceDate),
@@ -72,7 +71,7 @@ export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCa
     ...urlCandidates(url, ctx),
   ];
   cands.push(...dateElementCandidates(scan, ctx));
-  if (!cands.some((c) => c.confidence >= STRONG_ENOUGH)) {
+  if (!cands.some((c) => c.confidence >= F.strongEnough)) {
     cands.push(...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx));
     if (!cands.length) cands.push(...pageTextCandidates(scan, ctx));
   }

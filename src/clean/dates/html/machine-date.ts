@@ -1,3 +1,4 @@
+import { HTML_DATE_FACTORS as F } from '../../rules/dates-weights.js';
 import { formatDay, isPlausibleDay, type DayParts } from '../calendar.js';
 import { findAbsoluteDates } from '../absolute.js';
 import type { ParsedDate } from '../parsed-date.js';
@@ -17,7 +18,7 @@ export function parseMachineDate(value: string, reference: DayParts | null, dayF
   const compact = COMPACT.exec(v);
   if (compact) {
     const p = { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]) };
-    return isPlausibleDay(p, reference) ? { date: formatDay(p), matched: v, index: 0, kind: 'absolute', confidence: 0.85 } : null;
+    return isPlausibleDay(p, reference) ? { date: formatDay(p), matched: v, index: 0, kind: 'absolute', confidence: F.compactValue } : null;
   }
   const epoch = EPOCH.exec(v);
   if (epoch) {
@@ -25,7 +26,7 @@ export function parseMachineDate(value: string, reference: DayParts | null, dayF
     if (seconds < MIN_EPOCH_SECONDS) return null;
     const d = new Date(seconds * 1000);
     const p = { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
-    return isPlausibleDay(p, reference) ? { date: formatDay(p), matched: v, index: 0, kind: 'absolute', confidence: 0.7 } : null;
+    return isPlausibleDay(p, reference) ? { date: formatDay(p), matched: v, index: 0, kind: 'absolute', confidence: F.epochValue } : null;
   }
   const found = findAbsoluteDates(v, { reference, dayFirst });
   if (!found.length) return null;

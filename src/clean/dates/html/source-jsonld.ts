@@ -1,6 +1,7 @@
 import type { DateCandidate } from '../../types.js';
-import { JsonLdCache, NOT_JSON } from '../../html/json-ld-cache.js';
-import { JSONLD_ARTICLE_TYPES, JSONLD_CONFIDENCE as C, JSONLD_PAGE_TYPES, JSONLD_SKIP_KEYS, SCRIPT_DATE_KEYS, SCRIPT_KEY_CONFIDENCE } from '../../rules/dates-html.js';
+import { JsonLdCache, NOT_JSON } from '../../page/json-ld-cache.js';
+import { JSONLD_ARTICLE_TYPES, JSONLD_PAGE_TYPES, JSONLD_SKIP_KEYS, SCRIPT_DATE_KEYS } from '../../rules/dates-html.js';
+import { HTML_DATE_FACTORS as F, HTML_SCAN_LIMITS, JSONLD_CONFIDENCE as C, SCRIPT_KEY_CONFIDENCE } from '../../rules/dates-weights.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
 import { parseMachineDate } from './machine-date.js';
 
@@ -12,9 +13,6 @@ const SKIP_KEYS = new Set(JSONLD_SKIP_KEYS);
 /** JSON-LD that does not parse (trailing commas, CDATA, two objects glued): read the keys with a regex. */
 const LOOSE_KEY = /"(datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{6,40})"/g;
 const SCRIPT_KEY = new RegExp(`["']?(?:${SCRIPT_DATE_KEYS.join('|')})["']?\\s*[:=]\\s*["']([^"']{6,40})["']`, 'g');
-const MAX_NODES = 500;
-/** Scripts larger than this are bundles, not page data. */
-const MAX_SCRIPT_CHARS = 200_000;
 
 type Kind = 'article' | 'page' | 'other';
 
@@ -35,13 +33,13 @@ function confidenceFor(kind: Kind, key: 'datePublished' | 'dateCreated' | 'dateM
 function push(out: DateCandidate[], value: unknown, confidence: number, ctx: HtmlDateContext): void {
   if (typeof value !== 'string') return;
   const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
-  if (parsed) out.push({ date: parsed.date, source: 'jsonld', text: value.trim().slice(0, 80), confidence: roundConfidence(confidence * Math.min(1, parsed.confidence + 0.1)) });
+  if (parsed) out.push({ date: parsed.date, source: 'jsonld', text: value.trim().slice(0, 80), confidence: roundConfidence(confidence * Math.min(1, parsed.confidence + F.parsedLift)) });
 }
 
 function walk(root: unknown, out: DateCandidate[], ctx: HtmlDateContext): void {
   const stack: unknown[] = [root];
   let seen = 0;
-  while (stack.length && seen++ < MAX_NODES) {
+  while (stack.length && seen++ < HTML_SCAN_LIMITS.maxJsonLdNodes) {
     const node = stack.pop();
     if (Array.isArray(node)) {
       for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
@@ -75,7 +73,7 @@ export function jsonLdCandidates(blocks: readonly string[], ctx: HtmlDateContext
   const out: DateCandidate[] = [];
   for (const raw of blocks) {
     const text = raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '').replace(/^\/\/\s*/, '');
-    if (!text || text.length > MAX_SCRIPT_CHARS) continue;
+    if (!text || text.length > HTML_SCAN_LIMITS.maxScriptChars) continue;
     if (walked(cache.parse(text), out, ctx)) continue;
     LOOSE_KEY.lastIndex = 0;
     for (let m = LOOSE_KEY.exec(text); m; m = LOOSE_KEY.exec(text)) {
@@ -90,7 +88,7 @@ export function jsonLdCandidates(blocks: readonly string[], ctx: HtmlDateContext
 export function scriptCandidates(scripts: readonly string[], ctx: HtmlDateContext): DateCandidate[] {
   const out: DateCandidate[] = [];
   for (const text of scripts) {
-    if (text.length > MAX_SCRIPT_CHARS) continue;
+    if (text.length > HTML_SCAN_LIMITS.maxScriptChars) continue;
     SCRIPT_KEY.lastIndex = 0;
     const m = SCRIPT_KEY.exec(text);
     if (m?.[1]) push(out, m[1], SCRIPT_KEY_CONFIDENCE, ctx);

@@ -1,29 +1,24 @@
 import type { DateCandidate } from '../../types.js';
-import { HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS, MODIFIED_ELEMENT_TOKENS, SOFT_REGION_FACTOR } from '../../rules/dates-html.js';
+import { DECLARED_PUBLISHED_ITEMPROP, HATOM_DATE_CLASS, MODIFIED_ELEMENT_TOKENS, PUBLISHED_TIME_HINTS } from '../../rules/dates-html.js';
+import { HTML_DATE_FACTORS as F, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS, SOFT_REGION_FACTOR } from '../../rules/dates-weights.js';
 import { findDates } from '../find-dates.js';
-import type { DateElement, PageScan } from './collect.js';
+import type { Placement } from '../../page/page-index.js';
+import type { PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
-import { classAndId, textOf } from './dom.js';
+import { classAndId } from '../../page/node.js';
+import { spacedText } from '../../page/text.js';
 import { parseMachineDate } from './machine-date.js';
 
 /** <time datetime>, microdata itemprop dates on visible elements, and hAtom <abbr class="published">. */
 
-const DECLARED_PUBLISHED = /^datepublished$/i;
-const PUBLISHED_HINT = /published|entry-date|pubdate|post-date|date-publ|created|posted/i;
-/** Outside <article>, a <time> is a bit less likely to be the page's own date. */
-const OUTSIDE_ARTICLE = 0.92;
-/** Past the first, <time> elements of a page listing three or more different days are list items. */
-const LIST_MIN_DAYS = 3;
-const LIST_FACTOR = 0.75;
-
-function valueOf(entry: DateElement, ctx: HtmlDateContext) {
+function valueOf(entry: Placement, ctx: HtmlDateContext) {
   const a = entry.el.attribs;
   const attr = a.datetime ?? a.content ?? a.title;
   if (attr) {
     const parsed = parseMachineDate(attr, ctx.reference, ctx.dayFirst);
     if (parsed) return { parsed, text: attr.trim().slice(0, 80) };
   }
-  const text = textOf(entry.el, HTML_TEXT_LIMITS.maxElementChars);
+  const text = spacedText(entry.el, HTML_TEXT_LIMITS.maxElementChars);
   const parsed = findDates(text, { dayFirst: ctx.dayFirst, referenceDate: ctx.referenceDate })[0];
   return parsed ? { parsed, text } : null;
 }
@@ -36,7 +31,7 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     if (entry.excluded) {
       // A <time itemprop=datePublished> in a "footer" is often the story's own footer (ahlen.de):
       // kept, but only strong enough to win on a page offering nothing else.
-      if (!DECLARED_PUBLISHED.test(a.itemprop ?? '')) continue;
+      if (!DECLARED_PUBLISHED_ITEMPROP.test(a.itemprop ?? '')) continue;
       const v = valueOf(entry, ctx);
       if (v && v.parsed.kind !== 'relative') out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: C.timeExcludedPublished });
       continue;
@@ -46,14 +41,14 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     const hints = `${classAndId(entry.el)} ${a.itemprop ?? ''}`;
     let base: number;
     if (MODIFIED_ELEMENT_TOKENS.test(hints)) base = C.timeModified;
-    else if ('pubdate' in a || PUBLISHED_HINT.test(hints)) base = C.timePublished;
+    else if ('pubdate' in a || PUBLISHED_TIME_HINTS.test(hints)) base = C.timePublished;
     else base = plainSeen++ === 0 ? C.timeFirst : C.timeOther;
-    const factor = (entry.inArticle ? 1 : OUTSIDE_ARTICLE) * (entry.soft ? SOFT_REGION_FACTOR : 1);
-    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + 0.1)) });
+    const factor = (entry.inArticle ? 1 : F.timeOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1);
+    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + F.parsedLift)) });
   }
   const timeDays = new Set(out.map((c) => c.date.slice(0, 10)));
-  if (timeDays.size >= LIST_MIN_DAYS) {
-    for (let i = 1; i < out.length; i++) out[i] = { ...out[i]!, confidence: roundConfidence(out[i]!.confidence * LIST_FACTOR) };
+  if (timeDays.size >= F.timeListMinDays) {
+    for (let i = 1; i < out.length; i++) out[i] = { ...out[i]!, confidence: roundConfidence(out[i]!.confidence * F.timeList) };
   }
   for (const entry of scan.itemprops) {
     if (entry.excluded || entry.el.name === 'time') continue;
@@ -61,15 +56,15 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     if (!v || v.parsed.kind === 'relative') continue;
     const prop = (entry.el.attribs.itemprop ?? '').toLowerCase();
     const base = (prop === 'datemodified' || prop === 'dateupdated' ? C.timeModified : C.timePublished) * (entry.soft ? SOFT_REGION_FACTOR : 1);
-    out.push({ date: v.parsed.date, source: 'meta', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + 0.1)) });
+    out.push({ date: v.parsed.date, source: 'meta', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + F.parsedLift)) });
   }
   for (const entry of scan.abbrs) {
     const cls = (entry.el.attribs.class ?? '').toLowerCase();
-    if (entry.excluded || !/published|updated/.test(cls)) continue;
+    if (entry.excluded || !HATOM_DATE_CLASS.test(cls)) continue;
     const v = valueOf(entry, ctx);
     if (!v || v.parsed.kind === 'relative') continue;
     const base = (cls.includes('published') ? C.abbrPublished : C.timeModified) * (entry.soft ? SOFT_REGION_FACTOR : 1);
-    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + 0.1)) });
+    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + F.parsedLift)) });
   }
   return out;
 }

@@ -1,17 +1,10 @@
-import type { CheerioAPI } from 'cheerio';
-import { indexPage, type PageIndex } from '../../html/page-index.js';
 import type { DateCandidate } from '../../types.js';
-import { HTML_TEXT_CONFIDENCE } from '../../rules/dates-html.js';
+import { URL_DATE_PATTERNS } from '../../rules/dates-html.js';
+import { HTML_TEXT_CONFIDENCE } from '../../rules/dates-weights.js';
 import { formatDay, isPlausibleDay } from '../calendar.js';
 import type { HtmlDateContext } from './context.js';
 
 /** Dates in the page URL: /2021/07/14/, /2021-07-14-slug, /20210714/. */
-
-const URL_DATE_PATTERNS: readonly { re: RegExp; note: string; dayFirst?: boolean }[] = [
-  { re: /(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])/, note: 'WordPress /2021/07/14/slug, news /2021-07-14-slug' },
-  { re: /(?<=[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/, note: '/20210714/ and -20210714- (archive paths)' },
-  { re: /(?<=\/)(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?=[/?#]|$)/, note: 'a whole path segment /29-10-2021 (weisser-ring.de press releases)', dayFirst: true },
-];
 
 function pathPart(url: string): string {
   const m = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(url);
@@ -32,15 +25,4 @@ export function urlCandidates(url: string | null, ctx: HtmlDateContext): DateCan
     }
   }
   return [];
-}
-
-/**
- * The page's own URL as it declares it: <link rel=canonical>, then og:url. Null when absent.
- * `index` is the page's element index when the caller already has it.
- */
-export function pageUrl($: CheerioAPI, index: PageIndex = indexPage($.root()[0])): string | null {
-  const canonical = index.canonical?.attribs.href?.trim();
-  if (canonical) return canonical;
-  const og = index.ogUrl?.attribs.content?.trim();
-  return og || null;
 }

@@ -1,23 +1,16 @@
 import type { Element } from 'domhandler';
 import type { DateCandidate } from '../../types.js';
-import { DATE_ELEMENT_TOKENS, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, MODIFIED_ELEMENT_TOKENS, SOFT_REGION_FACTOR } from '../../rules/dates-html.js';
+import { DATE_ELEMENT_TOKENS, MODIFIED_ELEMENT_TOKENS } from '../../rules/dates-html.js';
+import { HTML_DATE_FACTORS as F, HTML_TEXT_CONFIDENCE as C, HTML_TEXT_LIMITS as L, SOFT_REGION_FACTOR } from '../../rules/dates-weights.js';
 import { dateRole } from '../date-context.js';
 import { findDates } from '../find-dates.js';
 import type { ParsedDate } from '../parsed-date.js';
-import type { PageScan } from './collect.js';
+import type { PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
-import { classAndId, isElement, textOf } from './dom.js';
+import { classAndId, isElement } from '../../page/node.js';
+import { spacedText } from '../../page/text.js';
 
 /** Dates in the visible text: date-ish elements, then near the <h1>, then the page text. */
-
-const ROLE_FACTOR = { published: 1.05, plain: 1, modified: 0.6, event: 0.6, other: 0, copyright: 0 } as const;
-/** Each further date element in document order is trusted a little less. */
-const RANK_DECAY = 0.04;
-const RANK_FLOOR = 0.7;
-const OUTSIDE_ARTICLE = 0.95;
-/** A date element whose class recurs this often is one item of a list (teasers, comments). */
-const LIST_REPEATS = 3;
-const LIST_FACTOR = 0.8;
 
 interface Pick {
   parsed: ParsedDate;
@@ -28,9 +21,9 @@ interface Pick {
 function pickDate(text: string, ctx: HtmlDateContext): Pick | null {
   let best: Pick | null = null;
   for (const parsed of findDates(text, { dayFirst: ctx.dayFirst, referenceDate: ctx.referenceDate })) {
-    const factor = ROLE_FACTOR[dateRole(text, parsed.index)];
+    const factor = F.role[dateRole(text, parsed.index)];
     if (factor > 0 && (!best || factor > best.factor)) best = { parsed, factor };
-    if (factor >= ROLE_FACTOR.published) break;
+    if (factor >= F.role.published) break;
   }
   return best;
 }
@@ -41,7 +34,7 @@ function candidate(pick: Pick, text: string, base: number): DateCandidate {
     date: pick.parsed.date,
     source: relative ? 'relative' : 'text',
     text: text.length <= 160 ? text : pick.parsed.matched,
-    confidence: roundConfidence(base * pick.factor * Math.min(1, pick.parsed.confidence + 0.1)),
+    confidence: roundConfidence(base * pick.factor * Math.min(1, pick.parsed.confidence + F.parsedLift)),
   };
 }
 
@@ -55,15 +48,15 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
   let rank = 0;
   for (const entry of scan.tokenElements) {
     if (entry.excluded || rank >= L.maxDateElements) continue;
-    const text = textOf(entry.el, L.maxElementChars);
+    const text = spacedText(entry.el, L.maxElementChars);
     if (text.length < 6 || !/\d/.test(text)) continue;
     const pick = pickDate(text, ctx) ?? titleAttributeDate(entry.el, ctx);
     if (!pick) continue;
     const tier = DATE_ELEMENT_TOKENS[entry.tier]?.confidence ?? C.pageText;
-    const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? ROLE_FACTOR.modified : 1;
-    const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= LIST_REPEATS && entry.el.attribs.class ? LIST_FACTOR : 1;
-    const region = (entry.inArticle ? 1 : OUTSIDE_ARTICLE) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
-    const position = Math.max(RANK_FLOOR, 1 - rank * RANK_DECAY) * region;
+    const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? F.role.modified : 1;
+    const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= F.listRepeats && entry.el.attribs.class ? F.list : 1;
+    const region = (entry.inArticle ? 1 : F.elementOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
+    const position = Math.max(F.rankFloor, 1 - rank * F.rankDecay) * region;
     out.push(candidate(pick, text, tier * modified * position));
     rank++;
   }
@@ -82,13 +75,13 @@ function titleAttributeDate(el: Element, ctx: HtmlDateContext): Pick | null {
 export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   const h1 = scan.h1?.el;
   if (!h1) return [];
-  const title = textOf(h1, 300);
+  const title = spacedText(h1, 300);
   let container: Element = h1;
   let text = title;
   for (let level = 0; level < 3 && container.parent && isElement(container.parent); level++) {
     container = container.parent;
     if (container.name === 'body') break;
-    text = textOf(container, L.nearTitleChars * 3, (el) => scan.excludedRegions.has(el));
+    text = spacedText(container, L.nearTitleChars * 3, (el) => scan.excludedRegions.has(el));
     if (text.length > title.length + L.nearTitleChars / 2) break;
   }
   const at = Math.max(0, text.indexOf(title));
@@ -103,10 +96,10 @@ export function nearTitleCandidates(scan: PageScan, ctx: HtmlDateContext): DateC
  */
 export function pageTextCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   if (!scan.body) return [];
-  const text = textOf(scan.body, L.pageTextChars, (el) => scan.excludedRegions.has(el));
+  const text = spacedText(scan.body, L.pageTextChars, (el) => scan.excludedRegions.has(el));
   const pick = pickDate(text, ctx);
   if (pick) return [candidate(pick, text, C.pageText)];
-  const whole = textOf(scan.body, L.pageTextChars, (el) => scan.commentRegions.has(el));
+  const whole = spacedText(scan.body, L.pageTextChars, (el) => scan.commentRegions.has(el));
   const rescue = pickDate(whole, ctx);
   return rescue ? [candidate(rescue, whole, C.pageTextRescue)] : [];
 }

@@ -1,0 +1,29 @@
+import type { AnyNode, Element } from 'domhandler';
+
+/**
+ * Deeper markup than this is pathological (or hostile); the extractor's walks do not read
+ * it, so they cannot overflow the stack. parsePage caps the tree well below it
+ * (MAX_TREE_DEPTH), so on a parsed page it only guards walks over other trees.
+ */
+export const MAX_DEPTH = 256;
+
+/** Element nodes only: htmlparser2 types <script> and <style> as "script"/"style", so they never pass. */
+export const isTag = (node: AnyNode): node is Element => node.type === 'tag';
+
+/** Element nodes as css-select sees them: <script> and <style> included. */
+export function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag' || node.type === 'script' || node.type === 'style';
+}
+
+/** "class id" lower-cased, the string the extractor's class/id tables are matched against; '' when it has neither. */
+export function nameOf(el: Element): string {
+  const cls = el.attribs.class;
+  const id = el.attribs.id;
+  if (!cls && !id) return '';
+  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+}
+
+/** "class id" lower-cased, always with the space (the date reader's hints). */
+export function classAndId(el: Element): string {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
+}

@@ -1,0 +1,63 @@
+import type { AnyNode, Element } from 'domhandler';
+import { SPACED_TEXT_INLINE_TAGS, UNREAD_TEXT_TAGS } from '../rules/html-tokens.js';
+import { MAX_DEPTH, isElement, isTag } from './node.js';
+
+/**
+ * The whitespace runs that are not a lone space: one starting with another whitespace
+ * character, or a space followed by more. Replacing only these by a space gives what
+ * replacing every /\s+/ run does, without also rewriting the single space between each pair
+ * of words (2.5 times faster on the block texts of the scrapinghub pages).
+ */
+const WHITESPACE_RUN = /[^\S ]\s*| \s+/g;
+
+/** Every whitespace run as one space (not trimmed): `s.replace(/\s+/g, ' ')`. */
+export const collapseWhitespace = (s: string): string => s.replace(WHITESPACE_RUN, ' ');
+
+/**
+ * Collapsed text of a subtree as written (only <br> adds a space), cut after `max`
+ * characters: what the extractor reports it removed.
+ */
+export function textOf(node: AnyNode, max = Infinity): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (n: AnyNode, depth: number) => {
+    if (length > max || depth > MAX_DEPTH) return;
+    if (n.type === 'text') {
+      const data = (n as unknown as { data: string }).data;
+      parts.push(data);
+      length += data.length;
+    } else if (isTag(n)) {
+      if (n.name === 'br') parts.push(' ');
+      for (const c of n.children) walk(c, depth + 1);
+    }
+  };
+  walk(node, 0);
+  const text = collapseWhitespace(parts.join('')).trim();
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/**
+ * The visible text of a subtree, whitespace collapsed, with a space around every element
+ * but SPACED_TEXT_INLINE_TAGS (cheerio's .text() glues "Julia Stephan" and "18.10.2019"
+ * together), stopping at `cap` chars; `skip` leaves out subtrees. What the date reader
+ * searches for dates.
+ */
+export function spacedText(node: AnyNode, cap: number, skip?: (el: Element) => boolean): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (n: AnyNode): void => {
+    if (length >= cap) return;
+    if (n.type === 'text') {
+      parts.push(n.data);
+      length += n.data.length;
+      return;
+    }
+    if (!isElement(n) || UNREAD_TEXT_TAGS.has(n.name) || (skip && skip(n))) return;
+    const block = !SPACED_TEXT_INLINE_TAGS.has(n.name);
+    if (block) parts.push(' ');
+    for (const child of n.children) walk(child);
+    if (block) parts.push(' ');
+  };
+  walk(node);
+  return collapseWhitespace(parts.join('')).trim().slice(0, cap);
+}
