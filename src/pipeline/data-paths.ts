@@ -9,11 +9,9 @@ export interface DataPaths {
   raw: string;
   /** Output store root: records/ and rejected/. */
   out: string;
-  /** A private redis-server's append-only file, when scour had to start one. */
-  redis: string;
 }
 
 export function dataPaths(config: Pick<Config, 'dataDir'>): DataPaths {
   const root = resolve(config.dataDir);
-  return { root, inbox: join(root, 'inbox'), raw: join(root, 'raw'), out: join(root, 'out'), redis: join(root, 'redis') };
+  return { root, inbox: join(root, 'inbox'), raw: join(root, 'raw'), out: join(root, 'out') };
 }
