@@ -16,6 +16,8 @@ import { TEST_REDIS_URL } from './helpers/redis-prefix.js';
 const run = promisify(execFile);
 const FIXTURE_EVAL = join(REPO_ROOT, 'tests', 'fixtures', 'bench', 'eval');
 
+// The bench's --json line, probed key by key (nested too) by the assertions below.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 async function bench(args: string[]): Promise<{ json: Record<string, any>; stdout: string; stderr: string }> {
   const { stdout, stderr } = await run(process.execPath, [join(REPO_ROOT, 'bench', 'run.mjs'), '--json', ...args], {
     cwd: REPO_ROOT,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
@@ -11,9 +11,9 @@ import { startProducer, type ProducerService } from '../src/pipeline/producer-se
 import { openRuntime, type Runtime } from '../src/pipeline/runtime.js';
 import { startWorkerService, type WorkerService } from '../src/pipeline/worker-service.js';
 import { loadConfig } from '../src/config.js';
+import { SEEDS } from './helpers/seeds.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const SEEDS = join(import.meta.dirname, 'fixtures', 'dashboard', 'seeds');
 const SCREENSHOT = join(import.meta.dirname, '..', 'test-results', 'dashboard.png');
 const TOKEN = 'browser-test-token-0123456789';
 const hasChromium = existsSync(CHROMIUM);
@@ -52,8 +52,8 @@ describe.skipIf(!hasChromium)(`browser: bull-board on a pipeline that processed 
     // Copy beside the inbox, then rename in: the watcher sees only whole files.
     const staging = join(dir, 'staging');
     await mkdir(staging, { recursive: true });
-    for (const name of await readdir(SEEDS)) {
-      await copyFile(join(SEEDS, name), join(staging, name));
+    for (const { name, path } of SEEDS) {
+      await copyFile(path, join(staging, name));
       await rename(join(staging, name), join(runtime.paths.inbox, name));
     }
     await waitFor(async () => (await producer.queue.getJobCounts('completed')).completed === 5, 60_000, 'five completed jobs');

@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CleanRecord } from '../src/schemas/index.js';
+import { copySeeds, SEED_NAMES } from './helpers/seeds.js';
 
 const REPO = join(import.meta.dirname, '..');
-const SEEDS = join(import.meta.dirname, 'fixtures/seeds');
-const SEED_NAMES = readdirSync(SEEDS).sort();
+/** The seeds under their own names in a folder of their own: the CLI cleans folders. */
+const SEEDS = copySeeds(mkdtempSync(join(tmpdir(), 'scour-clean-cli-seeds-')));
 
 function scour(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [join(REPO, 'bin/scour.js'), ...args], { encoding: 'utf8', cwd: REPO });
@@ -27,6 +28,7 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
+  rmSync(SEEDS, { recursive: true, force: true });
 });
 
 describe('scour clean without --out: JSON lines on stdout', () => {

@@ -1,10 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import { CleanRecord, Rejection } from '../src/schemas/index.js';
 import type { CleanResult } from '../src/clean/types.js';
+import { SEEDS } from './helpers/seeds.js';
 
 /** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -19,8 +19,7 @@ function random(seed: number): () => number {
 }
 
 const OPTIONS = { processedAt: '2024-01-01T00:00:00Z', referenceDate: '2024-01-01' };
-const SEEDS = join(import.meta.dirname, 'fixtures/seeds');
-const seedBytes = readdirSync(SEEDS).map((f) => readFileSync(join(SEEDS, f)));
+const seedBytes = SEEDS.map((seed) => readFileSync(seed.path));
 
 /** clean() must return a valid record or a valid rejection value, never throw, never "failed". */
 function expectWellFormed(bytes: Uint8Array, name: string, label: string): CleanResult {

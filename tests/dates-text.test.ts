@@ -6,13 +6,9 @@ import { textDateCandidates } from '../src/clean/dates/index.js';
 import { isDateLine } from '../src/clean/lines/date-line.js';
 import type { Block } from '../src/clean/types.js';
 import type { BlockKind } from '../src/schemas/index.js';
+import { seedPath } from './helpers/seeds.js';
 
-const SEEDS = join(import.meta.dirname, 'fixtures/dates/seeds');
-const seed = (prefix: string): string => {
-  const name = readdirSync(SEEDS).find((f) => f.startsWith(prefix));
-  if (!name) throw new Error(`seed ${prefix} missing`);
-  return readFileSync(join(SEEDS, name), 'utf8');
-};
+const seed = (prefix: string): string => readFileSync(seedPath(prefix), 'utf8');
 
 /** One block per non-empty line, kind body unless a predicate says otherwise. */
 function lineBlocks(text: string, kindOf: (line: string, i: number) => BlockKind = () => 'body'): Block[] {

@@ -1,6 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
@@ -10,14 +7,14 @@ import { limitNesting } from '../src/clean/page/nesting-guard.js';
 import { collapseWhitespace } from '../src/clean/page/text.js';
 import { capTreeDepth } from '../src/clean/page/tree-depth.js';
 import { prune } from '../src/clean/html/prune.js';
+import { goldenHtml } from './helpers/golden.js';
 
 const MIN_PARAGRAPH = 25;
 
 describe('computeStats on a pruned tree', () => {
   it('gives the same figures with the unpruned figures to reuse as when counting every text node again', () => {
-    const dir = join(import.meta.dirname, 'fixtures/html');
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.html.gz'))) {
-      const $ = load(gunzipSync(readFileSync(join(dir, file))).toString('utf8'), { xml: { xmlMode: false, decodeEntities: true } });
+    for (const { slug: file, html } of goldenHtml()) {
+      const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
       const body = $('body').get(0) as Element;
       const raw = computeStats(body, MIN_PARAGRAPH, null);
       for (const mode of ['strict', 'relaxed'] as const) {
@@ -75,10 +72,7 @@ describe('capTreeDepth', () => {
 
 describe('limitNesting', () => {
   it('leaves real pages as they are (the same string)', () => {
-    const dir = join(import.meta.dirname, 'fixtures', 'html');
-    for (const name of readdirSync(dir).filter((f) => /\.html(\.gz)?$/.test(f))) {
-      const raw = readFileSync(join(dir, name));
-      const html = (name.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+    for (const { slug: name, html } of goldenHtml()) {
       expect(limitNesting(html, 200) === html, name).toBe(true);
     }
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { compareOutputs, outputCount, outputIds, repeatedIds } from './helpers/output-check.js';
 import { runScour, spawnScour } from './helpers/scour-process.js';
 import { waitFor } from './helpers/wait-for.js';
+import { copySeeds, SEED_NAMES } from './helpers/seeds.js';
 
-const SEEDS = join(import.meta.dirname, 'fixtures', 'pipeline', 'seeds');
 
 /** Drops everything that depends on when a file was received or processed. */
 const withoutTimestamps = (record: CleanRecord) => ({
@@ -32,13 +32,15 @@ describe('pipeline end to end (real processes, real Redis)', () => {
     const started = Date.now();
     const scour = env.track(spawnScour(['start', '--workers', '1'], env.env));
     await scour.waitForLog(/scour is running/);
-    const seeds = readdirSync(SEEDS).sort();
-    for (const name of seeds) await writeFile(join(env.inbox, name), readFileSync(join(SEEDS, name)));
+    const seeds = [...SEED_NAMES];
+    // A folder of the seeds beside the inbox: the offline CLI below cleans the same files from it.
+    const seedDir = copySeeds(join(env.dataDir, 'seeds'));
+    for (const name of seeds) await writeFile(join(env.inbox, name), readFileSync(join(seedDir, name)));
     await waitFor(async () => (await outputCount(env.out)) === seeds.length, 30_000, 'five outputs');
     const elapsed = Date.now() - started;
 
     // The offline CLI on the same files: the pipeline must produce exactly its records.
-    const offline = await runScour(['clean', SEEDS], env.env);
+    const offline = await runScour(['clean', seedDir], env.env);
     expect(offline.code).toBe(0);
     const expectedRecords = offline.stdout.split('\n').filter(Boolean).map((line) => CleanRecord.parse(JSON.parse(line)));
     expect(expectedRecords.map((r) => r.source.name).sort()).toEqual(seeds);

@@ -27,6 +27,15 @@ export function textSets(evalDir) {
   return sets;
 }
 
+/** The five seeds, kept once in the project as tests/golden/seed-NNN-…/source.txt. */
+function goldenSeeds(goldenDir) {
+  if (!existsSync(goldenDir)) return [];
+  return readdirSync(goldenDir)
+    .filter((slug) => slug.startsWith('seed-') && existsSync(join(goldenDir, slug, 'source.txt')))
+    .sort()
+    .map((slug) => ({ name: `${slug}.txt`, bytes: readFileSync(join(goldenDir, slug, 'source.txt')) }));
+}
+
 export const megabytes = (pages) => pages.reduce((n, p) => n + p.bytes.length, 0) / 1e6;
 
 export const sha256 = (data) => createHash('sha256').update(data).digest('hex');
@@ -36,7 +45,7 @@ const MAX_POOL_BYTES = 8 * 1024;
 
 /**
  * Real text dumps to build inbox files from: the seeds and the eval text dumps up to 8 KB
- * (falling back to the seed fixtures in tests/ on a clone without ../shared).
+ * (falling back to the seeds kept in tests/golden/seed-NNN-…/source.txt on a clone without ../shared).
  */
 export function textPool(root, sharedDir) {
   const dirs = [
@@ -45,7 +54,7 @@ export function textPool(root, sharedDir) {
     join(sharedDir, 'eval', 'dates-htmldate', 'text'),
   ];
   let pool = dirs.flatMap((dir) => readSet(dir, '.txt') ?? []).filter((p) => p.bytes.length <= MAX_POOL_BYTES);
-  if (pool.length === 0) pool = readSet(join(root, 'tests', 'fixtures', 'pipeline', 'seeds'), '.txt') ?? [];
+  if (pool.length === 0) pool = goldenSeeds(join(root, 'tests', 'golden'));
   return pool.map((p) => p.bytes.toString('utf8'));
 }
 

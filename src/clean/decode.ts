@@ -22,6 +22,8 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 /** The characters LINE_BREAKS starts with, each looked for with indexOf. */
 const BREAK_STARTS = ['\r', '\u2028', '\u2029', '\u0085'];
+// The zero-width joiner is one of the invisible characters listed, not part of a joined sequence.
+// eslint-disable-next-line no-misleading-character-class
 const ONLY_WHITESPACE = /^[\s\u200b\u200c\u200d\u2060\ufeff]*$/u;
 
 const reject = (reason: Rejection['reason'], detail: string): Rejection => ({ ok: false, reason, detail });

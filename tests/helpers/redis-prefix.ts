@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 
 export const TEST_REDIS_URL = 'redis://127.0.0.1:6379';
 
