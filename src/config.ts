@@ -72,6 +72,19 @@ export const Config = z.object({
    * again within about twice this. Must exceed the longest clean() of one input.
    */
   lockMs: int(1000).default(DEFAULT_LOCK_MS),
+  /**
+   * SCOUR_RECONCILE_MS: every this many ms a producer walks the raw store and queues again the
+   * entries whose job Redis lost (also at every producer start); 0 = at start only.
+   */
+  reconcileMs: int(0).default(300_000),
+  /**
+   * SCOUR_ALLOW_EVICTING_REDIS / --allow-evicting-redis: start even when Redis may evict keys
+   * (maxmemory-policy other than noeviction); the reconciler then re-queues what it drops.
+   */
+  allowEvictingRedis: z
+    .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+    .transform((value) => value === true || value === 'true' || value === '1' || value === 'yes')
+    .default(false),
   /** SCOUR_STABLE_MS: a file must stop growing for this long before it is read. */
   stableMs: int(0).default(300),
   /** SCOUR_REFERENCE_DATE / --reference-date: resolves relative dates ("on Friday"); never the clock. */
@@ -110,6 +123,8 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   attempts: { env: 'SCOUR_ATTEMPTS', help: 'tries per job before it lands in the failed set' },
   backoffMs: { env: 'SCOUR_BACKOFF_MS', help: 'first retry delay, doubling each attempt' },
   lockMs: { env: 'SCOUR_LOCK_MS', help: "a worker's lock on a job" },
+  reconcileMs: { env: 'SCOUR_RECONCILE_MS', help: 'how often a producer re-queues raw entries whose job Redis lost, ms (0 = at start only)' },
+  allowEvictingRedis: { env: 'SCOUR_ALLOW_EVICTING_REDIS', flag: '--allow-evicting-redis', help: 'start even when Redis may evict keys (the reconciler re-queues what it drops)' },
   stableMs: { env: 'SCOUR_STABLE_MS', help: 'a file must keep its size and mtime this long before it is read' },
   referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
   logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },

@@ -2,11 +2,11 @@ import { Redis } from 'ioredis';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { warnIfEvicting } from '../src/redis/eviction-check.js';
+import { checkEvictionPolicy } from '../src/redis/eviction-check.js';
 import { freePort } from '../src/redis/free-port.js';
 import { pingRedis } from '../src/redis/ping-redis.js';
 import { resolveRedis, RedisUnavailableError, type ResolvedRedis } from '../src/redis/resolve-redis.js';
-import { loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { captureLogger } from './helpers/capture-logger.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 
@@ -76,16 +76,20 @@ describe('Redis resolution', () => {
     }
   });
 
-  it('warns when maxmemory-policy would let Redis evict jobs', async () => {
+  it('refuses a Redis that may evict jobs unless told to allow it, then warns', async () => {
     const { logger, lines } = captureLogger();
     const nowhere = `redis://127.0.0.1:${await freePort()}`;
     const resolved = track(await resolveRedis(loadConfig({ dataDir: await dataDir() }, {}), logger, { localUrl: nowhere }));
     const client = new Redis(resolved.url);
     try {
-      expect(await warnIfEvicting(client, logger)).toBe('noeviction');
+      expect(await checkEvictionPolicy(client, logger, false)).toBe('noeviction');
       expect(lines.filter((line) => line.level === 40)).toHaveLength(0);
       await client.config('SET', 'maxmemory-policy', 'allkeys-lru');
-      expect(await warnIfEvicting(client, logger)).toBe('allkeys-lru');
+      const refused = await checkEvictionPolicy(client, logger, false).catch((err: unknown) => err);
+      expect(refused).toBeInstanceOf(ConfigError);
+      expect((refused as Error).message).toMatch(/allkeys-lru.*noeviction.*--allow-evicting-redis/);
+      expect((refused as Error).message).not.toContain('\n');
+      expect(await checkEvictionPolicy(client, logger, true)).toBe('allkeys-lru');
       expect(lines.some((line) => line.level === 40 && /noeviction/.test(String(line.msg)))).toBe(true);
     } finally {
       client.disconnect();

@@ -25,10 +25,11 @@ export const PIPELINE_SETTINGS: ReadonlyArray<keyof Config> = [
   'referenceDate',
   'logLevel',
   'redisUrl',
+  'allowEvictingRedis',
 ];
 
 /** What `scour dashboard` takes. */
-export const DASHBOARD_SETTINGS: ReadonlyArray<keyof Config> = ['dataDir', 'store', 'outputStore', 'prefix', 'host', 'port', 'redisUrl', 'logLevel'];
+export const DASHBOARD_SETTINGS: ReadonlyArray<keyof Config> = ['dataDir', 'store', 'outputStore', 'prefix', 'host', 'port', 'redisUrl', 'logLevel', 'allowEvictingRedis'];
 
 function helpOf(key: keyof Config): string {
   const { env, help } = SETTINGS[key];
@@ -67,6 +68,7 @@ export function workerChild(config: Config, redisUrl: string): { args: string[];
   const args = ['--workers', '1', '--data', config.dataDir, '--prefix', config.prefix, '--concurrency', String(config.concurrency)];
   args.push('--log-level', config.logLevel, '--max-bytes', String(config.maxBytes));
   if (config.referenceDate) args.push('--reference-date', config.referenceDate);
+  if (config.allowEvictingRedis) args.push('--allow-evicting-redis');
   const env: Record<string, string> = { [SETTINGS.redisUrl.env]: redisUrl };
   for (const key of ['store', 'rawStore', 'outputStore'] as const) {
     const url = config[key];

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import { warnIfEvicting } from '../redis/eviction-check.js';
+import { checkEvictionPolicy } from '../redis/eviction-check.js';
 import { connectRedis } from '../redis/redis-options.js';
 import { resolveRedis, type ResolvedRedis } from '../redis/resolve-redis.js';
 import type { Config } from '../config.js';
@@ -27,10 +27,10 @@ export async function openRuntime(config: Config, logger: Logger): Promise<Runti
   logger.debug({ url: resolved.url, source: resolved.source }, 'using Redis');
   const redis = connectRedis(resolved.url, 'scour');
   redis.on('error', (err) => logger.warn({ err: err.message }, 'Redis connection error (reconnecting)'));
-  await warnIfEvicting(redis, logger);
   const paths = dataPaths(config);
   let stores;
   try {
+    await checkEvictionPolicy(redis, logger, config.allowEvictingRedis);
     stores = await openStores(config, logger);
   } catch (err) {
     redis.disconnect();

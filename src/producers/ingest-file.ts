@@ -2,12 +2,13 @@ import { lstatSync, statSync, unlinkSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { recordStats } from '../metrics/pipeline-stats.js';
-import { CleanRecord, rejectionRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
+import { CleanJob, rejectionRecord } from '../schemas/index.js';
 import { isNotFound } from '../files/fs-errors.js';
 import { sha256Hex } from '../ids.js';
 import { appendRecordEvent } from '../record-events/index.js';
 import { VERSION } from '../version.js';
 import { NotRegularFileError, openInputFile } from './open-input-file.js';
+import { hasFinalOutput } from './reconcile-raw.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
 import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
 
@@ -67,7 +68,7 @@ export async function ingestFile(path: string, name: string, ctx: IngestContext,
   try {
     const file = openInputFile(path, options.within);
     // A source that is removed afterwards can be claimed by the store rather than copied.
-    added = await ctx.raw.addFile(file, { claim: options.removeSource });
+    added = await ctx.raw.addFile(file, { claim: options.removeSource, name });
   } catch (err) {
     if (isNotFound(err)) return { status: 'vanished' };
     if (err instanceof NotRegularFileError) return refuse(path, name, err, ctx);
@@ -96,25 +97,23 @@ async function enqueueUnlessKnown(key: string, name: string, bytes: number, ctx:
     if (!existing || (await existing.isCompleted())) await ctx.raw.delete(key);
     return 'duplicate';
   }
+  const data: CleanJob = { rawKey: key, name, bytes, receivedAt: new Date((ctx.now ?? Date.now)()).toISOString() };
   if (existing) {
     if (await existing.isFailed()) {
       await existing.retry('failed');
       return 'retried';
     }
+    // Queued by the reconciler (another producer's, meeting this file between its raw copy and
+    // its job): the job is this file's, so it gets the file's own name.
+    if (CleanJob.safeParse(existing.data).data?.recovered && (await existing.isWaiting())) {
+      await existing.updateData(data);
+      return 'queued';
+    }
     return 'duplicate';
   }
-  const data: CleanJob = { rawKey: key, name, bytes, receivedAt: new Date((ctx.now ?? Date.now)()).toISOString() };
   // jobId = sha256: should two producers race here, Redis still keeps one job.
   await ctx.queue.add(JOB_NAME, data, { jobId: key });
   return 'queued';
-}
-
-/** A record, or a rejection other than "failed" (a failed job is worth retrying). */
-async function hasFinalOutput(key: string, output: OutputStore): Promise<boolean> {
-  const [record, rejected] = await Promise.all([output.read('records', key), output.read('rejected', key)]);
-  if (CleanRecord.safeParse(record).success) return true;
-  const rejection = RejectionRecord.safeParse(rejected);
-  return rejection.success && rejection.data.reason !== 'failed';
 }
 
 /**

@@ -9,5 +9,10 @@ export const CleanJob = z.object({
   name: z.string().min(1),
   bytes: z.number().int().nonnegative(),
   receivedAt: z.string().datetime({ offset: true }),
+  /**
+   * Queued again by the reconciler for a raw entry whose job was lost (Redis lost its data):
+   * `name` is then the one the raw store kept, or `recovered/<key>` where it keeps none.
+   */
+  recovered: z.literal(true).optional(),
 });
 export type CleanJob = z.infer<typeof CleanJob>;

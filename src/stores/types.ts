@@ -33,6 +33,8 @@ export interface RawStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes under key, or null when the store has none. */
   get(key: string): Promise<Uint8Array | null>;
+  /** What is known of an entry without reading its bytes, or null when there is none. */
+  info(key: string): Promise<RawInfo | null>;
   has(key: string): Promise<boolean>;
   /** Removes key; a no-op when absent. */
   delete(key: string): Promise<void>;
@@ -42,7 +44,21 @@ export interface RawStore {
   close(): Promise<void>;
 }
 
+/** An entry's size, and the name and time it was stored under where the driver keeps them. */
+export interface RawInfo {
+  bytes: number;
+  /** The input's name as given to addFile; null where the driver keeps no names (the file store). */
+  name: string | null;
+  /** ISO time the entry was stored. */
+  storedAt: string;
+}
+
 export interface AddFileOptions {
+  /**
+   * The input's name (relative to the inbox), kept by drivers that can (PostgreSQL), so an
+   * entry whose job Redis lost is queued again under its own name.
+   */
+  name?: string;
   /**
    * The caller removes the source once its job is queued (the inbox does; `scour add` does
    * not), so the store may keep the file itself (a hard link) instead of a copy of its bytes.

@@ -3,6 +3,7 @@ import * as add from './add.js';
 import * as clean from './clean.js';
 import * as dashboard from './dashboard.js';
 import * as producer from './producer.js';
+import * as reconcile from './reconcile.js';
 import * as start from './start.js';
 import * as status from './status.js';
 import * as worker from './worker.js';
@@ -15,7 +16,7 @@ interface CommandModule {
   register(program: Command): void;
 }
 
-const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, clean];
+const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, reconcile, clean];
 
 export function registerCommands(program: Command): void {
   for (const command of commands) command.register(program);

@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { fsyncDir, fsyncFd, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
 import { isNotFound } from '../../files/fs-errors.js';
 import { assertValidId, isValidId, sha256Hex } from '../../ids.js';
-import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawStore } from '../types.js';
+import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
 
 /**
  * Files up to this size are read whole, hashed and written in one call each; larger ones
@@ -185,6 +185,15 @@ export class FsRawStore implements RawStore {
       } catch (err) {
         if (!isNotFound(err)) throw err;
       }
+    }
+    return null;
+  }
+
+  /** Size and ctime: a link or rename into the store sets the ctime, so it is when the entry was stored. Names are not kept. */
+  async info(key: string): Promise<RawInfo | null> {
+    for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
+      const stats = statSync(path, { throwIfNoEntry: false });
+      if (stats) return { bytes: stats.size, name: null, storedAt: stats.ctime.toISOString() };
     }
     return null;
   }

@@ -1,0 +1,102 @@
+import type { Redis } from 'ioredis';
+import type { Logger } from '../log.js';
+import { recordStats } from '../metrics/pipeline-stats.js';
+import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
+import { CleanRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
+import type { OutputStore, RawStore } from '../stores/types.js';
+
+/**
+ * The raw store is the source of truth: every entry in it is an input that has not ended
+ * yet. Redis can lose jobs (a restart without persistence, an evicting Redis, bull-board's
+ * empty/obliterate/clean), and a raw entry without a job would wait forever. The reconciler
+ * walks the raw store and, for each entry:
+ * - with a live job (waiting, active, delayed, failed…): nothing to do;
+ * - with a final output (a record, or a rejection other than "failed") and no live job: the
+ *   entry is a leftover (a worker died between its write and its delete), removed;
+ * - with neither: queued again under the same job id (idempotent: two reconcilers, or a
+ *   reconciler and the producer that is queueing that file right now, still make one job).
+ * Entries stored less than `graceMs` ago are left to the producer that is storing them.
+ */
+
+export interface ReconcileContext {
+  raw: RawStore;
+  output: OutputStore;
+  queue: CleanQueue;
+  redis: Redis;
+  prefix: string;
+  logger: Logger;
+  now?: () => number;
+}
+
+export interface ReconcileOptions {
+  /** Entries younger than this are skipped (another producer may be queueing them), ms. */
+  graceMs: number;
+}
+
+export interface ReconcileReport {
+  /** Raw entries looked at. */
+  scanned: number;
+  /** Queued again: no job and no output. */
+  requeued: number;
+  /** Removed: their output exists and no job needs them. */
+  removed: number;
+  /** Left to their live job, or too young. */
+  kept: number;
+}
+
+/** Raw entries checked at once (their job and outputs are asked in parallel). */
+const BATCH = 64;
+
+export async function reconcileRaw(ctx: ReconcileContext, options: ReconcileOptions): Promise<ReconcileReport> {
+  const report: ReconcileReport = { scanned: 0, requeued: 0, removed: 0, kept: 0 };
+  let batch: string[] = [];
+  const flush = async () => {
+    const outcomes = await Promise.all(batch.map((key) => reconcileOne(key, ctx, options)));
+    for (const outcome of outcomes) report[outcome] += 1;
+    report.scanned += batch.length;
+    batch = [];
+  };
+  for await (const key of ctx.raw.keys()) {
+    batch.push(key);
+    if (batch.length === BATCH) await flush();
+  }
+  await flush();
+  if (report.requeued > 0) await recordStats(ctx.redis, ctx.prefix, { counters: { raw_requeued: report.requeued } });
+  ctx.logger[report.requeued > 0 ? 'warn' : 'debug'](report, report.requeued > 0 ? 'reconciled the raw store: entries without a job were queued again' : 'reconciled the raw store');
+  return report;
+}
+
+async function reconcileOne(key: string, ctx: ReconcileContext, options: ReconcileOptions): Promise<'requeued' | 'removed' | 'kept'> {
+  const [job, finished, info] = await Promise.all([ctx.queue.getJob(key), hasFinalOutput(key, ctx.output), ctx.raw.info(key)]);
+  if (info === null) return 'kept';
+  const state = job ? await job.getState() : null;
+  const live = state !== null && state !== 'completed' && state !== 'unknown';
+  if (live) return 'kept';
+  if (finished) {
+    await ctx.raw.delete(key);
+    return 'removed';
+  }
+  const now = (ctx.now ?? Date.now)();
+  if (now - Date.parse(info.storedAt) < options.graceMs) return 'kept';
+  // A completed job whose output is gone (an emptied output store): it must run again, and
+  // BullMQ ignores an add under the id of a job it still holds.
+  if (job && state === 'completed') await job.remove();
+  const data: CleanJob = {
+    rawKey: key,
+    name: info.name ?? `recovered/${key}`,
+    bytes: info.bytes,
+    receivedAt: new Date(now).toISOString(),
+    recovered: true,
+  };
+  await ctx.queue.add(JOB_NAME, data, { jobId: key });
+  ctx.logger.info({ key, name: data.name }, 'raw entry had no job and no output: queued again');
+  return 'requeued';
+}
+
+/** A record, or a rejection other than "failed" (a failed input is worth another try). */
+export async function hasFinalOutput(key: string, output: OutputStore): Promise<boolean> {
+  const [record, rejected] = await Promise.all([output.read('records', key), output.read('rejected', key)]);
+  if (CleanRecord.safeParse(record).success) return true;
+  const rejection = RejectionRecord.safeParse(rejected);
+  return rejection.success && rejection.data.reason !== 'failed';
+}
