@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readStats } from '../src/metrics/pipeline-stats.js';
 import { freePort } from '../src/redis/free-port.js';
 import { pingRedis } from '../src/redis/ping-redis.js';
 import { createCleanQueue } from '../src/queue/clean-queue.js';
@@ -90,6 +91,12 @@ describe('pipeline crash safety (real processes, real Redis)', () => {
       expect(jobs).toHaveLength(1000);
       expect(new Set(jobs.map((job) => job.id))).toEqual(expected);
       for (const job of jobs) expect(sha256(generatedInput(Number(/input-(\d+)/.exec(job.data.name)![1]))), job.data.name).toBe(job.id);
+      // Counters match what happened: each job counted once as ingested, whichever producer
+      // counted it; only files in flight at the kill (at most the 4 ingested at once) may
+      // also count as a duplicate when met again.
+      const stats = await readStats(env.redis, env.prefix);
+      expect(stats.counters.files_ingested).toBe(1000);
+      expect(stats.counters.duplicates_skipped).toBeLessThanOrEqual(4);
       second.kill('SIGTERM');
       expect((await second.exited).code).toBe(0);
       console.info(`[pipeline-crash] producer SIGKILL at ${atKill}/1000 jobs (${leftInInbox} files left); inbox empty and 1,000 distinct jobs after ${elapsed} ms`);

@@ -271,4 +271,16 @@ describe('producer (in process, real Redis)', () => {
     );
     expect(changes.at(-1)).toBe(false);
   });
+
+  it('back-pressure: an empty queue never pauses the inbox, however many files pass within one poll', async () => {
+    const changes: boolean[] = [];
+    let reads = 0;
+    // Workers take every job at once: Redis always says 0 waiting.
+    const gate = new BackPressureGate(async () => ((reads += 1), 0), 100, (paused) => changes.push(paused), 10_000);
+    for (let i = 0; i < 1000; i += 1) await gate.wait();
+    expect(changes).toEqual([]);
+    expect(gate.isPaused).toBe(false);
+    // One read per `limit` files let through: the estimate is checked against Redis, not slept on.
+    expect(reads).toBeLessThanOrEqual(11);
+  });
 });

@@ -6,6 +6,8 @@
 export class BackPressureGate {
   private lastCount = 0;
   private lastReadAt = -Infinity;
+  /** Files let through since the last read: lastCount is an estimate while this is above 0. */
+  private sinceRead = 0;
   private paused = false;
 
   constructor(
@@ -23,7 +25,11 @@ export class BackPressureGate {
   /** Resolves when there is room in the queue; call before reading each file. */
   async wait(isClosed: () => boolean = () => false): Promise<void> {
     for (;;) {
-      const waiting = await this.read();
+      let waiting = await this.read();
+      // Over only by the estimate (files let through since the last read, which workers may
+      // long have taken): ask Redis before pausing. Pausing on the estimate alone capped the
+      // inbox at `limit` files per poll even with an empty queue (330 files/s at limit 100).
+      if (waiting > this.limit && this.sinceRead > 0) waiting = await this.read(true);
       const over = waiting > this.limit;
       if (over !== this.paused) {
         this.paused = over;
@@ -31,17 +37,19 @@ export class BackPressureGate {
       }
       if (!over || isClosed()) {
         this.lastCount += 1;
+        this.sinceRead += 1;
         return;
       }
       await new Promise((resolve) => setTimeout(resolve, this.pollMs));
     }
   }
 
-  private async read(): Promise<number> {
+  private async read(fresh = false): Promise<number> {
     const now = Date.now();
-    if (now - this.lastReadAt >= this.pollMs) {
+    if (fresh || now - this.lastReadAt >= this.pollMs) {
       this.lastCount = await this.countWaiting();
       this.lastReadAt = now;
+      this.sinceRead = 0;
     }
     return this.lastCount;
   }

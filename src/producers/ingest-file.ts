@@ -1,13 +1,13 @@
 import { lstatSync, statSync, unlinkSync } from 'node:fs';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import { recordStats } from '../metrics/pipeline-stats.js';
 import { CleanJob, rejectionRecord } from '../schemas/index.js';
 import { isNotFound } from '../files/fs-errors.js';
 import { sha256Hex } from '../ids.js';
 import { appendRecordEvent } from '../record-events/index.js';
 import { VERSION } from '../version.js';
 import { NotRegularFileError, openInputFile } from './open-input-file.js';
+import { countIngest } from './count-ingest.js';
 import { hasFinalOutput } from './reconcile-raw.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
 import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
@@ -76,9 +76,11 @@ export async function ingestFile(path: string, name: string, ctx: IngestContext,
   }
   const { key, bytes } = added;
   const status = await enqueueUnlessKnown(key, name, bytes, ctx);
+  // Counted before the source goes: a crash in between finds the file again, already counted
+  // (the job's flag), so every job is counted exactly once as ingested.
+  await countIngest(ctx.redis, ctx.prefix, key, bytes);
   // Only after the job is in Redis.
   const removed = options.removeSource ? removeSource(path, added.source) : 'kept';
-  await recordStats(ctx.redis, ctx.prefix, status === 'queued' ? { counters: { files_ingested: 1, bytes_ingested: bytes } } : { counters: { duplicates_skipped: 1 } });
   ctx.logger.debug({ name, key, bytes, status, removed }, 'ingested');
   if (removed === 'changed') {
     ctx.logger.info({ name }, 'the file changed while it was ingested: kept, to be ingested again');

@@ -9,7 +9,14 @@ import { parseRecordEvent, type StreamEvent } from './record-event.js';
 
 const CURSOR = /^\d{1,20}-\d{1,20}$/;
 
-export const isCursor = (value: string): boolean => CURSOR.test(value);
+/** Stream ids are two unsigned 64-bit integers; past that Redis refuses the id (an error, not an empty page). */
+const MAX_PART = 2n ** 64n - 1n;
+
+export function isCursor(value: string): boolean {
+  if (!CURSOR.test(value)) return false;
+  const [ms, seq] = value.split('-') as [string, string];
+  return BigInt(ms) <= MAX_PART && BigInt(seq) <= MAX_PART;
+}
 
 type RawEntry = [id: string, fields: string[]];
 
