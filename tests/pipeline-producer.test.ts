@@ -283,4 +283,19 @@ describe('producer (in process, real Redis)', () => {
     // One read per `limit` files let through: the estimate is checked against Redis, not slept on.
     expect(reads).toBeLessThanOrEqual(11);
   });
+
+  it('a slow writer whose first chunk equals a known file is not removed as a duplicate while it still writes', async () => {
+    await ingestFile(await drop('known.txt', 'shared opening'), 'known.txt', ctx, { removeSource: true });
+    const path = await drop('slow.txt', 'shared opening');
+    const holding = { ...ctx, holdDuplicatesMs: 200 };
+    const ingesting = ingestFile(path, 'slow.txt', holding, { removeSource: true });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await appendFile(path, ' and the rest of a different story');
+    const first = await ingesting;
+    expect(first).toMatchObject({ status: 'duplicate', sourceChanged: true });
+    expect(await readFile(path, 'utf8')).toBe('shared opening and the rest of a different story');
+    const second = await ingestFile(path, 'slow.txt', holding, { removeSource: true });
+    expect(second).toMatchObject({ status: 'queued', key: sha256('shared opening and the rest of a different story') });
+    expect(existsSync(path)).toBe(false);
+  });
 });

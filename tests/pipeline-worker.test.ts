@@ -52,6 +52,10 @@ describe('clean worker (in process, real Redis)', () => {
     prefix: h.prefix,
     clean: standInClean,
     maxBytes: 1 << 20,
+    stableMs: 50,
+    enqueue: async (data) => {
+      await h.queue.add('clean', data, { jobId: data.rawKey });
+    },
     logger: h.logger,
     ...overrides,
   });
@@ -101,27 +105,52 @@ describe('clean worker (in process, real Redis)', () => {
     expect((await readStats(h.redis, h.prefix)).counters.job_failures).toBe(1);
   });
 
-  it('raw bytes that changed after they were queued fail at once with the reason; nothing is cleaned, the bytes stay', async () => {
-    // The producer may keep the inbox file itself (a hard link): a writer still writing to it
-    // after it was queued changes the raw entry. Those bytes are not the ones the key names.
+  it('a slow writer: bytes written after the file was queued become an input of their own once they hold still; nothing is lost', async () => {
+    // The producer keeps the inbox file itself (a hard link): a writer still writing to it
+    // after it was queued changes the raw entry. The late bytes must not be lost.
     const path = join(h.dataDir, 'late.txt');
     await writeFile(path, 'ARTICLE as first written');
     const { key, bytes } = await h.raw.addFile(openInputFile(path), { claim: true });
     await appendFile(path, ' and a late paragraph');
     await h.queue.add('clean', { rawKey: key, name: 'late.txt', bytes, receivedAt: new Date().toISOString() }, { jobId: key });
-    let cleaned = 0;
+    const cleaned: string[] = [];
     const counting: CleanFn = (input, options) => {
-      cleaned += 1;
+      cleaned.push(Buffer.from(input.bytes).toString());
       return standInClean(input, options);
     };
     worker = startCleanWorker(context({ clean: counting }), { redisUrl: h.redisUrl });
-    await waitFor(async () => (await h.queue.getJobCounts('failed')).failed === 1, 10_000, 'failed job');
-    expect((await h.queue.getJob(key))?.attemptsMade).toBe(1);
-    const rejection = RejectionRecord.parse(await h.output.read('rejected', key));
-    expect(rejection.detail).toMatch(/changed after they were queued/);
-    expect(cleaned).toBe(0);
-    expect(await h.output.read('records', key)).toBeNull();
-    expect(await h.raw.has(key)).toBe(true);
+    const final = sha256('ARTICLE as first written and a late paragraph');
+    await waitFor(async () => (await h.output.read('records', final)) !== null, 10_000, 'record of the final bytes');
+    expect(cleaned).toEqual(['ARTICLE as first written and a late paragraph']);
+    const superseded = RejectionRecord.parse(await h.output.read('rejected', key));
+    expect(superseded).toMatchObject({ reason: 'superseded', source: { name: 'late.txt' } });
+    expect(superseded.detail).toContain(final);
+    expect((await h.queue.getJob(final))?.data).toMatchObject({ name: 'late.txt' });
+    await waitFor(async () => !(await h.raw.has(key)) && !(await h.raw.has(final)), 5000, 'both raw entries released');
+  });
+
+  it('bytes still being written are not taken: the job retries until they hold still', async () => {
+    const path = join(h.dataDir, 'growing.txt');
+    await writeFile(path, 'ARTICLE part 1');
+    const { key, bytes } = await h.raw.addFile(openInputFile(path), { claim: true });
+    await h.queue.add('clean', { rawKey: key, name: 'growing.txt', bytes, receivedAt: new Date().toISOString() }, { jobId: key, attempts: 5, backoff: { type: 'fixed', delay: 100 } });
+    // Already written to once after it was queued; the writer goes on while the worker looks.
+    await appendFile(path, ' part 2');
+    let parts = 2;
+    let writing: Promise<void> = Promise.resolve();
+    const writer = setInterval(() => {
+      if (parts < 6) writing = writing.then(() => appendFile(path, ` part ${++parts}`));
+    }, 20);
+    try {
+      worker = startCleanWorker(context({ stableMs: 150 }), { redisUrl: h.redisUrl });
+      const final = sha256('ARTICLE part 1 part 2 part 3 part 4 part 5 part 6');
+      await waitFor(async () => (await h.output.read('records', final)) !== null, 15_000, 'record of the whole file');
+    } finally {
+      clearInterval(writer);
+    }
+    expect(RejectionRecord.parse(await h.output.read('rejected', key)).reason).toBe('superseded');
+    // At least one look found the bytes still moving and let the job retry.
+    expect(h.logLines.some((line) => /still being written/.test(String(line.err)))).toBe(true);
   });
 
   it('retries I/O errors with backoff, and records the error once retries are exhausted', async () => {

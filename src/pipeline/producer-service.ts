@@ -31,7 +31,7 @@ export async function startProducer(runtime: Runtime): Promise<ProducerService> 
         ? logger.info({ waiting, maxWaiting: config.maxWaiting }, 'queue is full: pausing the inbox')
         : logger.info({ waiting }, 'queue has room: reading the inbox again'),
   );
-  const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger };
+  const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, holdDuplicatesMs: config.stableMs };
   const watcher = new InboxWatcher({
     inbox: runtime.paths.inbox,
     stableMs: config.stableMs,

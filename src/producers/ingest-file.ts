@@ -22,6 +22,12 @@ export interface IngestContext {
   logger: Logger;
   /** Clock for receivedAt (default Date.now). */
   now?: () => number;
+  /**
+   * A duplicate's source is removed only after it has held still this long once more
+   * (SCOUR_STABLE_MS): its bytes may be the first chunk of a slow writer's file that happens
+   * to equal another file, and it is not kept in the raw store (default 0).
+   */
+  holdDuplicatesMs?: number;
 }
 
 export type IngestStatus =
@@ -79,6 +85,9 @@ export async function ingestFile(path: string, name: string, ctx: IngestContext,
   // Counted before the source goes: a crash in between finds the file again, already counted
   // (the job's flag), so every job is counted exactly once as ingested.
   await countIngest(ctx.redis, ctx.prefix, key, bytes);
+  if (options.removeSource && status === 'duplicate' && (ctx.holdDuplicatesMs ?? 0) > 0) {
+    await new Promise((resolve) => setTimeout(resolve, ctx.holdDuplicatesMs));
+  }
   // Only after the job is in Redis.
   const removed = options.removeSource ? removeSource(path, added.source) : 'kept';
   ctx.logger.debug({ name, key, bytes, status, removed }, 'ingested');

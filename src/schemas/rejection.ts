@@ -10,10 +10,12 @@ import { Sha256 } from './clean-record.js';
  * - no-article: text, but nothing that reads like an article (index page, error page…)
  * - too-short: an article-like body, but below the minimum length
  * - failed: the job exhausted its retries (the error is in `detail`)
+ * - superseded: the file was written again after it was queued (a slow writer); its final bytes
+ *   were queued as an input of their own, named in `detail`
  * - not-a-regular-file: an inbox entry that is a symbolic link, FIFO, socket or device, or a
  *   file whose real path is outside the inbox; never read (its id stands for the entry, not its bytes)
  */
-export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed', 'not-a-regular-file']);
+export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed', 'not-a-regular-file', 'superseded']);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
 /** The value clean() returns instead of a record. */

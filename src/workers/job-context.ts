@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import type { Logger } from '../log.js';
+import type { CleanJob } from '../schemas/index.js';
 import type { RecordStatus } from '../record-events/index.js';
 import type { OutputLocation, OutputStore, RawStore } from '../stores/types.js';
 
@@ -17,6 +18,13 @@ export interface CleanJobContext {
   /** YYYY-MM-DD for relative dates; never the clock. */
   referenceDate?: string;
   maxBytes: number;
+  /**
+   * Raw bytes found changed after they were queued (a slow writer) are taken as final once
+   * they hold still this long (SCOUR_STABLE_MS), ms.
+   */
+  stableMs: number;
+  /** Queues a job for bytes already in the raw store (used for a file's final bytes). */
+  enqueue(data: CleanJob): Promise<void>;
   logger: Logger;
   /** Clock for processedAt and durations (default Date.now). */
   now?: () => number;

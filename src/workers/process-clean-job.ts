@@ -58,12 +58,9 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   }
 
   // The producer may keep the inbox file itself as the raw entry (a hard link, no copy): bytes
-  // that no longer hash to their key were written again after they were read, or damaged.
-  // Not retried; the failed rejection says so and the raw bytes stay for inspection.
+  // that no longer hash to their key were written again after they were read.
   const actual = sha256Hex(bytes);
-  if (actual !== data.rawKey) {
-    throw new UnrecoverableError(`raw bytes ${data.rawKey} now hash to ${actual}: they changed after they were queued (a writer still writing to the file, or damage on disk)`);
-  }
+  if (actual !== data.rawKey) return supersede(job, data, actual, started, ctx);
 
   const processedAt = new Date(now()).toISOString();
   const cleanStarted = now();
@@ -93,6 +90,30 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   }
 
   return finish(job, outcome, data, bytes.length, cleanSeconds, started, ctx);
+}
+
+/**
+ * A slow writer went on writing after its file was queued (it paused longer than the stable
+ * time): the raw entry is that file, so it now holds later bytes. Once they have held still
+ * for the stable time they are the file's final bytes: stored under their own key and queued
+ * as an input of their own, and this job ends as a `superseded` rejection naming it. Bytes
+ * still changing make the job retry later (BullMQ's backoff), so nothing is lost while the
+ * writer finishes.
+ */
+async function supersede(job: CleanJobLike, data: CleanJob, seen: string, started: number, ctx: CleanJobContext): Promise<CleanJobOutcome> {
+  await new Promise((resolve) => setTimeout(resolve, ctx.stableMs));
+  const bytes = await ctx.raw.get(data.rawKey);
+  if (bytes === null) throw new Error(`raw bytes ${data.rawKey} vanished while they were being rewritten`);
+  const actual = sha256Hex(bytes);
+  if (actual !== seen) throw new Error(`raw bytes ${data.rawKey} are still being written (they changed again within ${ctx.stableMs} ms); will look again`);
+  const receivedAt = new Date((ctx.now ?? Date.now)()).toISOString();
+  await ctx.raw.put(actual, bytes);
+  await ctx.enqueue({ rawKey: actual, name: data.name, bytes: bytes.length, receivedAt });
+  const detail = `the file was written again after it was queued; its final ${bytes.length} bytes are queued as ${actual}`;
+  const rejection = buildRejection({ ok: false, reason: 'superseded', detail }, data, 1, receivedAt);
+  ctx.logger.info({ jobId: data.rawKey, next: actual, name: data.name }, 'raw bytes changed after they were queued: their final version is queued as an input of its own');
+  const outcome: CleanJobOutcome = { status: 'rejected', output: await ctx.output.writeRejection(rejection), reason: 'superseded' };
+  return finish(job, outcome, data, 0, 0, started, ctx);
 }
 
 /**
