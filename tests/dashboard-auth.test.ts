@@ -147,7 +147,7 @@ describe('token check on every route kind', () => {
   it('keeps /healthz open on purpose (it reveals two booleans)', async () => {
     const res = await fetch(`${h.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, redis: true, queue: true });
+    expect(await res.json()).toEqual({ ok: true, redis: true, writable: true, queue: true, reason: null });
     expect((await fetch(`${h.url}/healthz/`)).status).toBe(401);
   });
 });

@@ -36,7 +36,7 @@ describe('/healthz', () => {
     try {
       const res = await h.get('/healthz');
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ ok: true, redis: true, queue: true });
+      expect(await res.json()).toEqual({ ok: true, redis: true, writable: true, queue: true, reason: null });
     } finally {
       await h.cleanup();
     }
@@ -50,7 +50,7 @@ describe('/healthz', () => {
       const started = Date.now();
       const res = await h.get('/healthz');
       expect(res.status).toBe(503);
-      expect(await res.json()).toEqual({ ok: false, redis: false, queue: false });
+      expect(await res.json()).toEqual({ ok: false, redis: false, writable: false, queue: false, reason: "Redis does not answer" });
       expect(Date.now() - started).toBeLessThan(5000);
       // Routes that need Redis answer 503 after their wait (5 s) instead of hanging.
       const [records, metrics] = await Promise.all([h.get('/api/records'), h.get('/metrics')]);

@@ -41,7 +41,7 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
   registerRequestGuards(app, { tokenSet: deps.token !== undefined, publicHosts: deps.publicHosts ?? [] });
   if (deps.token !== undefined) requireToken(app, deps.token);
 
-  registerHealth(app, { redis: deps.redis, queue: deps.queue, timeoutMs: deps.healthTimeoutMs });
+  registerHealth(app, { redis: deps.redis, queue: deps.queue, prefix: deps.prefix, timeoutMs: deps.healthTimeoutMs });
 
   const metrics = createScourMetrics({ redis: deps.redis, prefix: deps.prefix, queue: deps.queue });
   app.get('/metrics', async (_request, reply) => {

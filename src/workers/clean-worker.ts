@@ -5,6 +5,7 @@ import { bullConnection } from '../redis/redis-options.js';
 import { QUEUE_NAME } from '../queue/clean-queue.js';
 import { ensureFailedRecorded } from './failed-rejection.js';
 import type { CleanJobContext, CleanJobOutcome } from './job-context.js';
+import { guardWorkerErrors } from './error-backoff.js';
 import { processCleanJob } from './process-clean-job.js';
 
 export interface CleanWorkerOptions {
@@ -46,6 +47,7 @@ export function startCleanWorker(ctx: CleanJobContext, options: CleanWorkerOptio
       );
     }
   });
-  worker.on('error', (err) => ctx.logger.error({ err: err.message }, 'worker error (will reconnect)'));
+  const guard = guardWorkerErrors(worker, ctx.logger);
+  worker.on('closing', () => guard.stop());
   return worker;
 }
