@@ -59,7 +59,7 @@ export function guardWorkerErrors(worker: Worker, logger: Logger, options: Error
       resumeTimer = setTimeout(() => {
         resumeTimer = null;
         inWindow = 0;
-        if (!stopped) worker.resume();
+        if (!stopped) void worker.resume();
       }, pauseMs);
       resumeTimer.unref();
     }
