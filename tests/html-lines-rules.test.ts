@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/clean/index.js';
+
+/**
+ * Rows of rules/html-lines.ts that no golden page reaches any more (the page they came from
+ * now has them outside the block chosen as the article), pinned on a made-up article so that
+ * dropping one fails a test. Made-up, so it pins the rule, not a quality figure.
+ */
+const para = (n: number) =>
+  `<p>Paragraph ${n} of the story tells readers about the city council vote on the new bridge, with quotes from the mayor and residents who live near the river crossing.</p>`;
+
+function bodyAround(label: string) {
+  const html = `<html><head><title>Council votes on bridge</title></head><body><article><h1>Council votes on bridge</h1>${para(1)}${para(2)}<p>${label}</p>${para(3)}${para(4)}${para(5)}</article></body></html>`;
+  const result = clean({ bytes: Buffer.from(html), name: 'bridge.html', receivedAt: '2021-07-09T00:00:00Z' }, { processedAt: '2021-07-09T00:00:00Z' });
+  if (!result.ok) throw new Error(`rejected: ${result.reason}`);
+  return result.record;
+}
+
+describe('HTML furniture labels inside the article', () => {
+  for (const label of ['TRENDING:', 'Breaking News', 'Most popular']) {
+    it(`"${label}" between paragraphs is removed as boilerplate, the paragraphs kept`, () => {
+      const record = bodyAround(label);
+      expect(record.body).not.toContain(label);
+      expect(record.body).toContain('Paragraph 3 of the story');
+      expect(record.removed).toContainEqual(expect.objectContaining({ text: label, reason: 'boilerplate-phrase' }));
+    });
+  }
+});
