@@ -113,4 +113,152 @@ if (whyNot !== null) {
       },
     };
   });
+
+  describe('PostgreSQL store: driver', () => {
+    const schemas: string[] = [];
+    const opened: Array<{ close(): Promise<void> }> = [];
+    const fresh = (schema = testSchema()) => (schemas.push(schema), schema);
+    const track = <T extends { close(): Promise<void> }>(store: T): T => (opened.push(store), store);
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((store) => store.close()));
+      await Promise.all(schemas.splice(0).map(dropSchema));
+    });
+
+    it('six processes opening a fresh schema at once all succeed, and the migrations run once', async () => {
+      const schema = fresh();
+      // Distinct URLs make distinct pools, as separate processes would have.
+      const logs = Array.from({ length: 6 }, () => captureLogger('info'));
+      const stores = await Promise.all(
+        logs.map(({ logger }, i) => openPostgresOutputStore(optionsFor(schema, { url: `${TEST_POSTGRES_URL}?application_name=open-${i}`, logger }))),
+      );
+      stores.forEach(track);
+      const migrated = logs.flatMap(({ lines }) => lines.filter((line) => line.msg === 'PostgreSQL store migrated'));
+      expect(migrated).toHaveLength(LATEST_VERSION);
+      const client = await admin();
+      try {
+        const { rows } = await client.query(`SELECT version FROM ${qualified(schema, 'schema_migrations')} ORDER BY version`);
+        expect(rows.map((row) => row.version)).toEqual(Array.from({ length: LATEST_VERSION }, (_, i) => i + 1));
+      } finally {
+        await client.end();
+      }
+      await Promise.all(stores.map((store, i) => store.writeRecord(sampleRecord(`open ${i}`))));
+      expect(await stores[0]!.count('records')).toBe(6);
+    });
+
+    it('announces a committed record on its channel, in a schema named like a cluster prefix', async () => {
+      const schema = fresh(`test-{${randomUUID()}}.x"y`);
+      const store = track(await openPostgresOutputStore(optionsFor(schema)));
+      const listener = await admin();
+      try {
+        const channel = recordsChannel(schema);
+        expect(channel).toMatch(/^[a-z_][a-z0-9_]{0,62}$/);
+        await listener.query(`LISTEN ${channel}`);
+        const heard = new Promise<pg.Notification>((resolve) => listener.once('notification', resolve));
+        const record = sampleRecord('announced');
+        await store.writeRecord(record);
+        expect(await heard).toMatchObject({ channel, payload: record.id });
+      } finally {
+        await listener.end();
+      }
+      expect(recordsChannel('scour')).toBe('scour_records');
+      expect(recordsChannel('a-b')).not.toBe(recordsChannel('a.b'));
+    });
+
+    it('keeps the written object in record and fills the columns readers filter on', async () => {
+      const schema = fresh();
+      const store = track(await openPostgresOutputStore(optionsFor(schema)));
+      const base = sampleRecord('columns');
+      const record = { ...base, publisher: 'Dawn', date: '2021-07-14T09:30:00+05:00', source: { ...base.source, url: 'https://example.com/a' } };
+      await store.writeRecord(record);
+      await store.writeRecord({ ...sampleRecord('impossible day'), date: '2021-02-30' });
+      await store.writeRejection(sampleRejection('rejected', 'no-article'));
+      const client = await admin();
+      try {
+        const { rows } = await client.query(
+          `SELECT record, title, date, to_char(day, 'YYYY-MM-DD') AS day, url, publisher, language, cleaner_version, created_at FROM ${qualified(schema, 'records')} ORDER BY title, day NULLS LAST`,
+        );
+        expect(rows).toHaveLength(2);
+        const row = rows.find((r) => r.record.id === record.id);
+        expect(row.record).toEqual(record);
+        expect(row).toMatchObject({ title: 'A title', date: record.date, day: '2021-07-14', url: 'https://example.com/a', publisher: 'Dawn', language: 'en', cleaner_version: '0.1.0' });
+        expect(row.created_at).toBeInstanceOf(Date);
+        expect(rows.find((r) => r.record.id !== record.id).day).toBeNull();
+        const rejected = await client.query(`SELECT reason, record FROM ${qualified(schema, 'rejections')}`);
+        expect(rejected.rows).toEqual([{ reason: 'no-article', record: sampleRejection('rejected', 'no-article') }]);
+      } finally {
+        await client.end();
+      }
+    });
+
+    it('a record and a rejection of one id written at once leave exactly one of them', async () => {
+      const schema = fresh();
+      const store = track(await openPostgresOutputStore(optionsFor(schema)));
+      for (let round = 0; round < 5; round += 1) {
+        await Promise.all(
+          Array.from({ length: 12 }, (_, i) =>
+            i % 2 === 0 ? store.writeRecord(sampleRecord('contested', `body ${round}.${i}`)) : store.writeRejection(sampleRejection('contested', 'failed')),
+          ),
+        );
+        expect((await store.count('records')) + (await store.count('rejected'))).toBe(1);
+      }
+    });
+
+    it('terminated backends cost at most one failed call, and raw and output share one pool', async () => {
+      const schema = fresh();
+      const raw = track(await openPostgresRawStore(optionsFor(schema)));
+      const output = track(await openPostgresOutputStore(optionsFor(schema)));
+      expect((raw as unknown as { pool: unknown }).pool).toBe((output as unknown as { pool: unknown }).pool);
+      // Several idle connections in the pool, then the server kills every one of them.
+      await Promise.all(Array.from({ length: 4 }, (_, i) => output.writeRecord(sampleRecord(`warm ${i}`))));
+      const client = await admin();
+      try {
+        const { rows } = await client.query('SELECT pg_terminate_backend(pid) AS done FROM pg_stat_activity WHERE application_name = $1', [`scour ${process.pid}`]);
+        expect(rows.length).toBeGreaterThan(0);
+      } finally {
+        await client.end();
+      }
+      let failures = 0;
+      const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+        try {
+          return await fn();
+        } catch {
+          failures += 1;
+          return fn();
+        }
+      };
+      await call(() => output.writeRecord(sampleRecord('after')));
+      await call(() => raw.put(sha256('after'), Buffer.from('after')));
+      expect(failures).toBeLessThanOrEqual(1);
+      expect(await output.count('records')).toBe(5);
+      expect(await raw.has(sha256('after'))).toBe(true);
+    });
+
+    it('lists keys page after page', async () => {
+      const schema = fresh();
+      const raw = track(await openPostgresRawStore(optionsFor(schema)));
+      const client = await admin();
+      try {
+        await client.query(
+          `INSERT INTO ${qualified(schema, 'raw')} (key, bytes, size) SELECT encode(sha256(i::text::bytea), 'hex'), i::text::bytea, length(i::text) FROM generate_series(1, 2500) i`,
+        );
+      } finally {
+        await client.end();
+      }
+      const keys: string[] = [];
+      for await (const key of raw.keys()) keys.push(key);
+      expect(keys).toHaveLength(2500);
+      expect(new Set(keys).size).toBe(2500);
+      expect(keys).toContain(sha256('1234'));
+    });
+
+    it('says in one line why it cannot open', async () => {
+      await expect(openPostgresRawStore(optionsFor(testSchema(), { url: 'postgres://postgres@127.0.0.1:5999/test' }))).rejects.toThrow(
+        /^cannot reach the PostgreSQL store at 127\.0\.0\.1:5999 \(ECONNREFUSED\)$/,
+      );
+      await expect(openPostgresOutputStore(optionsFor(testSchema(), { url: 'postgres://postgres@127.0.0.1:5432/no_such_db' }))).rejects.toThrow(
+        /^the PostgreSQL store at 127\.0\.0\.1:5432\/no_such_db refused the connection: database "no_such_db" does not exist$/,
+      );
+      expect(() => assertSchemaName('x'.repeat(64))).toThrow(/64 bytes/);
+    });
+  });
 }
