@@ -28,7 +28,7 @@ async function openShared(options: PostgresStoreOptions): Promise<PoolLease> {
   assertSchemaName(options.schema);
   const lease = await acquirePool(options.url, options.poolSize, options.logger);
   try {
-    await lease.once(options.schema, () => migrate(lease.pool, options.schema, options.logger));
+    await lease.once(options.schema, () => migrate(lease.db.pool, options.schema, options.logger));
     return lease;
   } catch (err) {
     await lease.release();
@@ -38,10 +38,10 @@ async function openShared(options: PostgresStoreOptions): Promise<PoolLease> {
 
 export async function openPostgresRawStore(options: PostgresStoreOptions): Promise<RawStore> {
   const lease = await openShared(options);
-  return new PgRawStore(lease.pool, options.schema, () => lease.release());
+  return new PgRawStore(lease.db, options.schema, () => lease.release());
 }
 
 export async function openPostgresOutputStore(options: PostgresStoreOptions): Promise<OutputStore> {
   const lease = await openShared(options);
-  return new PgOutputStore(lease.pool, options.schema, () => lease.release());
+  return new PgOutputStore(lease.db, options.schema, () => lease.release());
 }

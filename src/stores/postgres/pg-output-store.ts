@@ -1,9 +1,9 @@
-import type pg from 'pg';
 import { assertValidId, isValidId } from '../../ids.js';
 import type { CleanRecord, RejectionRecord } from '../../schemas/index.js';
 import type { OutputKind, OutputLocation, OutputStore } from '../types.js';
 import { idLockKeys, qualified, recordsChannel } from './identifiers.js';
-import { inTransaction } from './pool.js';
+import { Notifier } from './notifier.js';
+import type { Database } from './pool.js';
 
 /** SQLSTATE 22P05: text jsonb cannot hold (a NUL character, \u0000). */
 const UNTRANSLATABLE_CHARACTER = '22P05';
@@ -26,22 +26,22 @@ export function dayOf(date: string | null): string | null {
  * writes; beside it the columns SQL readers filter on. Each write is one transaction under
  * a per-id advisory lock, so a record and a rejection of one id written at once cannot both
  * survive (each would miss the other's uncommitted row otherwise). A committed record is
- * announced with NOTIFY on recordsChannel(schema), payload its id.
+ * then announced with NOTIFY on recordsChannel(schema), payload its id (see notifier.ts).
  */
 export class PgOutputStore implements OutputStore {
   readonly kind = 'postgres';
   private readonly records: string;
   private readonly rejections: string;
-  private readonly channel: string;
+  private readonly notifier: Notifier;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly db: Database,
     private readonly schema: string,
     private readonly onClose: () => Promise<void>,
   ) {
     this.records = qualified(schema, 'records');
     this.rejections = qualified(schema, 'rejections');
-    this.channel = recordsChannel(schema);
+    this.notifier = new Notifier(db, recordsChannel(schema));
   }
 
   private tableOf(kind: OutputKind): string {
@@ -60,22 +60,18 @@ export class PgOutputStore implements OutputStore {
       record.publisher,
       record.language,
       record.pipeline.version,
-      this.channel,
     ];
-    // The delete runs though nothing reads it (data-modifying WITH always does); the NOTIFY is
-    // sent on commit only, so a listener never hears of a record it cannot read yet.
+    // The delete runs though nothing reads it: a data-modifying WITH always does.
     const sql = `
-      WITH gone AS (DELETE FROM ${this.rejections} WHERE id = $1),
-      saved AS (
-        INSERT INTO ${this.records} (id, record, title, date, day, url, publisher, language, cleaner_version)
-        VALUES ($1, $2::jsonb, $3, $4, $5::date, $6, $7, $8, $9)
-        ON CONFLICT (id) DO UPDATE SET record = excluded.record, title = excluded.title, date = excluded.date,
-          day = excluded.day, url = excluded.url, publisher = excluded.publisher, language = excluded.language,
-          cleaner_version = excluded.cleaner_version, updated_at = now()
-        RETURNING id
-      )
-      SELECT pg_notify($10, id) FROM saved`;
+      WITH gone AS (DELETE FROM ${this.rejections} WHERE id = $1)
+      INSERT INTO ${this.records} (id, record, title, date, day, url, publisher, language, cleaner_version)
+      VALUES ($1, $2::jsonb, $3, $4, $5::date, $6, $7, $8, $9)
+      ON CONFLICT (id) DO UPDATE SET record = excluded.record, title = excluded.title, date = excluded.date,
+        day = excluded.day, url = excluded.url, publisher = excluded.publisher, language = excluded.language,
+        cleaner_version = excluded.cleaner_version, updated_at = now()`;
     await this.write(record.id, sql, values);
+    // After the commit, so a listener never hears of a record it cannot read yet.
+    await this.notifier.announce(record.id);
     return { store: this.kind, kind: 'records', id: record.id };
   }
 
@@ -93,7 +89,7 @@ export class PgOutputStore implements OutputStore {
     // Both lock keys are integers computed here, so BEGIN and the lock share one round trip.
     const [schemaKey, idKey] = idLockKeys(this.schema, id);
     try {
-      await inTransaction(this.pool, `BEGIN; SELECT pg_advisory_xact_lock(${schemaKey}, ${idKey})`, (client) => client.query(sql, values));
+      await this.db.transaction(`BEGIN; SELECT pg_advisory_xact_lock(${schemaKey}, ${idKey})`, (client) => client.query(sql, values));
     } catch (err) {
       if ((err as { code?: string }).code === UNTRANSLATABLE_CHARACTER) {
         throw new Error(`output store: entry ${id} holds text PostgreSQL jsonb cannot store (${(err as Error).message})`, { cause: err });
@@ -104,18 +100,18 @@ export class PgOutputStore implements OutputStore {
 
   async read(kind: OutputKind, id: string): Promise<unknown | null> {
     if (!isValidId(id)) return null;
-    const { rows } = await this.pool.query<{ record: unknown }>(`SELECT record FROM ${this.tableOf(kind)} WHERE id = $1`, [id]);
+    const { rows } = await this.db.query<{ record: unknown }>(`SELECT record FROM ${this.tableOf(kind)} WHERE id = $1`, [id]);
     return rows[0]?.record ?? null;
   }
 
   async count(kind: OutputKind): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.tableOf(kind)}`);
+    const { rows } = await this.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${this.tableOf(kind)}`);
     return Number(rows[0]?.n ?? 0);
   }
 
   async delete(kind: OutputKind, id: string): Promise<void> {
     assertValidId(id);
-    await this.pool.query(`DELETE FROM ${this.tableOf(kind)} WHERE id = $1`, [id]);
+    await this.db.query(`DELETE FROM ${this.tableOf(kind)} WHERE id = $1`, [id]);
   }
 
   async close(): Promise<void> {

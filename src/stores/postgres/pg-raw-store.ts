@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { closeSync, read, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type pg from 'pg';
 import { assertValidId, sha256Hex } from '../../ids.js';
 import { identityOf, type AddedFile, type OpenedFile, type RawStore } from '../types.js';
 import { qualified } from './identifiers.js';
-import { inTransaction } from './pool.js';
+import type { Database } from './pool.js';
 
 /**
  * Entries up to this size move in one query each way; larger ones in chunks of this size.
@@ -32,7 +31,7 @@ export class PgRawStore implements RawStore {
   private readonly table: string;
 
   constructor(
-    private readonly pool: pg.Pool,
+    private readonly db: Database,
     schema: string,
     private readonly onClose: () => Promise<void>,
   ) {
@@ -62,7 +61,7 @@ export class PgRawStore implements RawStore {
    * crash anywhere leaves neither row nor object behind.
    */
   private async addLarge(fd: number, name: string): Promise<{ key: string; bytes: number }> {
-    return inTransaction(this.pool, 'BEGIN', async (client) => {
+    return this.db.transaction('BEGIN', async (client) => {
       const { rows } = await client.query<{ oid: number }>('SELECT lo_create(0) AS oid');
       const oid = rows[0]!.oid;
       const hash = createHash('sha256');
@@ -94,7 +93,7 @@ export class PgRawStore implements RawStore {
   }
 
   private async insert(key: string, bytes: Uint8Array, name: string | null): Promise<void> {
-    await this.pool.query(`INSERT INTO ${this.table} (key, bytes, name, size) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`, [
+    await this.db.query(`INSERT INTO ${this.table} (key, bytes, name, size) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`, [
       key,
       bytes,
       name,
@@ -105,7 +104,7 @@ export class PgRawStore implements RawStore {
   async get(key: string): Promise<Uint8Array | null> {
     assertValidId(key);
     // Small entries (nearly all) come back with their size in one round trip.
-    const { rows } = await this.pool.query<{ size: string; bytes: Buffer | null }>(
+    const { rows } = await this.db.query<{ size: string; bytes: Buffer | null }>(
       `SELECT octet_length(bytes) AS size, CASE WHEN octet_length(bytes) <= $2 THEN bytes END AS bytes FROM ${this.table} WHERE key = $1`,
       [key, CHUNK_BYTES],
     );
@@ -116,7 +115,7 @@ export class PgRawStore implements RawStore {
 
   /** In chunks, inside one snapshot so an entry deleted meanwhile still reads whole (or not at all). */
   private async getLarge(key: string): Promise<Uint8Array | null> {
-    return inTransaction(this.pool, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
+    return this.db.transaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async (client) => {
       const sized = await client.query<{ size: string }>(`SELECT octet_length(bytes) AS size FROM ${this.table} WHERE key = $1`, [key]);
       if (sized.rows[0] === undefined) return null;
       const out = Buffer.allocUnsafe(Number(sized.rows[0].size));
@@ -134,19 +133,19 @@ export class PgRawStore implements RawStore {
 
   async has(key: string): Promise<boolean> {
     assertValidId(key);
-    const { rowCount } = await this.pool.query(`SELECT 1 FROM ${this.table} WHERE key = $1`, [key]);
+    const { rowCount } = await this.db.query(`SELECT 1 FROM ${this.table} WHERE key = $1`, [key]);
     return (rowCount ?? 0) > 0;
   }
 
   async delete(key: string): Promise<void> {
     assertValidId(key);
-    await this.pool.query(`DELETE FROM ${this.table} WHERE key = $1`, [key]);
+    await this.db.query(`DELETE FROM ${this.table} WHERE key = $1`, [key]);
   }
 
   async *keys(): AsyncIterable<string> {
     let after = '';
     for (;;) {
-      const { rows } = await this.pool.query<{ key: string }>(`SELECT key FROM ${this.table} WHERE key > $1 ORDER BY key LIMIT ${KEYS_PAGE}`, [after]);
+      const { rows } = await this.db.query<{ key: string }>(`SELECT key FROM ${this.table} WHERE key > $1 ORDER BY key LIMIT ${KEYS_PAGE}`, [after]);
       for (const row of rows) yield row.key;
       if (rows.length < KEYS_PAGE) return;
       after = rows[rows.length - 1]!.key;

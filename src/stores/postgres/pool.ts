@@ -15,7 +15,7 @@ const CONNECT_TIMEOUT_MS = 10_000;
 const IDLE_TIMEOUT_MS = 30_000;
 
 export interface PoolLease {
-  readonly pool: pg.Pool;
+  readonly db: Database;
   /** Runs once per schema per pool (migrations); later calls share the first's promise. */
   once(schema: string, task: () => Promise<void>): Promise<void>;
   /** Gives the lease back; the pool ends with the last one. Idempotent. */
@@ -24,6 +24,7 @@ export interface PoolLease {
 
 interface SharedPool {
   pool: pg.Pool;
+  db: Database;
   refs: number;
   ready: Promise<void>;
   tasks: Map<string, Promise<void>>;
@@ -83,7 +84,8 @@ async function verify(pool: pg.Pool): Promise<void> {
 export async function acquirePool(url: string, poolSize: number, logger: Logger): Promise<PoolLease> {
   let shared = pools.get(url);
   if (shared === undefined) {
-    const created: SharedPool = { pool: createPool(url, poolSize, logger), refs: 0, ready: Promise.resolve(), tasks: new Map() };
+    const pool = createPool(url, poolSize, logger);
+    const created: SharedPool = { pool, db: new Database(pool), refs: 0, ready: Promise.resolve(), tasks: new Map() };
     created.ready = verify(created.pool).catch(async (err: unknown) => {
       if (pools.get(url) === created) pools.delete(url);
       await created.pool.end().catch(() => undefined);
@@ -102,7 +104,7 @@ export async function acquirePool(url: string, poolSize: number, logger: Logger)
   }
   let released = false;
   return {
-    pool: entry.pool,
+    db: entry.db,
     once(schema, task) {
       let running = entry.tasks.get(schema);
       if (running === undefined) {
@@ -126,20 +128,62 @@ export async function acquirePool(url: string, poolSize: number, logger: Logger)
   };
 }
 
+/** SQLSTATEs of a backend that is going away: terminated, crashed, or the server not yet up. */
+const LOST_CODES = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'EPIPE']);
+
+/** True when the connection failed, not the statement: the server ended it (restart, pg_terminate_backend) or the socket broke. */
+export function isConnectionLost(err: unknown): boolean {
+  const { code, message } = err as { code?: string; message?: string };
+  if (code !== undefined && LOST_CODES.has(code)) return true;
+  // Not 'Connection terminated due to connection timeout': a server that does not answer is not retried.
+  return /^Connection terminated( unexpectedly)?$|is not queryable$/.test(message ?? '');
+}
+
 /**
- * Runs fn on one client inside BEGIN … COMMIT. On any error the client is destroyed rather
- * than rolled back and reused: it may be the connection that failed, and a fresh one is cheap.
+ * The pool as the stores use it. When the server drops every connection at once (a
+ * restart), the pool learns of each dead idle client only as its socket reports it, and
+ * may hand out several dead ones before that: an operation that fails because its
+ * connection was lost runs again on another, up to once per pooled connection plus one.
+ * That is safe because every statement here is idempotent (upserts, inserts that skip an
+ * existing key, deletes, reads): a second run after an unknown outcome changes nothing.
+ * A server that stays down fails the next connect with ECONNREFUSED, which is thrown.
  */
-export async function inTransaction<T>(pool: pg.Pool, begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query(begin);
-    const result = await fn(client);
-    await client.query('COMMIT');
-    client.release();
-    return result;
-  } catch (err) {
-    client.release(err instanceof Error ? err : true);
-    throw err;
+export class Database {
+  constructor(readonly pool: pg.Pool) {}
+
+  private async retrying<T>(op: () => Promise<T>): Promise<T> {
+    const attempts = (this.pool.options.max ?? 10) + 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await op();
+      } catch (err) {
+        if (attempt >= attempts || !isConnectionLost(err)) throw err;
+      }
+    }
+  }
+
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>> {
+    return this.retrying(() => this.pool.query<R>(text, values));
+  }
+
+  /**
+   * Runs fn on one client inside `begin` … COMMIT (fn may run again, see above). On any
+   * error the client is destroyed rather than rolled back and reused: it may be the
+   * connection that failed, and a fresh one is cheap.
+   */
+  transaction<T>(begin: string, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return this.retrying(async () => {
+      const client = await this.pool.connect();
+      try {
+        await client.query(begin);
+        const result = await fn(client);
+        await client.query('COMMIT');
+        client.release();
+        return result;
+      } catch (err) {
+        client.release(err instanceof Error ? err : true);
+        throw err;
+      }
+    });
   }
 }
