@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ConfigError } from '../../config.js';
 
 /**
  * Names the driver builds SQL from. The schema is the queue prefix, which may hold `{}`
@@ -12,11 +13,11 @@ const CHANNEL_SUFFIX = '_records';
 
 /** Throws one clear line for a schema name PostgreSQL cannot hold as given. */
 export function assertSchemaName(schema: string): void {
-  if (schema.length === 0) throw new Error('PostgreSQL store: the schema name (queue prefix) is empty');
-  if (schema.includes('\0')) throw new Error('PostgreSQL store: the schema name (queue prefix) holds a NUL character');
+  if (schema.length === 0) throw new ConfigError('PostgreSQL store: the schema name (queue prefix) is empty');
+  if (schema.includes('\0')) throw new ConfigError('PostgreSQL store: the schema name (queue prefix) holds a NUL character');
   const bytes = Buffer.byteLength(schema, 'utf8');
   if (bytes > MAX_IDENTIFIER_BYTES) {
-    throw new Error(`PostgreSQL store: the schema name (queue prefix) is ${bytes} bytes; PostgreSQL keeps at most ${MAX_IDENTIFIER_BYTES}`);
+    throw new ConfigError(`PostgreSQL store: the schema name (queue prefix) is ${bytes} bytes; PostgreSQL keeps at most ${MAX_IDENTIFIER_BYTES}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { ConfigError } from '../../config.js';
 import type { Logger } from '../../log.js';
 import { migrationLockKey, qualified, quoteIdent } from './identifiers.js';
 
@@ -108,6 +109,7 @@ export async function migrate(pool: pg.Pool, schema: string, logger: Logger): Pr
     client.release();
   } catch (err) {
     client.release(err instanceof Error ? err : true);
-    throw new Error(`PostgreSQL store: cannot prepare schema ${quoteIdent(schema)}: ${(err as Error).message}`, { cause: err });
+    // Most often a role without CREATE rights on a schema nobody migrated yet: one line for the CLI.
+    throw new ConfigError(`PostgreSQL store: cannot prepare schema ${quoteIdent(schema)}: ${(err as Error).message}`, { cause: err });
   }
 }

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { ConfigError } from '../../config.js';
 import type { Logger } from '../../log.js';
 
 /**
@@ -44,18 +45,21 @@ export function whereOf(url: string): string {
 
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ETIMEDOUT', 'ECONNRESET']);
 
-/** The one line shown when the store cannot be opened: where, and the reason in a word or a sentence. */
-export function describeConnectError(url: string, err: unknown): Error {
+/**
+ * The one line shown when the store cannot be opened: where, and the reason in a word or a
+ * sentence. A ConfigError, so the CLI prints it as such instead of a stack trace.
+ */
+export function describeConnectError(url: string, err: unknown): ConfigError {
   const error = err as { code?: string; message?: string; errors?: Array<{ code?: string }> };
   // Node reports a host with several addresses (localhost = ::1 and 127.0.0.1) as an AggregateError.
   const code = error.code ?? error.errors?.[0]?.code;
   const where = whereOf(url);
   const hostPort = where.split('/')[0];
-  if (code !== undefined && NETWORK_CODES.has(code)) return new Error(`cannot reach the PostgreSQL store at ${hostPort} (${code})`, { cause: err });
+  if (code !== undefined && NETWORK_CODES.has(code)) return new ConfigError(`cannot reach the PostgreSQL store at ${hostPort} (${code})`, { cause: err });
   if (/timeout/i.test(error.message ?? '')) {
-    return new Error(`cannot reach the PostgreSQL store at ${hostPort} (no answer in ${CONNECT_TIMEOUT_MS / 1000} s)`, { cause: err });
+    return new ConfigError(`cannot reach the PostgreSQL store at ${hostPort} (no answer in ${CONNECT_TIMEOUT_MS / 1000} s)`, { cause: err });
   }
-  return new Error(`the PostgreSQL store at ${where} refused the connection: ${error.message ?? String(err)}`, { cause: err });
+  return new ConfigError(`the PostgreSQL store at ${where} refused the connection: ${error.message ?? String(err)}`, { cause: err });
 }
 
 function createPool(url: string, max: number, logger: Logger): pg.Pool {
