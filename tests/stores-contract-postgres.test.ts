@@ -183,6 +183,9 @@ if (whyNot !== null) {
         expect(row).toMatchObject({ title: 'A title', date: record.date, day: '2021-07-14', url: 'https://example.com/a', publisher: 'Dawn', language: 'en', cleaner_version: '0.1.0' });
         expect(row.created_at).toBeInstanceOf(Date);
         expect(rows.find((r) => r.record.id !== record.id).day).toBeNull();
+        // jsonb cannot hold every string JSON can: the write says so instead of failing obscurely.
+        await expect(store.writeRecord({ ...sampleRecord('nul'), body: 'a \u0000 b' })).rejects.toThrow(/jsonb cannot store/);
+        await expect(store.writeRecord({ ...sampleRecord('surrogate'), body: 'a \ud800 b' })).rejects.toThrow(/jsonb cannot store/);
         const rejected = await client.query(`SELECT reason, record FROM ${qualified(schema, 'rejections')}`);
         expect(rejected.rows).toEqual([{ reason: 'no-article', record: sampleRejection('rejected', 'no-article') }]);
       } finally {

@@ -5,8 +5,12 @@ import { idLockKeys, qualified, recordsChannel } from './identifiers.js';
 import { Notifier } from './notifier.js';
 import type { Database } from './pool.js';
 
-/** SQLSTATE 22P05: text jsonb cannot hold (a NUL character, \u0000). */
-const UNTRANSLATABLE_CHARACTER = '22P05';
+/**
+ * SQLSTATEs of JSON that jsonb refuses though JSON.stringify wrote it: 22P05 for a NUL
+ * character (\u0000), 22P02 for a lone UTF-16 surrogate. The file store keeps such text;
+ * here the write fails on every try, so it says which entry and why.
+ */
+const JSONB_REFUSED = new Set(['22P05', '22P02']);
 
 /**
  * The calendar day of a record's date ('YYYY-MM-DD' or an ISO datetime), or null when the
@@ -91,7 +95,7 @@ export class PgOutputStore implements OutputStore {
     try {
       await this.db.transaction(`BEGIN; SELECT pg_advisory_xact_lock(${schemaKey}, ${idKey})`, (client) => client.query(sql, values));
     } catch (err) {
-      if ((err as { code?: string }).code === UNTRANSLATABLE_CHARACTER) {
+      if (JSONB_REFUSED.has((err as { code?: string }).code ?? '')) {
         throw new Error(`output store: entry ${id} holds text PostgreSQL jsonb cannot store (${(err as Error).message})`, { cause: err });
       }
       throw err;
