@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { assertSchemaName, qualified, quoteIdent } from '../src/stores/postgres/identifiers.js';
 import { openPostgresOutputStore, openPostgresRawStore, recordsChannel, type PostgresStoreOptions } from '../src/stores/postgres/index.js';
 import { LATEST_VERSION } from '../src/stores/postgres/migrations.js';
-import type { OutputStore, RawStore } from '../src/stores/types.js';
+import { openInputFile } from '../src/producers/open-input-file.js';
 import { captureLogger } from './helpers/capture-logger.js';
 import { sampleRecord, sampleRejection, sha256 } from './helpers/sample-entries.js';
 import { outputStoreContract, rawStoreContract } from './helpers/store-contract.js';
@@ -227,6 +229,26 @@ if (whyNot !== null) {
       }
       expect(await output.count('records')).toBe(25);
       expect(await raw.has(sha256('after 4'))).toBe(true);
+    });
+
+    it('keeps the name an entry was added under, its size and when it came', async () => {
+      const schema = fresh();
+      const raw = track(await openPostgresRawStore(optionsFor(schema)));
+      const scratch = await makeTempDir('scratch');
+      try {
+        const path = join(scratch.path, 'page.html');
+        await writeFile(path, 'named bytes');
+        const named = await raw.addFile(openInputFile(path), { name: 'sub/page.html' });
+        await writeFile(path, 'unnamed bytes');
+        const unnamed = await raw.addFile(openInputFile(path));
+        const before = Date.now();
+        expect(await raw.info(named.key)).toMatchObject({ bytes: 11, name: 'sub/page.html' });
+        expect(await raw.info(unnamed.key)).toMatchObject({ bytes: 13, name: 'page.html' });
+        expect(Date.parse((await raw.info(named.key))!.storedAt)).toBeLessThanOrEqual(before);
+        expect(await raw.info(sha256('never stored'))).toBeNull();
+      } finally {
+        await scratch.remove();
+      }
     });
 
     it('lists keys page after page', async () => {

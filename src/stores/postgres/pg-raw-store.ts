@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, read, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { assertValidId, sha256Hex } from '../../ids.js';
-import { identityOf, type AddedFile, type OpenedFile, type RawStore } from '../types.js';
+import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
 import { qualified } from './identifiers.js';
 import type { Database } from './pool.js';
 
@@ -38,10 +38,11 @@ export class PgRawStore implements RawStore {
     this.table = qualified(schema, 'raw');
   }
 
-  async addFile(file: OpenedFile): Promise<AddedFile> {
+  async addFile(file: OpenedFile, options: AddFileOptions = {}): Promise<AddedFile> {
     const { fd, stats } = file;
     const source = identityOf(stats);
-    const name = basename(file.path);
+    // The first name an entry arrives under is kept (same bytes under another name add nothing).
+    const name = options.name ?? basename(file.path);
     try {
       if (stats.size > CHUNK_BYTES) return { ...(await this.addLarge(fd, name)), source };
       // Read to the end of the file, not to the size fstat gave: the key is of the bytes read.
@@ -129,6 +130,16 @@ export class PgRawStore implements RawStore {
       }
       return out;
     });
+  }
+
+  async info(key: string): Promise<RawInfo | null> {
+    assertValidId(key);
+    const { rows } = await this.db.query<{ size: string; name: string | null; received_at: Date }>(
+      `SELECT size, name, received_at FROM ${this.table} WHERE key = $1`,
+      [key],
+    );
+    const row = rows[0];
+    return row === undefined ? null : { bytes: Number(row.size), name: row.name, storedAt: row.received_at.toISOString() };
   }
 
   async has(key: string): Promise<boolean> {
