@@ -67,11 +67,16 @@ export async function reconcileRaw(ctx: ReconcileContext, options: ReconcileOpti
 }
 
 async function reconcileOne(key: string, ctx: ReconcileContext, options: ReconcileOptions): Promise<'requeued' | 'removed' | 'kept'> {
-  const [job, finished, info] = await Promise.all([ctx.queue.getJob(key), hasFinalOutput(key, ctx.output), ctx.raw.info(key)]);
-  if (info === null) return 'kept';
+  // The job's state first, the outputs after: a worker writes its output before its job
+  // completes, so an output read after seeing "completed" is never stale. (Read the other way
+  // round, a job that completed in between looked finished without an output, was run again
+  // and announced twice.)
+  const job = await ctx.queue.getJob(key);
   const state = job ? await job.getState() : null;
   const live = state !== null && state !== 'completed' && state !== 'unknown';
   if (live) return 'kept';
+  const [finished, info] = await Promise.all([hasFinalOutput(key, ctx.output), ctx.raw.info(key)]);
+  if (info === null) return 'kept';
   if (finished) {
     await ctx.raw.delete(key);
     return 'removed';
