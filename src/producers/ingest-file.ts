@@ -8,7 +8,7 @@ import { appendRecordEvent } from '../record-events/index.js';
 import { VERSION } from '../version.js';
 import { NotRegularFileError, openInputFile } from './open-input-file.js';
 import { countIngest } from './count-ingest.js';
-import { hasFinalOutput } from './reconcile-raw.js';
+import { hasFinalOutput } from './final-output.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
 import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
 

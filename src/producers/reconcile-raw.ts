@@ -1,9 +1,8 @@
-import type { Redis } from 'ioredis';
-import type { Logger } from '../log.js';
 import { recordStats } from '../metrics/pipeline-stats.js';
-import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
-import { CleanRecord, RejectionRecord, type CleanJob } from '../schemas/index.js';
-import type { OutputStore, RawStore } from '../stores/types.js';
+import { JOB_NAME } from '../queue/clean-queue.js';
+import type { CleanJob } from '../schemas/index.js';
+import { hasFinalOutput } from './final-output.js';
+import type { IngestContext } from './ingest-file.js';
 
 /**
  * The raw store is the source of truth: every entry in it is an input that has not ended
@@ -18,15 +17,8 @@ import type { OutputStore, RawStore } from '../stores/types.js';
  * Entries stored less than `graceMs` ago are left to the producer that is storing them.
  */
 
-export interface ReconcileContext {
-  raw: RawStore;
-  output: OutputStore;
-  queue: CleanQueue;
-  redis: Redis;
-  prefix: string;
-  logger: Logger;
-  now?: () => number;
-}
+/** What the reconciler works with: the producer's own context (stores, queue, stats client). */
+export type ReconcileContext = Omit<IngestContext, 'holdDuplicatesMs'>;
 
 export interface ReconcileOptions {
   /** Entries younger than this are skipped (another producer may be queueing them), ms. */
@@ -96,12 +88,4 @@ async function reconcileOne(key: string, ctx: ReconcileContext, options: Reconci
   await ctx.queue.add(JOB_NAME, data, { jobId: key });
   ctx.logger.info({ key, name: data.name }, 'raw entry had no job and no output: queued again');
   return 'requeued';
-}
-
-/** A record, or a rejection other than "failed" (a failed input is worth another try). */
-export async function hasFinalOutput(key: string, output: OutputStore): Promise<boolean> {
-  const [record, rejected] = await Promise.all([output.read('records', key), output.read('rejected', key)]);
-  if (CleanRecord.safeParse(record).success) return true;
-  const rejection = RejectionRecord.safeParse(rejected);
-  return rejection.success && rejection.data.reason !== 'failed';
 }
