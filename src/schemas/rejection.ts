@@ -10,8 +10,11 @@ import { Sha256 } from './clean-record.js';
  * - no-article: text, but nothing that reads like an article (index page, error page…)
  * - too-short: an article-like body, but below the minimum length
  * - failed: the job exhausted its retries (the error is in `detail`)
+ * - too-complex: more markup tags or lines than one input may cost memory for, or more heap
+ *   than the cleaner's thread may use (see CLEAN_SETTINGS.maxHtmlTags, SCOUR_CLEAN_HEAP_MB)
+ * - too-slow: clean() ran over its time budget (SCOUR_CLEAN_BUDGET_MS) and was stopped
  */
-export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed']);
+export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed', 'too-complex', 'too-slow']);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
 /** The value clean() returns instead of a record. */
