@@ -19,7 +19,7 @@ export const COUNTER_METRICS: ReadonlyArray<{ name: string; counter: Counter; he
 
 export const REJECTIONS_METRIC = {
   name: 'scour_rejections_total',
-  help: 'Inputs clean() rejected, written to the rejected store, by reason (empty, binary, too-large, decode-error, no-article, too-short).',
+  help: 'Inputs clean() rejected, written to the rejected store, by reason (empty, binary, too-large, decode-error, no-article, too-short, too-complex, too-slow).',
 };
 
 export const HISTOGRAM_METRICS: ReadonlyArray<{ name: string; histogram: Histogram; help: string }> = [
