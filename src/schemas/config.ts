@@ -38,17 +38,35 @@ export const Config = z.object({
   backoffMs: int(0).default(1000),
   /**
    * SCOUR_LOCK_MS: a worker's lock on a job; a worker killed with -9 has its jobs picked up
-   * again within about twice this. Must exceed the longest clean() of one input.
+   * again within about twice this. Must exceed SCOUR_CLEAN_BUDGET_MS, which bounds clean().
    */
   lockMs: int(1000).default(30_000),
+  /**
+   * SCOUR_CLEAN_BUDGET_MS: longest one clean() may run; beyond it its thread is stopped and
+   * the input rejected as too-slow, so a job never outlives its lock. Default: half of
+   * SCOUR_LOCK_MS (15000). Must be below SCOUR_LOCK_MS.
+   */
+  cleanBudgetMs: int(100).optional(),
+  /**
+   * SCOUR_CLEAN_HEAP_MB: heap cap of the thread that runs clean(), MB; an input that needs
+   * more is rejected as too-complex and the worker process lives on. The worst input within
+   * the cleaner's tag and line limits needs about 250 MB.
+   */
+  cleanHeapMb: int(64, 65_536).default(512),
   /** SCOUR_STABLE_MS: a file must stop growing for this long before it is read. */
   stableMs: int(0).default(300),
   /** SCOUR_REFERENCE_DATE / --reference-date: resolves relative dates ("on Friday"); never the clock. */
   referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
   /** SCOUR_LOG_LEVEL / --log-level */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((c) => c.cleanBudgetMs === undefined || c.cleanBudgetMs < c.lockMs, {
+  path: ['cleanBudgetMs'],
+  message: 'must be below SCOUR_LOCK_MS, or a job could outlive its lock and run twice at once',
 });
 export type Config = z.infer<typeof Config>;
+
+/** SCOUR_CLEAN_BUDGET_MS, or its default: half the job lock. */
+export const cleanBudgetMs = (config: Pick<Config, 'cleanBudgetMs' | 'lockMs'>): number => config.cleanBudgetMs ?? Math.floor(config.lockMs / 2);
 
 /** Env var for each setting, so an error can name what the user actually set. */
 export const ENV_NAMES: Record<keyof Config, string> = {
@@ -65,6 +83,8 @@ export const ENV_NAMES: Record<keyof Config, string> = {
   attempts: 'SCOUR_ATTEMPTS',
   backoffMs: 'SCOUR_BACKOFF_MS',
   lockMs: 'SCOUR_LOCK_MS',
+  cleanBudgetMs: 'SCOUR_CLEAN_BUDGET_MS',
+  cleanHeapMb: 'SCOUR_CLEAN_HEAP_MB',
   stableMs: 'SCOUR_STABLE_MS',
   referenceDate: 'SCOUR_REFERENCE_DATE',
   logLevel: 'SCOUR_LOG_LEVEL',
