@@ -1,5 +1,6 @@
 import type { Worker } from 'bullmq';
-import { clean } from '../clean/index.js';
+import { cleanBudgetMs } from '../schemas/index.js';
+import { CleanThread } from '../workers/clean-thread.js';
 import { startCleanWorker } from '../workers/clean-worker.js';
 import type { CleanFn } from '../workers/job-context.js';
 import type { Runtime } from './runtime.js';
@@ -10,16 +11,28 @@ export interface WorkerService {
   close(): Promise<void>;
 }
 
-/** One worker in this process: jobs from the queue → clean() → output store. */
-export function startWorkerService(runtime: Runtime, cleanFn: CleanFn = clean): WorkerService {
+/** The given cleanFn, else clean() in a thread of this process, started now. */
+function cleaner(runtime: Runtime, cleanFn: CleanFn | undefined): { run: CleanFn; thread: CleanThread | null } {
+  if (cleanFn) return { run: cleanFn, thread: null };
+  const thread = new CleanThread({ budgetMs: cleanBudgetMs(runtime.config), heapMb: runtime.config.cleanHeapMb });
+  thread.warm();
+  return { run: thread.run, thread };
+}
+
+/**
+ * One worker in this process: jobs from the queue → clean() → output store. clean() runs in
+ * a thread under a time budget and a heap cap (see clean-thread.ts) unless cleanFn is given.
+ */
+export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerService {
   const { config } = runtime;
+  const { run, thread } = cleaner(runtime, cleanFn);
   const worker = startCleanWorker(
     {
       raw: runtime.raw,
       output: runtime.output,
       redis: runtime.redis,
       prefix: config.prefix,
-      clean: cleanFn,
+      clean: run,
       referenceDate: config.referenceDate,
       maxBytes: config.maxBytes,
       logger: runtime.logger,
@@ -28,6 +41,10 @@ export function startWorkerService(runtime: Runtime, cleanFn: CleanFn = clean): 
   );
   return {
     worker,
-    close: () => worker.close(),
+    // Jobs in flight finish first: the thread is needed until the last of them.
+    close: async () => {
+      await worker.close();
+      await thread?.close();
+    },
   };
 }

@@ -4,7 +4,8 @@ import type { Logger } from '../log.js';
 import type { RecordStatus } from '../stores/record-events.js';
 import type { OutputStore, RawStore } from '../stores/types.js';
 
-export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult;
+/** clean() itself, or a stand-in for it: in process (sync) or in a thread (see clean-thread.ts). */
+export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult | Promise<CleanResult>;
 
 /** Everything a job needs; one set per worker process. */
 export interface CleanJobContext {
