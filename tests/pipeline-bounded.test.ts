@@ -60,7 +60,7 @@ describe('bounded work per job (real thread, real Redis)', () => {
     const calls = new Map<string, number>();
     const stalled: string[] = [];
     // Lock 2 s, budget 1.5 s: the input would run 30 s, fifteen locks long.
-    for (let i = 0; i < 2; i++) startWorker(2000, { budgetMs: 1500, module: SPIN_MODULE }, calls).on('stalled', (id) => stalled.push(id));
+    for (let i = 0; i < 2; i++) startWorker(2000, { budgetMs: 1500, module: SPIN_MODULE, inlineMaxBytes: 0 }, calls).on('stalled', (id) => stalled.push(id));
     const slow = await enqueue('slow.txt', 'SPIN 30000');
     const seeds = await Promise.all([1, 2, 3].map((i) => enqueue(`seed-${i}.txt`, `${SEED}\nReference ${i}.\n`)));
 
@@ -77,7 +77,7 @@ describe('bounded work per job (real thread, real Redis)', () => {
 
   it('8 MB of <p>x</p> ends as too-complex in bounded memory, and the worker keeps working', async () => {
     const calls = new Map<string, number>();
-    startWorker(30_000, {}, calls);
+    startWorker(30_000, { inlineMaxBytes: 0 }, calls);
     const warm = await enqueue('warm.txt', SEED);
     await waitFor(async () => (await h.output.read('records', warm)) !== null, 30_000, 'first record');
     const peakBefore = mb(process.resourceUsage().maxRSS * 1024);
@@ -85,7 +85,7 @@ describe('bounded work per job (real thread, real Redis)', () => {
 
     const heavy = await enqueue('heavy.html', '<p>x</p>'.repeat(1_000_000));
     const after = await enqueue('after.txt', `${SEED}\nAfter the heavy one.\n`);
-    await waitFor(async () => (await h.output.read('records', after)) !== null, 60_000, 'record after the heavy input');
+    await waitFor(async () => (await h.output.read('rejected', heavy)) !== null && (await h.output.read('records', after)) !== null, 60_000, 'both outputs');
     expect(RejectionRecord.parse(await h.output.read('rejected', heavy))).toMatchObject({ reason: 'too-complex', attempts: 1 });
 
     // It took 1.7 GB of a worker before; now the raw bytes and their copies, in one process.
