@@ -11,11 +11,13 @@ export interface WorkerService {
   close(): Promise<void>;
 }
 
-/** The given cleanFn, else clean() in a thread of this process, started now. */
+/**
+ * The given cleanFn, else clean() through a CleanThread. Its thread starts with the first
+ * input large enough to need it: an idle one holds about 35 MB, and small text dumps never do.
+ */
 function cleaner(runtime: Runtime, cleanFn: CleanFn | undefined): { run: CleanFn; thread: CleanThread | null } {
   if (cleanFn) return { run: cleanFn, thread: null };
   const thread = new CleanThread({ budgetMs: cleanBudgetMs(runtime.config), heapMb: runtime.config.cleanHeapMb });
-  thread.warm();
   return { run: thread.run, thread };
 }
 
