@@ -69,9 +69,21 @@ export const Config = z.object({
   backoffMs: int(0).default(1000),
   /**
    * SCOUR_LOCK_MS: a worker's lock on a job; a worker killed with -9 has its jobs picked up
-   * again within about twice this. Must exceed the longest clean() of one input.
+   * again within about twice this. Must exceed SCOUR_CLEAN_BUDGET_MS, which bounds clean().
    */
   lockMs: int(1000).default(DEFAULT_LOCK_MS),
+  /**
+   * SCOUR_CLEAN_BUDGET_MS: longest one clean() may run; beyond it its thread is stopped and
+   * the input rejected as too-slow, so a job never outlives its lock. Default: half of
+   * SCOUR_LOCK_MS (15000). Must be below SCOUR_LOCK_MS.
+   */
+  cleanBudgetMs: int(100).optional(),
+  /**
+   * SCOUR_CLEAN_HEAP_MB: heap cap of the thread that runs clean(), MB; an input that needs
+   * more is rejected as too-complex and the worker process lives on. The worst input within
+   * the cleaner's tag and line limits needs about 250 MB.
+   */
+  cleanHeapMb: int(64, 65_536).default(512),
   /**
    * SCOUR_RECONCILE_MS: every this many ms a producer walks the raw store and queues again the
    * entries whose job Redis lost (also at every producer start); 0 = at start only.
@@ -91,8 +103,14 @@ export const Config = z.object({
   referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
   /** SCOUR_LOG_LEVEL / --log-level */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((c) => c.cleanBudgetMs === undefined || c.cleanBudgetMs < c.lockMs, {
+  path: ['cleanBudgetMs'],
+  message: 'must be below SCOUR_LOCK_MS, or a job could outlive its lock and run twice at once',
 });
 export type Config = z.infer<typeof Config>;
+
+/** SCOUR_CLEAN_BUDGET_MS, or its default: half the job lock. */
+export const cleanBudgetMs = (config: Pick<Config, 'cleanBudgetMs' | 'lockMs'>): number => config.cleanBudgetMs ?? Math.floor(config.lockMs / 2);
 
 /**
  * Where each setting comes from: its env var, its CLI flag (if it has one) and its help
@@ -125,6 +143,8 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   lockMs: { env: 'SCOUR_LOCK_MS', help: "a worker's lock on a job" },
   reconcileMs: { env: 'SCOUR_RECONCILE_MS', help: 'how often a producer re-queues raw entries whose job Redis lost, ms (0 = at start only)' },
   allowEvictingRedis: { env: 'SCOUR_ALLOW_EVICTING_REDIS', flag: '--allow-evicting-redis', help: 'start even when Redis may evict keys (the reconciler re-queues what it drops)' },
+  cleanBudgetMs: { env: 'SCOUR_CLEAN_BUDGET_MS', help: 'longest one clean() may run before the input is rejected as too-slow (default half of SCOUR_LOCK_MS)' },
+  cleanHeapMb: { env: 'SCOUR_CLEAN_HEAP_MB', help: 'heap cap of the thread that runs clean(), MB' },
   stableMs: { env: 'SCOUR_STABLE_MS', help: 'a file must keep its size and mtime this long before it is read' },
   referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
   logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },

@@ -100,7 +100,7 @@ describe('npm run bench (tiny inputs)', () => {
       // ms are rounded to 0.1 in the report, growth is taken before rounding.
       expect(Math.abs(shape.growth - shape.ms_4n / shape.ms) / shape.growth).toBeLessThan(0.1);
     }
-    expect(Object.keys(json.clean_growth)).toHaveLength(3);
+    expect(Object.keys(json.clean_growth)).toHaveLength(5);
     expect(Object.keys(json.watcher)).toEqual(['20', '100']);
     expect(json.watcher['100'].files_per_s).toBeGreaterThan(0);
     expect(Object.values(json.targets).every((v) => v === 'PASS' || v === 'MISS')).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { cleanBudgetMs, ConfigError, loadConfig } from '../src/config.js';
 
 const fail = (flags: Record<string, unknown>, env: Record<string, string> = {}): string => {
   try {
@@ -38,6 +38,16 @@ describe('loadConfig', () => {
     expect(lines).toHaveLength(2);
     expect(lines.some((l) => l.startsWith('invalid setting --workers="0"'))).toBe(true);
     expect(lines.some((l) => l.startsWith('invalid setting --reference-date="10/07/2021"'))).toBe(true);
+  });
+
+  it('keeps the clean() budget below the job lock: half of it by default, one line when set above it', () => {
+    expect(cleanBudgetMs(loadConfig({}, {}))).toBe(15_000);
+    expect(cleanBudgetMs(loadConfig({}, { SCOUR_LOCK_MS: '8000' }))).toBe(4000);
+    expect(cleanBudgetMs(loadConfig({}, { SCOUR_CLEAN_BUDGET_MS: '20000' }))).toBe(20_000);
+    const message = fail({}, { SCOUR_CLEAN_BUDGET_MS: '30000' });
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/^invalid setting SCOUR_CLEAN_BUDGET_MS="30000": must be below SCOUR_LOCK_MS/);
+    expect(fail({}, { SCOUR_CLEAN_HEAP_MB: '16' })).toMatch(/^invalid setting SCOUR_CLEAN_HEAP_MB="16": /);
   });
 
   it('never prints a secret value', () => {

@@ -19,7 +19,7 @@ import { waitFor } from './helpers/wait-for.js';
  * clean()'s result; the real cleaner runs in the end-to-end tests): text starting "ARTICLE"
  * is a record, anything else is rejected as "no-article".
  */
-const standInClean: CleanFn = (input: RawInput, options: CleanOptions): CleanResult => {
+const standInClean = (input: RawInput, options: CleanOptions): CleanResult => {
   const text = Buffer.from(input.bytes).toString('utf8');
   if (!text.startsWith('ARTICLE')) return { ok: false, reason: 'no-article', detail: 'no article here' };
   const base = sampleRecord('x', text);

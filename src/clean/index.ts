@@ -1,5 +1,6 @@
 import type { Rejection } from '../schemas/index.js';
 import { assemble } from './assemble.js';
+import { tooComplex } from './complexity.js';
 import { decode } from './decode.js';
 import { detectFormat } from './detect-format.js';
 import { extractHtml } from './html/index.js';
@@ -21,6 +22,8 @@ function cleanUnguarded(input: RawInput, options: CleanOptions): CleanResult {
   const decoded = decode(input.bytes, { maxBytes });
   if (!decoded.ok) return decoded;
   const format = detectFormat(decoded.text, input.name);
+  const complex = tooComplex(decoded.text, format);
+  if (complex) return complex;
   const extraction =
     format === 'html'
       ? extractHtml(decoded.text, { url: input.url ?? null, referenceDate: options.referenceDate })

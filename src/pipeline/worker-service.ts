@@ -1,7 +1,8 @@
 import type { Worker } from 'bullmq';
-import { clean } from '../clean/index.js';
 import { createCleanQueue, JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
 import type { CleanJob } from '../schemas/index.js';
+import { cleanBudgetMs } from '../config.js';
+import { CleanThread } from '../workers/clean-thread.js';
 import { startCleanWorker } from '../workers/clean-worker.js';
 import type { CleanFn } from '../workers/job-context.js';
 import type { Runtime } from './runtime.js';
@@ -12,9 +13,23 @@ export interface WorkerService {
   close(): Promise<void>;
 }
 
-/** One worker in this process: jobs from the queue → clean() → output store. */
-export function startWorkerService(runtime: Runtime, cleanFn: CleanFn = clean): WorkerService {
+/**
+ * The given cleanFn, else clean() through a CleanThread. Its thread starts with the first
+ * input large enough to need it: an idle one holds about 35 MB, and small text dumps never do.
+ */
+function cleaner(runtime: Runtime, cleanFn: CleanFn | undefined): { run: CleanFn; thread: CleanThread | null } {
+  if (cleanFn) return { run: cleanFn, thread: null };
+  const thread = new CleanThread({ budgetMs: cleanBudgetMs(runtime.config), heapMb: runtime.config.cleanHeapMb });
+  return { run: thread.run, thread };
+}
+
+/**
+ * One worker in this process: jobs from the queue → clean() → output store. clean() runs in
+ * a thread under a time budget and a heap cap (see clean-thread.ts) unless cleanFn is given.
+ */
+export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerService {
   const { config } = runtime;
+  const { run, thread } = cleaner(runtime, cleanFn);
   // Only for a slow writer's final bytes (see process-clean-job.ts supersede); opened lazily.
   let queue: CleanQueue | null = null;
   const enqueue = async (data: CleanJob) => {
@@ -27,7 +42,7 @@ export function startWorkerService(runtime: Runtime, cleanFn: CleanFn = clean): 
       output: runtime.output,
       redis: runtime.redis,
       prefix: config.prefix,
-      clean: cleanFn,
+      clean: run,
       referenceDate: config.referenceDate,
       maxBytes: config.maxBytes,
       stableMs: config.stableMs,
@@ -38,8 +53,10 @@ export function startWorkerService(runtime: Runtime, cleanFn: CleanFn = clean): 
   );
   return {
     worker,
+    // Jobs in flight finish first: the thread is needed until the last of them.
     async close() {
       await worker.close();
+      await thread?.close();
       await queue?.close();
     },
   };

@@ -10,12 +10,15 @@ import { Sha256 } from './clean-record.js';
  * - no-article: text, but nothing that reads like an article (index page, error page…)
  * - too-short: an article-like body, but below the minimum length
  * - failed: the job exhausted its retries (the error is in `detail`)
+ * - too-complex: more markup tags or lines than one input may cost memory for, or more heap
+ *   than the cleaner's thread may use (see CLEAN_SETTINGS.maxHtmlTags, SCOUR_CLEAN_HEAP_MB)
+ * - too-slow: clean() ran over its time budget (SCOUR_CLEAN_BUDGET_MS) and was stopped
  * - superseded: the file was written again after it was queued (a slow writer); its final bytes
  *   were queued as an input of their own, named in `detail`
  * - not-a-regular-file: an inbox entry that is a symbolic link, FIFO, socket or device, or a
  *   file whose real path is outside the inbox; never read (its id stands for the entry, not its bytes)
  */
-export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed', 'not-a-regular-file', 'superseded']);
+export const RejectionReason = z.enum(['empty', 'binary', 'too-large', 'decode-error', 'no-article', 'too-short', 'failed', 'too-complex', 'too-slow', 'not-a-regular-file', 'superseded']);
 export type RejectionReason = z.infer<typeof RejectionReason>;
 
 /** The value clean() returns instead of a record. */

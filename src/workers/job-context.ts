@@ -5,7 +5,8 @@ import type { CleanJob } from '../schemas/index.js';
 import type { RecordStatus } from '../record-events/index.js';
 import type { OutputLocation, OutputStore, RawStore } from '../stores/types.js';
 
-export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult;
+/** clean() itself, or a stand-in for it: in process (sync) or in a thread (see clean-thread.ts). */
+export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult | Promise<CleanResult>;
 
 /** Everything a job needs; one set per worker process. */
 export interface CleanJobContext {

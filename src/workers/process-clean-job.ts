@@ -66,7 +66,7 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
   const cleanStarted = now();
   let result: CleanResult;
   try {
-    result = ctx.clean(
+    result = await ctx.clean(
       { bytes, name: data.name, receivedAt: data.receivedAt },
       { processedAt, pipelineVersion: VERSION, referenceDate: ctx.referenceDate, maxBytes: ctx.maxBytes },
     );

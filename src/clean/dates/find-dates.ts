@@ -1,23 +1,8 @@
 import { parseIsoDay } from './calendar.js';
 import { findAbsoluteDates } from './absolute.js';
+import { dropOverlaps } from './drop-overlaps.js';
 import { findRelativeDates } from './relative.js';
 import type { DateParseOptions, ParsedDate } from './parsed-date.js';
-
-/**
- * Keeps one reading per stretch of text: where matches overlap, the longer one wins
- * ("Wednesday Jul 14 2021" over a shorter reading inside it), then the more confident.
- */
-function dropOverlaps(found: ParsedDate[]): ParsedDate[] {
-  const ranked = [...found].sort(
-    (x, y) => y.matched.length - x.matched.length || y.confidence - x.confidence || x.index - y.index,
-  );
-  const kept: ParsedDate[] = [];
-  for (const d of ranked) {
-    const end = d.index + d.matched.length;
-    if (kept.every((k) => end <= k.index || d.index >= k.index + k.matched.length)) kept.push(d);
-  }
-  return kept.sort((x, y) => x.index - y.index);
-}
 
 /**
  * A cheap shape every absolute date has: a four-digit year 19xx/20xx (all patterns but one)
@@ -33,7 +18,8 @@ export function findDates(text: string, opts: DateParseOptions = {}): ParsedDate
   // (one scan instead of the patterns' own, on the many texts with numbers but no date).
   if (!reference && !ABSOLUTE_DATE_HINT.test(text)) return [];
   const found = findAbsoluteDates(text, { reference, dayFirst: opts.dayFirst });
-  if (reference) found.push(...findRelativeDates(text, reference));
+  // A loop, not push(...spread): a long line can hold more dates than the call stack has room for arguments.
+  if (reference) for (const d of findRelativeDates(text, reference)) found.push(d);
   return dropOverlaps(found);
 }
 

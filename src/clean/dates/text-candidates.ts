@@ -1,7 +1,7 @@
 import type { Block, DateCandidate } from '../types.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_DATE_WEIGHTS as W } from '../rules/dates-weights.js';
-import { LINE_OPENER, TIME_AFTER_DATE, TIME_BEFORE_DATE, TIME_REST } from '../rules/dates-patterns.js';
+import { LINE_OPENER, TIME_AFTER_DATE, TIME_BEFORE_DATE } from '../rules/dates-patterns.js';
 import { copyrightAt, dateRole, roleAfter } from './date-context.js';
 import { inferDayFirst } from './day-order.js';
 import { findDates } from './find-dates.js';
@@ -9,17 +9,12 @@ import { isDayWord } from './relative.js';
 import type { ParsedDate } from './parsed-date.js';
 import type { LineDates } from './line-dates.js';
 import { dateLines, placeFactor, type DateLine } from './text-lines.js';
+import { isTimestampLine, letterCount } from './timestamp-line.js';
 
 /** A line "is" a date when little else is on it (a time, "Uhr", a separator, a short name). */
 function isStandalone(line: string, d: ParsedDate): boolean {
   const rest = line.length - d.matched.length;
   return rest <= W.standaloneSlackChars || d.matched.length / line.length >= W.standaloneMinShare;
-}
-
-/** Besides the date, the line holds only a time of day and punctuation: a timestamp. */
-function isTimestampLine(line: string, d: ParsedDate): boolean {
-  const rest = line.slice(0, d.index) + line.slice(d.index + d.matched.length);
-  return TIME_REST.test(rest);
 }
 
 /** The date opens a line of a byline row or a story (see LINE_OPENER). */
@@ -45,6 +40,14 @@ export interface TextDateOptions {
   lineDates?: LineDates;
 }
 
+/** letterCount per line, counted once however many dates the line holds. */
+const LINE_LETTERS = new WeakMap<DateLine, number>();
+function lineLetters(line: DateLine): number {
+  let n = LINE_LETTERS.get(line);
+  if (n === undefined) LINE_LETTERS.set(line, (n = letterCount(line.text)));
+  return n;
+}
+
 function candidateFor(line: DateLine, d: ParsedDate): DateCandidate | null {
   const before = dateRole(line.text, d.index);
   const after = before === 'plain' || before === 'event' ? roleAfter(line.text, d.index + d.matched.length) : null;
@@ -59,7 +62,7 @@ function candidateFor(line: DateLine, d: ParsedDate): DateCandidate | null {
     // A site's own "Yesterday, 10:32" stamp counts from the fetch day (the reference); in
     // prose "today" counts from the unknown writing day, so only weekday and "ago" phrases
     // are read there (seed 004 "on Friday").
-    const stamp = isTimestampLine(line.text, d);
+    const stamp = isTimestampLine(line.text, d, lineLetters(line));
     if (!stamp && isDayWord(d.matched)) return null;
     const base = stamp ? W.relativeStandalone : W.relativeInText;
     return { date: d.date, source: 'relative', text: stamp ? evidence : d.matched, confidence: round(base * d.confidence * roleFactor * placeFactor(line, d.index)) };
