@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { seedPath } from './helpers/seeds.js';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import type { CleanResult } from '../src/clean/types.js';
@@ -6,7 +7,7 @@ import { CleanThread } from '../src/workers/clean-thread.js';
 import { ensureDist } from './helpers/ensure-dist.js';
 
 const SPIN_MODULE = new URL('./fixtures/threads/spin-clean.mjs', import.meta.url);
-const SEED = readFileSync(new URL('./fixtures/pipeline/seeds/000_6eafac174bebf0a1.txt', import.meta.url));
+const SEED = readFileSync(seedPath('000'));
 const OPTIONS = { processedAt: '2026-12-01T00:00:00.000Z', referenceDate: '2026-12-01' };
 const input = (bytes: Uint8Array | string, name = 'page.txt') => ({ bytes: typeof bytes === 'string' ? Buffer.from(bytes) : bytes, name, receivedAt: OPTIONS.processedAt });
 

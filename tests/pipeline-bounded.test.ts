@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
+import { seedPath } from './helpers/seeds.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RejectionRecord } from '../src/schemas/index.js';
 import { CleanThread, type CleanThreadOptions } from '../src/workers/clean-thread.js';
@@ -18,7 +19,7 @@ import { waitFor } from './helpers/wait-for.js';
  * what matters is that a call runs longer than the budget, whichever code makes it slow.
  */
 const SPIN_MODULE = new URL('./fixtures/threads/spin-clean.mjs', import.meta.url);
-const SEED = readFileSync(new URL('./fixtures/pipeline/seeds/000_6eafac174bebf0a1.txt', import.meta.url), 'utf8');
+const SEED = readFileSync(seedPath('000'), 'utf8');
 const mb = (bytes: number) => bytes / (1024 * 1024);
 
 describe('bounded work per job (real thread, real Redis)', () => {
