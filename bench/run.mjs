@@ -6,6 +6,11 @@
 //   --eval=DIR         eval sets (default ../shared/eval beside the project)
 //   --redis=URL        Redis for the pipeline sections (default redis://127.0.0.1:6379)
 //   --key-prefix=P     start of every Redis prefix the bench uses (default bench): P-<id>:*
+//                      (and of the PostgreSQL schemas of the e2e rounds on PostgreSQL, dropped after)
+//   --pg=URL           PostgreSQL for the e2e rounds on the PostgreSQL stores (default
+//                      postgres://postgres@127.0.0.1:5432/test; none = file stores only);
+//                      skipped with a line when it does not answer
+//   --e2e-rounds=N     e2e rounds per store driver, alternating file / PostgreSQL (default 3)
 //   --budget-s=S       time limit per pipeline run (default 900; --quick 180); beyond it the
 //                      run is measured on the outputs it reached and marked PARTIAL
 //   --paced-s=S        seconds of steady drops at half the burst's rate, for latency
@@ -45,6 +50,8 @@ const watcherFiles = Number(flag('watcher-files') ?? (quick ? 2000 : 4000));
 // A pipeline run that has not drained by then is measured on what it reached, marked partial.
 const budgetMs = Number(flag('budget-s') ?? (quick ? 180 : 900)) * 1000;
 const pacedSeconds = Number(flag('paced-s') ?? (quick ? 4 : 10));
+const pgUrl = flag('pg') ?? 'postgres://postgres@127.0.0.1:5432/test';
+const e2eRounds = Math.max(1, Number(flag('e2e-rounds') ?? 3));
 const log = (msg) => process.stderr.write(`bench: ${msg}\n`);
 
 const { loadConfig } = await import(`${dist}/config.js`);
@@ -61,6 +68,7 @@ const merge = (part) => {
   Object.assign(report.result, part.result);
   report.rows.push(...part.rows);
   report.targets.push(...part.targets);
+  report.skipped.push(...(part.skipped ?? []));
 };
 const skip = (section, why) => {
   log(`${section}: skipped, ${why}`);
@@ -106,7 +114,18 @@ if (pipelineWanted.length) {
     const ctx = { root, dist, redis, redisUrl, keyPrefix, config, pool, log };
     if (wants('e2e') || wants('scale')) {
       const { pipelineSections } = await import('./sections/pipeline.mjs');
-      await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, pacedSeconds, budgetMs }));
+      if (wants('e2e') && pgUrl !== 'none') {
+        const { connectPgOrNull } = await import('./lib/postgres.mjs');
+        ctx.pg = await connectPgOrNull(pgUrl);
+        if (!ctx.pg.client) log(`e2e: PostgreSQL rounds skipped, ${ctx.pg.why}`);
+        else if (!ctx.pg.postmasterPid) log('e2e: the PostgreSQL server\'s processes are not in this machine\'s /proc: its CPU is not measured');
+      }
+      try {
+        await section(wants('e2e') ? 'e2e' : 'scale', () => pipelineSections(ctx, { e2e: wants('e2e'), scale: wants('scale'), n: e2eFiles, pacedSeconds, budgetMs, rounds: e2eRounds }));
+      } finally {
+        await ctx.pg?.client?.end().catch(() => undefined);
+        ctx.pg = null;
+      }
     }
     if (wants('memory')) {
       const { memorySection } = await import('./sections/memory.mjs');
@@ -116,7 +135,7 @@ if (pipelineWanted.length) {
   }
 }
 
-for (const key of ['clean_html_pages_per_s', 'readability_pages_per_s', 'clean_text_docs_per_s', 'e2e_files_per_s', 'noop_ceiling_per_s', 'e2e_p99_ms', 'peak_rss_mb']) {
+for (const key of ['clean_html_pages_per_s', 'readability_pages_per_s', 'clean_text_docs_per_s', 'e2e_files_per_s', 'e2e_pg_files_per_s', 'noop_ceiling_per_s', 'e2e_p99_ms', 'peak_rss_mb']) {
   report.result[key] ??= null;
 }
 report.result.targets = Object.fromEntries(report.targets.map((t) => [t.what, t.pass ? 'PASS' : 'MISS']));

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { median, percentile } from '../bench/lib/measure.mjs';
 import { formatReport } from '../bench/lib/report.mjs';
@@ -41,6 +42,21 @@ async function keyCount(keyPrefix: string): Promise<number> {
     return count;
   } finally {
     redis.disconnect();
+  }
+}
+
+const POSTGRES_URL = 'postgres://postgres@127.0.0.1:5432/test';
+const PG_SKIPPED = 'e2e on PostgreSQL stores:';
+
+/** Schemas of this run's prefix left in PostgreSQL (the e2e rounds on PostgreSQL drop theirs). */
+async function schemaCount(keyPrefix: string): Promise<number> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM pg_namespace WHERE starts_with(nspname, $1)', [`${keyPrefix}-`]);
+    return Number(rows[0]!.n);
+  } finally {
+    await client.end();
   }
 }
 
@@ -116,11 +132,30 @@ describe('npm run bench (tiny inputs)', () => {
     expect(stdout).not.toContain('Readability');
   });
 
-  it('e2e and memory: every dropped file reaches the store, against the no-op ceiling; Redis is left clean', async () => {
+  it('e2e and memory: every dropped file reaches the store, on the file and the PostgreSQL stores in alternating rounds, against the no-op ceiling; Redis and PostgreSQL are left clean', async () => {
     const keyPrefix = `bench-test-${randomUUID().slice(0, 8)}`;
-    const { json, stderr } = await bench(['--quick', '--only=e2e,memory', '--files=30', '--memory-files=30', '--paced-s=1', '--budget-s=90', `--key-prefix=${keyPrefix}`]);
-    expect(json.skipped).toEqual([]);
+    const { json, stdout, stderr } = await bench(['--quick', '--only=e2e,memory', '--files=30', '--memory-files=30', '--paced-s=1', '--budget-s=90', '--e2e-rounds=2', `--pg=${POSTGRES_URL}`, `--key-prefix=${keyPrefix}`]);
+    // Only the PostgreSQL rounds may be skipped (no server here): the rest of the bench runs.
+    expect(json.skipped.filter((s: string) => !s.startsWith(PG_SKIPPED))).toEqual([]);
     expect(json.e2e_complete).toBe(true);
+    expect(json.e2e_rounds).toBe(2);
+    expect(json.e2e_files_per_s_rounds).toHaveLength(2);
+    expect(json.e2e_files_per_s_min).toBeLessThanOrEqual(json.e2e_files_per_s);
+    if (json.e2e_pg_skipped === null) {
+      expect(json.e2e_pg_complete).toBe(true);
+      expect(Object.values(json.e2e_pg_outputs as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(30);
+      expect(json.e2e_pg_files_per_s_rounds).toHaveLength(2);
+      expect(json.e2e_pg_files_per_s).toBeGreaterThan(0);
+      expect(json.e2e_pg_vs_file).toBeGreaterThan(0);
+      expect(json.e2e_pg_vs_file_rounds).toHaveLength(2);
+      for (const role of ['producer', 'workers', 'redis']) expect(json.e2e_pg_cpu_ms_per_file[role]).toBeGreaterThan(0);
+      // The server's CPU is read where its processes are in this machine's /proc.
+      if (json.e2e_pg_cpu_ms_per_file.postgres !== undefined) expect(json.e2e_pg_cpu_ms_per_file.postgresPipeline).toBeGreaterThan(0);
+      expect(stderr).toContain(`PostgreSQL stores (schema ${keyPrefix}-`);
+      expect(await schemaCount(keyPrefix)).toBe(0);
+    } else {
+      expect(stdout).toContain('end-to-end on PostgreSQL stores: skipped');
+    }
     expect(Object.values(json.e2e_outputs as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(30);
     expect(json.e2e_files_per_s).toBeGreaterThan(0);
     expect(json.noop_ceiling_per_s).toBeGreaterThan(0);
@@ -131,5 +166,15 @@ describe('npm run bench (tiny inputs)', () => {
     // The runs did use the prefix (so the count below is of their keys), and removed them all.
     expect(stderr).toContain(`prefix ${keyPrefix}-`);
     expect(await keyCount(keyPrefix)).toBe(0);
-  }, 180_000);
+  }, 240_000);
+
+  it('e2e without a PostgreSQL server: the file stores run, the PostgreSQL rows are skipped with a line and null keys', async () => {
+    const { json, stdout } = await bench(['--quick', '--only=e2e', '--files=10', '--paced-s=0', '--budget-s=90', '--e2e-rounds=1', '--pg=postgres://postgres@127.0.0.1:5999/test']);
+    expect(json.e2e_complete).toBe(true);
+    expect(json.e2e_files_per_s).toBeGreaterThan(0);
+    expect(json).toMatchObject({ e2e_pg_files_per_s: null, e2e_pg_cpu_ms_per_file: null, e2e_pg_rounds: 0 });
+    expect(json.e2e_pg_skipped).toContain('no PostgreSQL answers at 127.0.0.1:5999');
+    expect(json.skipped).toEqual([`${PG_SKIPPED} ${json.e2e_pg_skipped}`]);
+    expect(stdout).toMatch(/^end-to-end on PostgreSQL stores: skipped, no PostgreSQL answers at 127\.0\.0\.1:5999/m);
+  }, 120_000);
 });

@@ -1,28 +1,37 @@
 // One running pipeline for the bench: `scour worker --workers K` and `scour producer` as
 // separate processes (so each one's memory can be read) on a temp data dir and a unique
-// queue prefix, plus the means to drop files, wait for their outputs and time them.
+// queue prefix, plus the means to drop files, wait for their outputs and time them. The
+// stores are the data dir's folders, or PostgreSQL (schema = the prefix, dropped at close).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { percentile, sleep } from './measure.mjs';
 import { childPids, cpuTimesOf, hasProc, memoryOf, startScour } from './processes.mjs';
+import { dropSchema, pgServerCpu, pipelineBackendCpu } from './postgres.mjs';
 import { deletePrefix, readStream, redisCpuSeconds } from './redis.mjs';
 
 /** No new output for this long means the pipeline is stuck: the run fails instead of hanging. */
 const STALL_MS = 120_000;
 
-/** withProducer: false runs the workers alone (for jobs the bench queues itself). */
-export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench', workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true }) {
+/**
+ * withProducer: false runs the workers alone (for jobs the bench queues itself). pg: a client
+ * from connectPgOrNull, to run on the PostgreSQL stores at pg.url instead of the data dir's
+ * folders (either way the store is passed as --store, so a SCOUR_STORE in the environment
+ * never decides it).
+ */
+export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench', workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true, pg = null }) {
   const prefix = `${keyPrefix}-${randomUUID().slice(0, 8)}`;
   const inbox = join(dataDir, 'inbox');
-  const opts = { dataDir, prefix, redisUrl };
+  const store = pg ? pg.url : `file:${dataDir}`;
+  const opts = { dataDir, prefix, redisUrl, store };
   const worker = startScour(root, 'worker', { ...opts, extra: ['--workers', String(workers)] });
   let producer = null;
   const close = async () => {
     await producer?.stop();
     await worker.stop();
     await deletePrefix(redis, prefix);
+    if (pg) await dropSchema(pg, prefix).catch((err) => log(`pipeline: could not drop schema ${prefix}: ${err.message}`));
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
@@ -35,11 +44,12 @@ export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench',
     await close();
     throw err;
   }
-  log(`pipeline: ${workers} worker process(es)${withProducer ? ' and a producer' : ''} running on ${dataDir}, prefix ${prefix}`);
+  log(`pipeline: ${workers} worker process(es)${withProducer ? ' and a producer' : ''} running on ${dataDir}, prefix ${prefix}${pg ? `, PostgreSQL stores (schema ${prefix})` : ''}`);
   const streamKey = `${prefix}:records`;
   return {
     prefix,
     dataDir,
+    pg,
     inbox,
     producer,
     worker,
@@ -112,24 +122,49 @@ export async function waitForOutputs(pipeline, expected, { onTick = () => undefi
 
 /**
  * CPU seconds used so far by the producer, the worker processes (supervisor included) and
- * Redis (INFO cpu, which counts every client of that Redis, not only this pipeline).
+ * Redis (INFO cpu, which counts every client of that Redis, not only this pipeline). With a
+ * PostgreSQL client (`pg`, whose server is on this machine): the whole server's processes
+ * (every client's) and, per backend, those serving this pipeline's processes.
  */
-export async function cpuSnapshot(pipeline, redis) {
-  const workerTimes = [...new Set([pipeline.worker.pid, ...pipeline.workerPids()])].map(cpuTimesOf).filter(Boolean);
+export async function cpuSnapshot(pipeline, redis, pg = pipeline.pg) {
+  const workerPids = [...new Set([pipeline.worker.pid, ...pipeline.workerPids()])];
+  const workerTimes = workerPids.map(cpuTimesOf).filter(Boolean);
   const producer = pipeline.producer ? cpuTimesOf(pipeline.producer.pid) : null;
-  return {
+  const snapshot = {
     producer: producer ? producer.user + producer.sys : 0,
     producerSys: producer?.sys ?? 0,
     workers: workerTimes.reduce((sum, t) => sum + t.user + t.sys, 0),
     workersSys: workerTimes.reduce((sum, t) => sum + t.sys, 0),
     redis: await redisCpuSeconds(redis),
   };
+  const server = pg ? pgServerCpu(pg) : null;
+  if (server) {
+    snapshot.postgres = server.total;
+    snapshot.postgresSys = server.sys;
+    const pids = [...workerPids, ...(pipeline.producer ? [pipeline.producer.pid] : [])];
+    snapshot.pgBackends = await pipelineBackendCpu(pg, pids);
+  }
+  return snapshot;
 }
 
-/** CPU ms per output file of each role between two snapshots (…Sys: the kernel-mode part). */
+/**
+ * CPU ms per output file of each role between two snapshots (…Sys: the kernel-mode part).
+ * postgres: the whole server; postgresPipeline: the backends serving this pipeline's
+ * processes (a backend that started during the run counts from zero; one that ended during it
+ * is missed, which the pools' 30 s idle timeout makes rare within a run).
+ */
 export function cpuPerFile(before, after, files) {
-  const perFile = (role) => Math.round(((after[role] - before[role]) * 1000 * 100) / files) / 100;
-  return { producer: perFile('producer'), producerSys: perFile('producerSys'), workers: perFile('workers'), workersSys: perFile('workersSys'), redis: perFile('redis') };
+  const perFile = (seconds) => Math.round((seconds * 1000 * 100) / files) / 100;
+  const delta = (role) => perFile(after[role] - before[role]);
+  const out = { producer: delta('producer'), producerSys: delta('producerSys'), workers: delta('workers'), workersSys: delta('workersSys'), redis: delta('redis') };
+  if (before.postgres !== undefined && after.postgres !== undefined) {
+    out.postgres = delta('postgres');
+    out.postgresSys = delta('postgresSys');
+    let ours = 0;
+    for (const [pid, seconds] of after.pgBackends) ours += seconds - (before.pgBackends.get(pid) ?? 0);
+    out.postgresPipeline = perFile(ours);
+  }
+  return out;
 }
 
 /** Latency (ms) of each entry whose file is in drops; statuses counted. */

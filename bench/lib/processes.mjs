@@ -71,9 +71,9 @@ export function startNode(script, args, { cwd, ipc = false } = {}) {
   };
 }
 
-/** `node bin/scour.js <command> ...` with the bench's data dir, prefix and Redis. */
-export function startScour(root, command, { dataDir, prefix, redisUrl, extra = [] }) {
-  const args = [command, '--data', dataDir, '--prefix', prefix, '--redis-url', redisUrl, '--log-level', 'info', ...extra];
+/** `node bin/scour.js <command> ...` with the bench's data dir, stores (default: the data dir's folders), prefix and Redis. */
+export function startScour(root, command, { dataDir, prefix, redisUrl, store = `file:${dataDir}`, extra = [] }) {
+  const args = [command, '--data', dataDir, '--store', store, '--prefix', prefix, '--redis-url', redisUrl, '--log-level', 'info', ...extra];
   return startNode(join(root, 'bin', 'scour.js'), args, { cwd: root });
 }
 
@@ -109,6 +109,20 @@ export function cpuTimesOf(pid) {
     // Fields after the ")" that closes the command name: utime and stime are the 12th and 13th.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return { user: Number(fields[11]) / CLOCK_TICKS_PER_SECOND, sys: Number(fields[12]) / CLOCK_TICKS_PER_SECOND };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU seconds of a process's children that have ended and been waited for (cutime and cstime,
+ * /proc/<pid>/stat fields 16 and 17); null once it is gone.
+ */
+export function reapedChildCpuTimesOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { user: Number(fields[13]) / CLOCK_TICKS_PER_SECOND, sys: Number(fields[14]) / CLOCK_TICKS_PER_SECOND };
   } catch {
     return null;
   }

@@ -4,48 +4,57 @@
 // Latency is drop → record written (the stream entry's id is Redis's ms timestamp of the
 // XADD, which follows the record's durable write), once for the burst and once for files
 // dropped steadily at half the burst's throughput (the latency of a stream, not a backlog).
+// Section "e2e" runs in alternating rounds on the file stores and on the PostgreSQL stores
+// (the same inputs; the PostgreSQL rounds skipped with a line when no server answers), and
+// reports each driver's median and min over its rounds and their ratio within this run.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeGeneratedFiles } from '../lib/inputs.mjs';
-import { round } from '../lib/measure.mjs';
+import { median, round } from '../lib/measure.mjs';
 import { noopCeiling } from '../lib/noop-ceiling.mjs';
 import { workerDrain } from '../lib/worker-drain.mjs';
 import { cpuPerFile, cpuSnapshot, dropAll, dropPaced, latencies, memorySampler, openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
+import { pgWhere } from '../lib/postgres.mjs';
 
 const TARGET_SHARE_OF_CEILING = 0.5;
 
 /**
  * One burst run with K workers (and its paced latency run when `paced` is set). A run that
  * has not drained within `budgetMs` is measured on the outputs it reached (partial: true).
+ * store 'postgres' runs on the PostgreSQL stores of ctx.pg; noop: false skips the no-op
+ * ceiling; `inputs` names the generated files (the same name, the same files). ctx.pg, when
+ * connected, also has the PostgreSQL server's CPU read on the file stores' runs.
  */
-export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
+export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 'file', noop: withNoop = true, inputs = label }) {
   const { root, redis, redisUrl, keyPrefix, pool, log } = ctx;
-  const noop = await noopCeiling({ ...ctx, workers, n });
-  log(`noop: ${Math.round(noop.perSecond)} jobs/s with ${workers} process(es)`);
+  const pg = ctx.pg?.client ? ctx.pg : null;
+  const noop = withNoop ? await noopCeiling({ ...ctx, workers, n }) : null;
+  if (noop) log(`noop: ${Math.round(noop.perSecond)} jobs/s with ${workers} process(es)`);
   const dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-'));
   const staging = join(dataDir, 'staging');
   log(`e2e ${label}: writing ${n} text files…`);
-  const files = writeGeneratedFiles(staging, n, pool, `${label}-burst`);
-  const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir });
+  const files = writeGeneratedFiles(staging, n, pool, `${inputs}-burst`);
+  const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir, pg: store === 'postgres' ? pg : null });
   try {
     const memory = memorySampler(pipeline);
     log(`e2e ${label}: dropping ${n} files into the inbox…`);
-    const cpuBefore = await cpuSnapshot(pipeline, redis);
+    const cpuBefore = await cpuSnapshot(pipeline, redis, pg);
     const drops = dropAll(staging, pipeline.inbox, files);
     const firstDrop = Math.min(...drops.values());
     const { count, complete } = await waitForOutputs(pipeline, n, { onTick: (done) => memory.sample(done), log, budgetMs });
-    const cpu = cpuPerFile(cpuBefore, await cpuSnapshot(pipeline, redis), count);
+    const cpu = cpuPerFile(cpuBefore, await cpuSnapshot(pipeline, redis, pg), count);
     const entries = await pipeline.entries();
     const burst = latencies(entries, drops);
     const lastWritten = complete ? Math.max(...entries.map((e) => e.ms)) : Date.now();
     const perSecond = count / ((lastWritten - firstDrop) / 1000);
-    log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}`);
-    const run = { workers, n, outputs: count, complete, perSecond, noopPerSecond: noop.perSecond, noopCpu: noop.cpu, burst, cpu, peak: memory.peak, paced: null };
+    const pgCpu = cpu.postgres === undefined ? '' : `, PostgreSQL ${cpu.postgres} (this pipeline's backends ${cpu.postgresPipeline})`;
+    log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}${pgCpu}`);
+    const run = { store, workers, n, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, peak: memory.peak, paced: null };
     if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
       const pacedCount = Math.max(Math.min(200, n), Math.round(rate * paced.seconds));
-      const pacedFiles = writeGeneratedFiles(staging, pacedCount, pool, `${label}-paced`);
+      const pacedFiles = writeGeneratedFiles(staging, pacedCount, pool, `${inputs}-paced`);
       log(`e2e ${label}: ${pacedCount} files dropped steadily at ${rate}/s (half the burst's rate) for latency…`);
       const lastId = entries.at(-1).id;
       const pacedDrops = await dropPaced(staging, pipeline.inbox, pacedFiles, rate);
@@ -59,25 +68,52 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs }) {
   }
 }
 
-/** Sections e2e and scale; the default worker count (one per core) is shared by both. */
-export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budgetMs }) {
-  const out = { result: {}, rows: [], targets: [] };
+/**
+ * Sections e2e and scale; the default worker count (one per core) is shared by both. e2e runs
+ * `rounds` rounds per driver, alternating file, PostgreSQL, file, …; the first file round is
+ * the scale section's run with the default worker count when both are asked for.
+ */
+export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budgetMs, rounds = 1 }) {
+  const out = { result: {}, rows: [], targets: [], skipped: [] };
   const defaultWorkers = ctx.config.workers;
   const counts = scale ? [...new Set([1, defaultWorkers, Math.max(2, defaultWorkers)])] : [defaultWorkers];
   const runs = {};
+  const pacedFor = (first) => (e2e && first && pacedSeconds > 0 ? { seconds: pacedSeconds } : null);
+  const inputs = `w${defaultWorkers}`;
   for (const workers of counts) {
-    const isMain = e2e && workers === defaultWorkers;
-    runs[workers] = await e2eRun(ctx, { workers, n, paced: isMain && pacedSeconds > 0 ? { seconds: pacedSeconds } : null, label: `w${workers}`, budgetMs });
+    const isMain = workers === defaultWorkers;
+    runs[workers] = await e2eRun(ctx, { workers, n, paced: pacedFor(isMain), label: isMain && e2e ? `w${workers} file r1` : `w${workers}`, budgetMs, inputs: `w${workers}` });
   }
   if (e2e) {
-    const main = runs[defaultWorkers];
+    const pgSkip = ctx.pg?.client ? null : (ctx.pg?.why ?? 'PostgreSQL not asked for (--pg=none)');
+    if (pgSkip) out.skipped.push(`e2e on PostgreSQL stores: ${pgSkip}`);
+    const fileRuns = [runs[defaultWorkers]];
+    const pgRuns = [];
+    let pgFailed = null;
+    for (let r = 1; r <= rounds; r++) {
+      if (r > 1) fileRuns.push(await e2eRun(ctx, { workers: defaultWorkers, n, paced: null, label: `w${defaultWorkers} file r${r}`, budgetMs, inputs }));
+      if (pgSkip || pgFailed) continue;
+      try {
+        pgRuns.push(await e2eRun(ctx, { workers: defaultWorkers, n, paced: pacedFor(r === 1), label: `w${defaultWorkers} pg r${r}`, budgetMs, store: 'postgres', noop: false, inputs }));
+      } catch (err) {
+        pgFailed = `failed in round ${r}: ${err.message.split('\n')[0]}`;
+        ctx.log(`e2e on PostgreSQL stores: ${pgFailed}; the file stores' rounds go on`);
+        out.skipped.push(`e2e on PostgreSQL stores: ${pgFailed}`);
+      }
+    }
+    const main = fileRuns[0];
     const drain = await workerDrain(ctx, { workers: defaultWorkers, n, label: `w${defaultWorkers}`, budgetMs });
-    const share = main.perSecond / main.noopPerSecond;
+    const file = summarize(fileRuns);
+    const share = median(fileRuns.map((r) => r.perSecond / r.noopPerSecond));
+    const ceiling = median(fileRuns.map((r) => r.noopPerSecond));
     Object.assign(out.result, {
       e2e_files: n,
       e2e_workers: defaultWorkers,
-      e2e_files_per_s: round(main.perSecond, 0),
-      noop_ceiling_per_s: round(main.noopPerSecond, 0),
+      e2e_rounds: fileRuns.length,
+      e2e_files_per_s: round(file.perSecond, 0),
+      e2e_files_per_s_min: round(file.min, 0),
+      e2e_files_per_s_rounds: fileRuns.map((r) => round(r.perSecond, 0)),
+      noop_ceiling_per_s: round(ceiling, 0),
       e2e_vs_noop: round(share, 3),
       e2e_p50_ms: main.paced?.p50 ?? null,
       e2e_p99_ms: main.paced?.p99 ?? null,
@@ -85,23 +121,50 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       e2e_burst_p50_ms: main.burst.p50,
       e2e_burst_p99_ms: main.burst.p99,
       e2e_outputs: main.burst.statuses,
-      e2e_peak_rss_mb: { producer: round(main.peak.producer, 0), worker: round(main.peak.worker, 0) },
-      e2e_cpu_ms_per_file: main.cpu,
+      e2e_peak_rss_mb: file.peak,
+      e2e_cpu_ms_per_file: file.cpu,
+      e2e_cpu_ms_per_file_rounds: fileRuns.map((r) => r.cpu),
       noop_cpu_ms_per_job: main.noopCpu,
-      e2e_complete: main.complete,
+      e2e_complete: fileRuns.every((r) => r.complete),
       workers_drain_per_s: round(drain.perSecond, 0),
       workers_drain_vs_noop: round(drain.perSecond / main.noopPerSecond, 3),
       workers_drain_cpu_ms_per_job: drain.cpu.workers,
     });
+    const pgResult = pgRuns.length ? pgKeys(pgRuns, fileRuns, ctx) : null;
+    Object.assign(out.result, pgResult ?? emptyPgKeys(ctx), { e2e_pg_skipped: pgSkip ?? pgFailed });
+    const roundsNote = (rs, summary) => (rs.length > 1 ? `median of ${rs.length} rounds, min ${round(summary.min, 0)}` : '1 round');
     out.rows.push(
-      [`end-to-end, ${n} files, ${defaultWorkers} workers`, `${out.result.e2e_files_per_s} files/s`, `${(share * 100).toFixed(1)}% of ceiling`, `${statusText(main.burst.statuses)}${main.complete ? '' : ` — PARTIAL: ${main.outputs}/${n} within the time budget`}`],
+      [`end-to-end, ${n} files, ${defaultWorkers} workers, file stores`, `${out.result.e2e_files_per_s} files/s`, `${(share * 100).toFixed(1)}% of ceiling`, `${roundsNote(fileRuns, file)}; ${statusText(main.burst.statuses)}${partialText(fileRuns, n)}`],
+    );
+    if (pgResult) {
+      const pg = summarize(pgRuns);
+      out.rows.push(
+        [`end-to-end, ${n} files, ${defaultWorkers} workers, PostgreSQL stores`, `${pgResult.e2e_pg_files_per_s} files/s`, `${pgResult.e2e_pg_vs_file}× the file stores`, `${roundsNote(pgRuns, pg)}; ${statusText(pgRuns[0].burst.statuses)}${partialText(pgRuns, n)}`],
+        [`  files/s by round, file | PostgreSQL`, out.result.e2e_files_per_s_rounds.join(', '), pgResult.e2e_pg_files_per_s_rounds.join(', '), `PostgreSQL/file by round: ${pgResult.e2e_pg_vs_file_rounds.join(', ')}`],
+      );
+    } else {
+      out.rows.push(`end-to-end on PostgreSQL stores: skipped, ${pgSkip ?? pgFailed}`);
+    }
+    out.rows.push(
       [`BullMQ no-op ceiling, ${defaultWorkers} processes`, `${out.result.noop_ceiling_per_s} jobs/s`, '', ''],
       [`scour workers alone on ${n} queued jobs`, `${out.result.workers_drain_per_s} jobs/s`, `${(out.result.workers_drain_vs_noop * 100).toFixed(1)}% of ceiling`, drain.complete ? '' : `PARTIAL: ${drain.outputs}/${n}`],
       [`latency at ${out.result.e2e_paced_files_per_s} files/s (half load)`, `p50 ${out.result.e2e_p50_ms} ms`, `p99 ${out.result.e2e_p99_ms} ms`, ''],
       [`latency in the ${n}-file burst`, `p50 ${out.result.e2e_burst_p50_ms} ms`, `p99 ${out.result.e2e_burst_p99_ms} ms`, ''],
-      ['CPU per file: producer / workers / Redis', `${main.cpu.producer} / ${main.cpu.workers} / ${main.cpu.redis} ms`, `kernel part: producer ${main.cpu.producerSys}, workers ${main.cpu.workersSys} ms`, ''],
+    );
+    if (pgResult) {
+      out.rows.push(
+        [`latency at ${pgResult.e2e_pg_paced_files_per_s} files/s, PostgreSQL stores`, `p50 ${pgResult.e2e_pg_p50_ms} ms`, `p99 ${pgResult.e2e_pg_p99_ms} ms`, ''],
+        [`latency in the ${n}-file burst, PostgreSQL stores`, `p50 ${pgResult.e2e_pg_burst_p50_ms} ms`, `p99 ${pgResult.e2e_pg_burst_p99_ms} ms`, ''],
+      );
+    }
+    out.rows.push(cpuRow('file stores', file.cpu));
+    if (pgResult) out.rows.push(cpuRow('PostgreSQL stores', pgResult.e2e_pg_cpu_ms_per_file));
+    if (file.cpu.postgres !== undefined || pgResult?.e2e_pg_cpu_ms_per_file.postgres !== undefined) {
+      out.rows.push('  (PostgreSQL = the whole server: postmaster, backends, WAL writer, checkpointer, every client\'s; "ours" = the backends of this pipeline\'s processes)');
+    }
+    out.rows.push(
       ['CPU per no-op job: workers / Redis', `${main.noopCpu.workers} / ${main.noopCpu.redis} ms`, cpuBound(main), ''],
-      ['peak RSS during the run', `producer ${out.result.e2e_peak_rss_mb.producer} MB`, `worker ${out.result.e2e_peak_rss_mb.worker} MB`, ''],
+      ['peak RSS during the run', `producer ${out.result.e2e_peak_rss_mb.producer} MB`, `worker ${out.result.e2e_peak_rss_mb.worker} MB`, pgResult ? `PostgreSQL stores: producer ${pgResult.e2e_pg_peak_rss_mb.producer}, worker ${pgResult.e2e_pg_peak_rss_mb.worker} MB` : ''],
     );
     out.targets.push({ what: 'end-to-end ≥ 50% of the no-op ceiling', value: `${(share * 100).toFixed(1)}%`, pass: share >= TARGET_SHARE_OF_CEILING });
   }
@@ -121,6 +184,86 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
   }
   return out;
 }
+
+/** Median and min files/s of a driver's rounds, the median CPU ms/file of each role, the highest peaks. */
+function summarize(runs) {
+  const rates = runs.map((r) => r.perSecond);
+  const cpu = {};
+  for (const role of Object.keys(runs[0].cpu)) {
+    const values = runs.map((r) => r.cpu[role]).filter((v) => v !== undefined);
+    if (values.length) cpu[role] = round(median(values), 2);
+  }
+  const peak = { producer: round(Math.max(...runs.map((r) => r.peak.producer)), 0), worker: round(Math.max(...runs.map((r) => r.peak.worker)), 0) };
+  return { perSecond: median(rates), min: Math.min(...rates), cpu, peak };
+}
+
+/** CPU ms per file that a file costs all the processes together (where PostgreSQL's was read, it is in). */
+const totalCpu = (cpu) => cpu.producer + cpu.workers + cpu.redis + (cpu.postgres ?? 0);
+
+/** The --json keys of the PostgreSQL rounds, their ratios to the file rounds of the same run. */
+function pgKeys(pgRuns, fileRuns, ctx) {
+  const pg = summarize(pgRuns);
+  const file = summarize(fileRuns);
+  const first = pgRuns[0];
+  const pairs = pgRuns.map((r, i) => [r, fileRuns[i]]).filter(([, f]) => f);
+  return {
+    e2e_pg_url: pgWhere(ctx.pg.url),
+    e2e_pg_rounds: pgRuns.length,
+    e2e_pg_files_per_s: round(pg.perSecond, 0),
+    e2e_pg_files_per_s_min: round(pg.min, 0),
+    e2e_pg_files_per_s_rounds: pgRuns.map((r) => round(r.perSecond, 0)),
+    e2e_pg_vs_file: round(pg.perSecond / file.perSecond, 2),
+    e2e_pg_vs_file_rounds: pairs.map(([p, f]) => round(p.perSecond / f.perSecond, 2)),
+    e2e_pg_cpu_ms_per_file: pg.cpu,
+    e2e_pg_cpu_ms_per_file_rounds: pgRuns.map((r) => r.cpu),
+    e2e_pg_cpu_vs_file: round(totalCpu(pg.cpu) / totalCpu(file.cpu), 2),
+    e2e_pg_p50_ms: first.paced?.p50 ?? null,
+    e2e_pg_p99_ms: first.paced?.p99 ?? null,
+    e2e_pg_paced_files_per_s: first.paced?.rate ?? null,
+    e2e_pg_burst_p50_ms: first.burst.p50,
+    e2e_pg_burst_p99_ms: first.burst.p99,
+    e2e_pg_outputs: first.burst.statuses,
+    e2e_pg_peak_rss_mb: pg.peak,
+    e2e_pg_complete: pgRuns.every((r) => r.complete),
+  };
+}
+
+/** The same keys as null when no PostgreSQL round ran, so the JSON shape does not depend on the server. */
+function emptyPgKeys(ctx) {
+  return {
+    e2e_pg_url: ctx.pg?.url ? pgWhere(ctx.pg.url) : null,
+    e2e_pg_rounds: 0,
+    e2e_pg_files_per_s: null,
+    e2e_pg_files_per_s_min: null,
+    e2e_pg_files_per_s_rounds: [],
+    e2e_pg_vs_file: null,
+    e2e_pg_vs_file_rounds: [],
+    e2e_pg_cpu_ms_per_file: null,
+    e2e_pg_cpu_ms_per_file_rounds: [],
+    e2e_pg_cpu_vs_file: null,
+    e2e_pg_p50_ms: null,
+    e2e_pg_p99_ms: null,
+    e2e_pg_paced_files_per_s: null,
+    e2e_pg_burst_p50_ms: null,
+    e2e_pg_burst_p99_ms: null,
+    e2e_pg_outputs: null,
+    e2e_pg_peak_rss_mb: null,
+    e2e_pg_complete: null,
+  };
+}
+
+/** One table row of CPU ms per file by process, PostgreSQL's server where it was read. */
+function cpuRow(stores, cpu) {
+  const hasPg = cpu.postgres !== undefined;
+  return [
+    `CPU per file, ${stores}: producer / workers / Redis${hasPg ? ' / PostgreSQL' : ''}`,
+    `${cpu.producer} / ${cpu.workers} / ${cpu.redis}${hasPg ? ` / ${cpu.postgres}` : ''} ms`,
+    `total ${round(totalCpu(cpu), 2)} ms`,
+    `kernel part: producer ${cpu.producerSys}, workers ${cpu.workersSys}${hasPg ? `, PostgreSQL ${cpu.postgresSys}; ours ${cpu.postgresPipeline} ms` : ' ms'}`,
+  ];
+}
+
+const partialText = (runs, n) => runs.filter((r) => !r.complete).map((r) => ` — PARTIAL: ${r.outputs}/${n} within the time budget`).join('');
 
 /**
  * Where both runs are CPU-bound their ratio cannot beat the ratio of their CPU per item: says
