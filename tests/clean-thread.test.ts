@@ -53,7 +53,8 @@ describe('CleanThread', () => {
   });
 
   it('retires a thread left holding a large heap, so its memory goes back', async () => {
-    thread = new CleanThread({ inlineMaxBytes: 0 });
+    // 64 MB: far above what a seed leaves (~15 MB), far below what 190,000 paragraphs leave (~350 MB), whatever the GC did meanwhile.
+    thread = new CleanThread({ inlineMaxBytes: 0, recycleHeapMb: 64 });
     await thread.run(input(SEED), OPTIONS);
     const heavy: CleanResult = await thread.run(input(HEAVY_HTML, 'page.html'), OPTIONS);
     expect(heavy).toMatchObject({ ok: false, reason: 'no-article' });
