@@ -1,16 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { seedPath } from './helpers/seeds.js';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RejectionRecord } from '../src/schemas/index.js';
 import { CleanThread, type CleanThreadOptions } from '../src/workers/clean-thread.js';
-import { openInputFile } from '../src/producers/open-input-file.js';
 import { startCleanWorker } from '../src/workers/clean-worker.js';
 import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
 import { ensureDist } from './helpers/ensure-dist.js';
-import { openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
+import { enqueueContent, openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
 import { waitFor } from './helpers/wait-for.js';
 
 /**
@@ -62,13 +59,7 @@ describe('bounded work per job (real thread, real Redis)', () => {
     return worker;
   };
 
-  const enqueue = async (name: string, content: string) => {
-    const path = join(h.dataDir, name);
-    await writeFile(path, content);
-    const { key, bytes } = await h.raw.addFile(openInputFile(path));
-    await h.queue.add('clean', { rawKey: key, name, bytes, receivedAt: new Date().toISOString() }, { jobId: key });
-    return key;
-  };
+  const enqueue = (name: string, content: string) => enqueueContent(h, name, content);
 
   it('an input over the time budget ends as too-slow, cleaned once by one of two workers, and both keep working', async () => {
     const calls = new Map<string, number>();

@@ -10,7 +10,7 @@ import type { OutputStore } from '../src/stores/types.js';
 import { startCleanWorker } from '../src/workers/clean-worker.js';
 import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
 import { processCleanJob } from '../src/workers/process-clean-job.js';
-import { openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
+import { enqueueContent, openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
 import { sampleRecord, sha256 } from './helpers/sample-entries.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -60,14 +60,7 @@ describe('clean worker (in process, real Redis)', () => {
     ...overrides,
   });
 
-  /** Puts content in the raw store and queues its job, as the producer does. */
-  const enqueue = async (name: string, content: string) => {
-    const path = join(h.dataDir, name);
-    await writeFile(path, content);
-    const { key, bytes } = await h.raw.addFile(openInputFile(path));
-    await h.queue.add('clean', { rawKey: key, name, bytes, receivedAt: new Date().toISOString() }, { jobId: key });
-    return key;
-  };
+  const enqueue = (name: string, content: string) => enqueueContent(h, name, content);
 
   it('writes records and rejections, announces each once, deletes raw bytes, counts', async () => {
     const good = await enqueue('good.txt', 'ARTICLE a real story');

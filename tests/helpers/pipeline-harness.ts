@@ -1,4 +1,5 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { openInputFile } from '../../src/producers/open-input-file.js';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { Logger } from '../../src/log.js';
@@ -58,4 +59,13 @@ export async function openHarness(options: { attempts?: number; backoffMs?: numb
       await dir.remove();
     },
   };
+}
+
+/** Puts content in the raw store and queues its job, as the producer does; returns the key. */
+export async function enqueueContent(h: PipelineHarness, name: string, content: string): Promise<string> {
+  const path = join(h.dataDir, name);
+  await writeFile(path, content);
+  const { key, bytes } = await h.raw.addFile(openInputFile(path));
+  await h.queue.add('clean', { rawKey: key, name, bytes, receivedAt: new Date().toISOString() }, { jobId: key });
+  return key;
 }
