@@ -149,8 +149,13 @@ describe('npm run bench (tiny inputs)', () => {
       expect(json.e2e_pg_vs_file).toBeGreaterThan(0);
       expect(json.e2e_pg_vs_file_rounds).toHaveLength(2);
       for (const role of ['producer', 'workers', 'redis']) expect(json.e2e_pg_cpu_ms_per_file[role]).toBeGreaterThan(0);
-      // The server's CPU is read where its processes are in this machine's /proc.
-      if (json.e2e_pg_cpu_ms_per_file.postgres !== undefined) expect(json.e2e_pg_cpu_ms_per_file.postgresPipeline).toBeGreaterThan(0);
+      // The server's CPU is read where its processes are in this machine's /proc. 30 tiny files
+      // may cost the pipeline's own backends less than one clock tick (10 ms), so only the form
+      // of the figure is checked here; the bench's real runs give its size.
+      if (json.e2e_pg_cpu_ms_per_file.postgres !== undefined) {
+        expect(Number.isFinite(json.e2e_pg_cpu_ms_per_file.postgresPipeline)).toBe(true);
+        expect(json.e2e_pg_cpu_ms_per_file.postgresPipeline).toBeGreaterThanOrEqual(0);
+      }
       expect(stderr).toContain(`PostgreSQL stores (schema ${keyPrefix}-`);
       expect(await schemaCount(keyPrefix)).toBe(0);
     } else {
