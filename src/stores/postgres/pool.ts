@@ -76,6 +76,13 @@ function createPool(url: string, max: number, logger: Logger): pg.Pool {
   // Without a listener, an idle client whose backend dies would crash the process; the pool
   // has already dropped that client, so the next call simply gets a fresh connection.
   pool.on('error', (err) => logger.warn({ err: err.message, where: whereOf(url) }, 'an idle PostgreSQL connection failed and was dropped'));
+  // A client checked out when its backend dies (the server restarting mid-query) emits 'error'
+  // on itself, not on the pool: without a listener that crashed the worker process (found by
+  // tests/pipeline-postgres-restart.test.ts). The query in flight rejects on its own, so the
+  // job retries; the listener only keeps the event from killing the process.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => logger.warn({ err: err.message, where: whereOf(url) }, 'a PostgreSQL connection in use failed; its call fails and is retried'));
+  });
   return pool;
 }
 
