@@ -98,7 +98,10 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
  * for the stable time they are the file's final bytes: stored under their own key and queued
  * as an input of their own, and this job ends as a `superseded` rejection naming it. Bytes
  * still changing make the job retry later (BullMQ's backoff), so nothing is lost while the
- * writer finishes.
+ * writer finishes. Left open: another file holding exactly the first bytes, dropped in the
+ * same seconds, was counted as a duplicate of this job and removed; its bytes end with the
+ * superseded key (the producer holds a duplicate's removal for the stable time, which makes
+ * this a race of two slow writers).
  */
 async function supersede(job: CleanJobLike, data: CleanJob, seen: string, started: number, ctx: CleanJobContext): Promise<CleanJobOutcome> {
   await new Promise((resolve) => setTimeout(resolve, ctx.stableMs));
