@@ -4,6 +4,8 @@ import { CLEAN_SETTINGS } from './clean/rules/clean-settings.js';
 
 /** A worker's lock on a job, ms: long enough for any clean() (see SCOUR_LOCK_MS). */
 export const DEFAULT_LOCK_MS = 30_000;
+/** Heap cap of the thread that runs clean(), MB (see SCOUR_CLEAN_HEAP_MB). */
+export const DEFAULT_CLEAN_HEAP_MB = 512;
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 
@@ -83,7 +85,7 @@ export const Config = z.object({
    * more is rejected as too-complex and the worker process lives on. The worst input within
    * the cleaner's tag and line limits needs about 250 MB.
    */
-  cleanHeapMb: int(64, 65_536).default(512),
+  cleanHeapMb: int(64, 65_536).default(DEFAULT_CLEAN_HEAP_MB),
   /**
    * SCOUR_RECONCILE_MS: every this many ms a producer walks the raw store and queues again the
    * entries whose job Redis lost (also at every producer start); 0 = at start only.

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { clean } from '../clean/index.js';
+import { cleanBudgetMs, DEFAULT_CLEAN_HEAP_MB, DEFAULT_LOCK_MS } from '../config.js';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import { THREAD_READY, type CleanReply, type CleanRequest } from './clean-thread-protocol.js';
 
@@ -15,10 +16,11 @@ export interface CleanThreadOptions {
   /**
    * Longest one clean() may run, ms, counted from when the thread starts it (not while it
    * waits its turn). Beyond it the thread is stopped and the input rejected as too-slow.
-   * Default 15000 (the pipeline passes SCOUR_CLEAN_BUDGET_MS, kept below the job lock).
+   * Default: SCOUR_CLEAN_BUDGET_MS's default, half the default job lock (the pipeline passes
+   * the configured budget, kept below the job lock).
    */
   budgetMs?: number;
-  /** Heap cap of the thread, MB: an input that needs more is rejected as too-complex. Default 512 (SCOUR_CLEAN_HEAP_MB). */
+  /** Heap cap of the thread, MB: an input that needs more is rejected as too-complex. Default SCOUR_CLEAN_HEAP_MB's, 512. */
   heapMb?: number;
   /**
    * A call that leaves the thread holding more heap than this, MB, retires the thread: V8
@@ -73,8 +75,8 @@ export class CleanThread {
   threadsStarted = 0;
 
   constructor(options: CleanThreadOptions = {}) {
-    this.budgetMs = options.budgetMs ?? 15_000;
-    this.heapMb = options.heapMb ?? 512;
+    this.budgetMs = options.budgetMs ?? cleanBudgetMs({ lockMs: DEFAULT_LOCK_MS });
+    this.heapMb = options.heapMb ?? DEFAULT_CLEAN_HEAP_MB;
     this.recycleBytes = (options.recycleHeapMb ?? 192) * MB;
     this.module = options.module ?? ENTRY;
     this.inlineMaxBytes = options.inlineMaxBytes ?? 16 * 1024;
@@ -92,11 +94,6 @@ export class CleanThread {
       this.pump();
     });
   };
-
-  /** Starts the thread ahead of the first call, so that call does not pay for loading the cleaner. */
-  warm(): void {
-    if (!this.closed) this.thread();
-  }
 
   /** Stops the thread; the call in flight and those still waiting are refused (close the BullMQ worker first). */
   async close(): Promise<void> {
