@@ -66,7 +66,8 @@ function queryToken(request: FastifyRequest): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
-function pathOf(url: string): string {
+/** The path of a request URL, without its query. */
+export function pathOf(url: string): string {
   const q = url.indexOf('?');
   return q === -1 ? url : url.slice(0, q);
 }

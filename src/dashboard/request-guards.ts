@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isLoopbackHost } from './access-token.js';
+import { isLoopbackHost, pathOf } from './access-token.js';
 import { API_ERRORS, sendError } from './api-errors.js';
 import { BOARD_PATH } from './queue-board.js';
 
@@ -56,11 +56,6 @@ export function isAllowedHost(host: string | null, rule: HostRule): boolean {
   if (isLoopbackHost(host)) return true;
   if (!rule.tokenSet) return false;
   return isIP(host) !== 0 || rule.publicHosts.includes(host);
-}
-
-function pathOf(url: string): string {
-  const q = url.indexOf('?');
-  return q === -1 ? url : url.slice(0, q);
 }
 
 /** True for a bull-board API call that changes the queue and is not a retry. */
