@@ -1,5 +1,5 @@
 import type { Worker } from 'bullmq';
-import { createCleanQueue, JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
+import { addCleanJob, createCleanQueue, type CleanQueue } from '../queue/clean-queue.js';
 import type { CleanJob } from '../schemas/index.js';
 import { cleanBudgetMs } from '../config.js';
 import { CleanThread } from '../workers/clean-thread.js';
@@ -34,7 +34,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
   let queue: CleanQueue | null = null;
   const enqueue = async (data: CleanJob) => {
     queue ??= createCleanQueue(runtime.redisUrl, config, 'worker-requeue');
-    await queue.add(JOB_NAME, data, { jobId: data.rawKey });
+    await addCleanJob(queue, data);
   };
   const worker = startCleanWorker(
     {

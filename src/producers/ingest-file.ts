@@ -10,7 +10,7 @@ import { NotRegularFileError, openInputFile } from './open-input-file.js';
 import { countIngest } from './count-ingest.js';
 import { hasFinalOutput } from './final-output.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
-import { JOB_NAME, type CleanQueue } from '../queue/clean-queue.js';
+import { addCleanJob, type CleanQueue } from '../queue/clean-queue.js';
 
 export interface IngestContext {
   raw: RawStore;
@@ -122,8 +122,7 @@ async function enqueueUnlessKnown(key: string, name: string, bytes: number, ctx:
     }
     return 'duplicate';
   }
-  // jobId = sha256: should two producers race here, Redis still keeps one job.
-  await ctx.queue.add(JOB_NAME, data, { jobId: key });
+  await addCleanJob(ctx.queue, data);
   return 'queued';
 }
 

@@ -1,5 +1,5 @@
 import { recordStats } from '../metrics/pipeline-stats.js';
-import { JOB_NAME } from '../queue/clean-queue.js';
+import { addCleanJob } from '../queue/clean-queue.js';
 import type { CleanJob } from '../schemas/index.js';
 import { hasFinalOutput } from './final-output.js';
 import type { IngestContext } from './ingest-file.js';
@@ -85,7 +85,7 @@ async function reconcileOne(key: string, ctx: ReconcileContext, options: Reconci
     receivedAt: new Date(now).toISOString(),
     recovered: true,
   };
-  await ctx.queue.add(JOB_NAME, data, { jobId: key });
+  await addCleanJob(ctx.queue, data);
   ctx.logger.info({ key, name: data.name }, 'raw entry had no job and no output: queued again');
   return 'requeued';
 }

@@ -33,6 +33,15 @@ export function createCleanQueue(redisUrl: string, config: Pick<Config, 'prefix'
   });
 }
 
+/**
+ * Queues a job for bytes in the raw store. Its id is their sha256 (the rawKey): should two
+ * producers, a producer and the reconciler, or a worker re-queueing a slow writer's bytes
+ * race, Redis still keeps one job.
+ */
+export async function addCleanJob(queue: CleanQueue, data: CleanJob): Promise<void> {
+  await queue.add(JOB_NAME, data, { jobId: data.rawKey });
+}
+
 /** Every state a job of the queue can be in, in the order operators read them (status, metrics). */
 export const JOB_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed'] as const;
 export type JobState = (typeof JOB_STATES)[number];
