@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import { statsKey } from '../metrics/pipeline-stats.js';
 import { jobKey } from '../queue/clean-queue.js';
+import { luaCommand } from '../redis/lua-command.js';
 
 // A file counts as ingested once per job, whoever gets there first: the flag lives on the
 // job's own hash (as the record events' flags do), set in the same script as the counters.
@@ -18,14 +19,8 @@ redis.call('HINCRBY', KEYS[2], 'duplicates_skipped', 1)
 return 0
 `;
 
-interface WithCountScript {
-  scourCountIngest(jobHash: string, stats: string, bytes: number): Promise<number>;
-}
-
 /** Counts one ingest of the bytes behind job `key`: ingested the first time, a duplicate after. */
 export async function countIngest(redis: Redis, prefix: string, key: string, bytes: number): Promise<'ingested' | 'duplicate'> {
-  const client = redis as Redis & Partial<WithCountScript>;
-  if (!client.scourCountIngest) client.defineCommand('scourCountIngest', { numberOfKeys: 2, lua: COUNT_SCRIPT });
-  const counted = await (client as Redis & WithCountScript).scourCountIngest(jobKey(prefix, key), statsKey(prefix), bytes);
+  const counted = await luaCommand(redis, 'scourCountIngest', 2, COUNT_SCRIPT)(jobKey(prefix, key), statsKey(prefix), bytes);
   return counted === 1 ? 'ingested' : 'duplicate';
 }

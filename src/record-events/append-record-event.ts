@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { luaCommand } from '../redis/lua-command.js';
 import { statsIncrements, statsKey, type StatsUpdate } from '../metrics/pipeline-stats.js';
 import { RECORDS_STREAM_MAX_LEN, recordsStreamKey, type RecordEvent } from './record-event.js';
 
@@ -30,7 +31,7 @@ return entry
 export async function appendRecordEvent(redis: Redis, prefix: string, event: RecordEvent, once?: AppendOnce, stats: StatsUpdate = {}): Promise<string | null> {
   const changes = statsIncrements(stats).flatMap(({ field, by, float }) => [field, String(by), float ? 'f' : 'i']);
   const stream = recordsStreamKey(prefix);
-  const id = (await scripted(redis).scourAppendRecordEvent(
+  const id = (await luaCommand(redis, 'scourAppendRecordEvent', 3, APPEND_SCRIPT)(
     once?.key ?? stream,
     stream,
     statsKey(prefix),
@@ -42,15 +43,4 @@ export async function appendRecordEvent(redis: Redis, prefix: string, event: Rec
     ...changes,
   )) as string | null;
   return id ?? null;
-}
-
-interface WithAppendScript {
-  scourAppendRecordEvent(...args: (string | number)[]): Promise<unknown>;
-}
-
-/** The client with the script defined once (ioredis then sends EVALSHA, not the script text). */
-function scripted(redis: Redis): WithAppendScript {
-  const client = redis as Redis & Partial<WithAppendScript>;
-  if (!client.scourAppendRecordEvent) client.defineCommand('scourAppendRecordEvent', { numberOfKeys: 3, lua: APPEND_SCRIPT });
-  return client as Redis & WithAppendScript;
 }
