@@ -81,7 +81,7 @@ function createPool(url: string, max: number, logger: Logger): pg.Pool {
   // tests/pipeline-postgres-restart.test.ts). The query in flight rejects on its own, so the
   // job retries; the listener only keeps the event from killing the process.
   pool.on('connect', (client) => {
-    client.on('error', (err) => logger.warn({ err: err.message, where: whereOf(url) }, 'a PostgreSQL connection in use failed; its call fails and is retried'));
+    client.on('error', (err) => logger.debug({ err: err.message, where: whereOf(url) }, 'a PostgreSQL connection failed; its call, if any, fails and is retried'));
   });
   return pool;
 }
