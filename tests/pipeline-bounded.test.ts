@@ -5,9 +5,9 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { RejectionRecord } from '../src/schemas/index.js';
 import { CleanThread, type CleanThreadOptions } from '../src/workers/clean-thread.js';
 import { startCleanWorker } from '../src/workers/clean-worker.js';
-import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
+import type { CleanFn } from '../src/workers/job-context.js';
 import { ensureDist } from './helpers/ensure-dist.js';
-import { enqueueContent, openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
+import { enqueueContent, openHarness, workerContext, type PipelineHarness } from './helpers/pipeline-harness.js';
 import { waitFor } from './helpers/wait-for.js';
 
 /**
@@ -41,19 +41,7 @@ describe('bounded work per job (real thread, real Redis)', () => {
       calls.set(input.name, (calls.get(input.name) ?? 0) + 1);
       return thread.run(input, cleanOptions);
     };
-    const ctx: CleanJobContext = {
-      raw: h.raw,
-      output: h.output,
-      redis: h.redis,
-      prefix: h.prefix,
-      clean: counted,
-      maxBytes: 16 << 20,
-      stableMs: 0,
-      enqueue: async (data) => {
-        await h.queue.add('clean', data, { jobId: data.rawKey });
-      },
-      logger: h.logger,
-    };
+    const ctx = workerContext(h, counted, { maxBytes: 16 << 20, stableMs: 0 });
     const worker = startCleanWorker(ctx, { redisUrl: h.redisUrl, lockMs, concurrency: 4 });
     workers.push(worker);
     return worker;

@@ -10,7 +10,7 @@ import type { OutputStore } from '../src/stores/types.js';
 import { startCleanWorker } from '../src/workers/clean-worker.js';
 import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
 import { processCleanJob } from '../src/workers/process-clean-job.js';
-import { enqueueContent, openHarness, type PipelineHarness } from './helpers/pipeline-harness.js';
+import { enqueueContent, openHarness, workerContext, type PipelineHarness } from './helpers/pipeline-harness.js';
 import { sampleRecord, sha256 } from './helpers/sample-entries.js';
 import { waitFor } from './helpers/wait-for.js';
 
@@ -45,20 +45,7 @@ describe('clean worker (in process, real Redis)', () => {
     await h.close();
   });
 
-  const context = (overrides: Partial<CleanJobContext> = {}): CleanJobContext => ({
-    raw: h.raw,
-    output: h.output,
-    redis: h.redis,
-    prefix: h.prefix,
-    clean: standInClean,
-    maxBytes: 1 << 20,
-    stableMs: 50,
-    enqueue: async (data) => {
-      await h.queue.add('clean', data, { jobId: data.rawKey });
-    },
-    logger: h.logger,
-    ...overrides,
-  });
+  const context = (overrides: Partial<CleanJobContext> = {}): CleanJobContext => workerContext(h, standInClean, overrides);
 
   const enqueue = (name: string, content: string) => enqueueContent(h, name, content);
 

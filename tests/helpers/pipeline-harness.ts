@@ -6,7 +6,8 @@ import type { Logger } from '../../src/log.js';
 import { FsOutputStore } from '../../src/stores/fs/fs-output-store.js';
 import { FsRawStore } from '../../src/stores/fs/fs-raw-store.js';
 import { recordsStreamKey, parseRecordEvent, type RecordEvent } from '../../src/record-events/index.js';
-import { createCleanQueue, type CleanQueue } from '../../src/queue/clean-queue.js';
+import { addCleanJob, createCleanQueue, type CleanQueue } from '../../src/queue/clean-queue.js';
+import type { CleanFn, CleanJobContext } from '../../src/workers/job-context.js';
 import { captureLogger } from './capture-logger.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './redis-prefix.js';
 import { makeTempDir } from './temp-dir.js';
@@ -68,4 +69,23 @@ export async function enqueueContent(h: PipelineHarness, name: string, content: 
   const { key, bytes } = await h.raw.addFile(openInputFile(path));
   await h.queue.add('clean', { rawKey: key, name, bytes, receivedAt: new Date().toISOString() }, { jobId: key });
   return key;
+}
+
+/**
+ * A worker's context on the harness's stores, Redis and queue: what the worker service builds
+ * in production, with `clean` and the rest overridable.
+ */
+export function workerContext(h: PipelineHarness, clean: CleanFn, overrides: Partial<CleanJobContext> = {}): CleanJobContext {
+  return {
+    raw: h.raw,
+    output: h.output,
+    redis: h.redis,
+    prefix: h.prefix,
+    clean,
+    maxBytes: 1 << 20,
+    stableMs: 50,
+    enqueue: (data) => addCleanJob(h.queue, data),
+    logger: h.logger,
+    ...overrides,
+  };
 }
