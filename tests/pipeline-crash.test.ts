@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readStats } from '../src/metrics/pipeline-stats.js';
-import { freePort } from '../src/redis/free-port.js';
-import { pingRedis } from '../src/redis/ping-redis.js';
 import { createCleanQueue } from '../src/queue/clean-queue.js';
 import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { compareOutputs, outputCount, repeatedIds } from './helpers/output-check.js';
 import { spawnScour } from './helpers/scour-process.js';
-import { makeTempDir } from './helpers/temp-dir.js';
+import { privateRedisServer } from './helpers/private-redis-server.js';
 import { waitFor } from './helpers/wait-for.js';
 
 /** Writes n generated inputs into dir; returns their sha256 ids. */
@@ -106,25 +103,10 @@ describe('pipeline crash safety (real processes, real Redis)', () => {
   });
 
   it('Redis restarted during a run (private redis-server, append-only) → the pipeline reconnects and finishes, nothing lost', async () => {
-    const redisDir = await makeTempDir('redis-restart');
-    cleanups.push(redisDir.remove);
-    const port = await freePort();
-    const url = `redis://127.0.0.1:${port}`;
-    let redis: ChildProcess | null = null;
-    const startRedis = async () => {
-      const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', redisDir.path, '--appendonly', 'yes', '--save', '', '--logfile', join(redisDir.path, 'redis.log')], { stdio: 'ignore' });
-      await waitFor(() => pingRedis(url, 200), 10_000, 'redis-server up');
-      return child;
-    };
-    const stopRedis = async (child: ChildProcess) => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    };
-    redis = await startRedis();
-    cleanups.push(async () => {
-      if (redis && redis.exitCode === null) await stopRedis(redis);
-    });
+    const redis = await privateRedisServer('redis-restart', ['--appendonly', 'yes', '--save', '']);
+    cleanups.push(redis.remove);
+    await redis.start();
+    const url = redis.url;
 
     e2e = await openE2e('redis-restart', url);
     const env = e2e;
@@ -135,10 +117,10 @@ describe('pipeline crash safety (real processes, real Redis)', () => {
     const started = Date.now();
     const expected = await writeInputs(env.inbox, 300);
     await waitFor(async () => (await outputCount(env.out)) >= 50, 60_000, '50 outputs', 20);
-    await stopRedis(redis);
+    await redis.stop();
     const atRestart = await outputCount(env.out);
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    redis = await startRedis();
+    await redis.start();
     const more = await writeInputs(env.inbox, 50, 300);
     for (const id of more) expected.add(id);
     await waitFor(async () => (await outputCount(env.out)) >= 350, 90_000, '350 outputs', 200);

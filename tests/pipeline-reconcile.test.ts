@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../src/redis/free-port.js';
-import { pingRedis } from '../src/redis/ping-redis.js';
 import { createCleanQueue } from '../src/queue/clean-queue.js';
 import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { compareOutputs, outputCount } from './helpers/output-check.js';
 import { spawnScour } from './helpers/scour-process.js';
-import { makeTempDir } from './helpers/temp-dir.js';
+import { privateRedisServer } from './helpers/private-redis-server.js';
 import { waitFor } from './helpers/wait-for.js';
 
 /**
@@ -20,27 +17,18 @@ import { waitFor } from './helpers/wait-for.js';
  */
 describe('reconciler: losing Redis data loses no file (real processes, private Redis)', () => {
   let e2e: E2eEnv | null = null;
-  let redisChild: ChildProcess | null = null;
   const cleanups: Array<() => Promise<void>> = [];
   afterEach(async () => {
     await e2e?.close();
     e2e = null;
-    if (redisChild && redisChild.exitCode === null) {
-      const exited = new Promise((resolve) => redisChild!.once('exit', resolve));
-      redisChild.kill('SIGTERM');
-      await exited;
-    }
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
   });
 
   const privateRedis = async (): Promise<string> => {
-    const dir = await makeTempDir('reconcile-redis');
-    cleanups.push(dir.remove);
-    const port = await freePort();
-    const url = `redis://127.0.0.1:${port}`;
-    redisChild = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir.path, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    await waitFor(() => pingRedis(url, 200), 10_000, 'redis-server up');
-    return url;
+    const server = await privateRedisServer('reconcile-redis');
+    cleanups.push(server.remove);
+    await server.start();
+    return server.url;
   };
 
   it('20 files queued while no worker runs, then FLUSHALL: a restart of producer and worker turns all 20 into outputs', async () => {

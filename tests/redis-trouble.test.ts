@@ -1,16 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { Queue, type Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../src/redis/free-port.js';
-import { pingRedis } from '../src/redis/ping-redis.js';
 import { startCleanWorker } from '../src/workers/clean-worker.js';
 import { captureLogger } from './helpers/capture-logger.js';
 import { ensureDist } from './helpers/ensure-dist.js';
 import { spawnScour } from './helpers/scour-process.js';
+import { privateRedisServer } from './helpers/private-redis-server.js';
 import { makeTempDir } from './helpers/temp-dir.js';
 import { startHarness } from './fixtures/dashboard/harness.js';
-import { waitFor } from './helpers/wait-for.js';
 
 /** Redis in trouble, as a torture run found it: full (maxmemory), or not there at start. */
 describe('Redis in trouble (private redis-server, real processes)', () => {
@@ -21,17 +19,10 @@ describe('Redis in trouble (private redis-server, real processes)', () => {
 
   /** A redis-server that refuses writes: maxmemory 1 MB, noeviction, filled up. */
   const fullRedis = async (): Promise<string> => {
-    const dir = await makeTempDir('full-redis');
-    const port = await freePort();
-    const url = `redis://127.0.0.1:${port}`;
-    const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir.path, '--save', '', '--appendonly', 'no', '--maxmemory', '3mb', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-    cleanups.push(async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      await dir.remove();
-    });
-    await waitFor(() => pingRedis(url, 200), 10_000, 'redis-server up');
+    const server = await privateRedisServer('full-redis', ['--save', '', '--appendonly', 'no', '--maxmemory', '3mb', '--maxmemory-policy', 'noeviction']);
+    cleanups.push(server.remove);
+    await server.start();
+    const url = server.url;
     const filler = new Redis(url);
     try {
       for (let i = 0; ; i += 1) await filler.set(`filler:${i}`, 'x'.repeat(100_000));
