@@ -1,4 +1,4 @@
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -10,7 +10,7 @@ import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { goldenPages } from './helpers/golden.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
 import { spawnScour, type ScourProcess } from './helpers/scour-process.js';
-import { makeTempDir } from './helpers/temp-dir.js';
+import { filesUnder, makeTempDir } from './helpers/temp-dir.js';
 import { waitFor } from './helpers/wait-for.js';
 
 /**
@@ -35,15 +35,6 @@ async function postgresAnswers(): Promise<string | null> {
 }
 const whyNot = await postgresAnswers();
 if (whyNot) console.warn(`many-hosts tests skipped: no PostgreSQL at ${POSTGRES_URL} (${whyNot})`);
-
-/** Every file under dir, recursively. */
-async function filesUnder(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
-  } catch {
-    return [];
-  }
-}
 
 describe.skipIf(whyNot !== null)('many hosts: PostgreSQL stores, nothing shared on disk (real processes)', () => {
   let db: pg.Client;

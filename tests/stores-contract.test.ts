@@ -1,4 +1,4 @@
-import { appendFile, link as hardLink, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, link as hardLink, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotRegularFileError, openInputFile } from '../src/producers/open-input-file.js';
@@ -6,23 +6,13 @@ import { FsOutputStore } from '../src/stores/fs/fs-output-store.js';
 import { FsRawStore } from '../src/stores/fs/fs-raw-store.js';
 import { sampleRecord, sha256 } from './helpers/sample-entries.js';
 import { outputStoreContract, rawStoreContract } from './helpers/store-contract.js';
-import { makeTempDir } from './helpers/temp-dir.js';
+import { filesUnder, makeTempDir } from './helpers/temp-dir.js';
 
 const getBytes = async (store: FsRawStore, key: string): Promise<Uint8Array> => {
   const bytes = await store.get(key);
   if (bytes === null) throw new Error(`no entry ${key}`);
   return bytes;
 };
-
-/** Every file under dir, recursively, temp files included. */
-async function filesUnder(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-  } catch {
-    return [];
-  }
-}
 
 outputStoreContract('FsOutputStore', async () => {
   const dir = await makeTempDir('out');
