@@ -25,3 +25,10 @@ export class InvalidIdError extends Error {
 export function assertValidId(id: string): void {
   if (!isValidId(id)) throw new InvalidIdError(id);
 }
+
+/** Throws unless `bytes` hash to `key`: a content-addressed store never files bytes under another key. */
+export function assertKeyOf(key: string, bytes: Uint8Array): void {
+  assertValidId(key);
+  const actual = sha256Hex(bytes);
+  if (actual !== key) throw new Error(`raw store: the bytes hash to ${actual}, not ${key}`);
+}

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
 import { fsyncDir, fsyncFd, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
 import { isNotFound } from '../../files/fs-errors.js';
-import { assertValidId, isValidId, sha256Hex } from '../../ids.js';
+import { assertKeyOf, assertValidId, isValidId, sha256Hex } from '../../ids.js';
 import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
 
 /**
@@ -173,8 +173,7 @@ export class FsRawStore implements RawStore {
   async put(key: string, bytes: Uint8Array): Promise<void> {
     assertValidId(key);
     if (await this.has(key)) return;
-    const actual = sha256Hex(bytes);
-    if (actual !== key) throw new Error(`raw store: the bytes hash to ${actual}, not ${key}`);
+    assertKeyOf(key, bytes);
     await writeFileAtomic(this.pathOf(key), bytes, { known: this.known, tempDir: this.tmpDir });
   }
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { closeSync, read, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { assertValidId, sha256Hex } from '../../ids.js';
+import { assertKeyOf, assertValidId, sha256Hex } from '../../ids.js';
 import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
 import { qualified } from './identifiers.js';
 import type { Database } from './pool.js';
@@ -87,9 +87,7 @@ export class PgRawStore implements RawStore {
   }
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
-    assertValidId(key);
-    const actual = sha256Hex(bytes);
-    if (actual !== key) throw new Error(`raw store: the bytes hash to ${actual}, not ${key}`);
+    assertKeyOf(key, bytes);
     await this.insert(key, bytes, null);
   }
 
