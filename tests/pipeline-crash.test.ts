@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readStats } from '../src/metrics/pipeline-stats.js';
 import { createCleanQueue } from '../src/queue/clean-queue.js';
-import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
+import { e2eScope } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { compareOutputs, outputCount, repeatedIds } from './helpers/output-check.js';
 import { spawnScour } from './helpers/scour-process.js';
@@ -23,17 +23,10 @@ async function writeInputs(dir: string, n: number, offset = 0): Promise<Set<stri
 }
 
 describe('pipeline crash safety (real processes, real Redis)', () => {
-  let e2e: E2eEnv | null = null;
-  const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    await e2e?.close();
-    e2e = null;
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const { open, cleanups } = e2eScope();
 
   it('a worker SIGKILLed in the middle of 1,000 jobs, then restarted → all processed, none twice, none missing', async () => {
-    e2e = await openE2e('kill-worker');
-    const env = e2e;
+    const env = await open('kill-worker');
     const expected = await writeInputs(join(env.dataDir, 'inputs'), 1000);
     expect((await spawnScour(['add', join(env.dataDir, 'inputs')], env.env).exited).code).toBe(0);
     const started = Date.now();
@@ -67,8 +60,7 @@ describe('pipeline crash safety (real processes, real Redis)', () => {
   });
 
   it('the producer SIGKILLed mid-ingest, then restarted → no file lost, none enqueued twice', async () => {
-    e2e = await openE2e('kill-producer');
-    const env = e2e;
+    const env = await open('kill-producer');
     const expected = await writeInputs(env.inbox, 1000);
     const queue = createCleanQueue(env.env.REDIS_URL!, { prefix: env.prefix, attempts: 5, backoffMs: 100 });
     try {
@@ -108,8 +100,7 @@ describe('pipeline crash safety (real processes, real Redis)', () => {
     await redis.start();
     const url = redis.url;
 
-    e2e = await openE2e('redis-restart', url);
-    const env = e2e;
+    const env = await open('redis-restart', url);
     const producer = env.track(spawnScour(['producer'], env.env));
     const worker = env.track(spawnScour(['worker', '--workers', '1', '--concurrency', '2'], env.env));
     await producer.waitForLog(/watching the inbox/);

@@ -3,10 +3,10 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseRecordEvent, recordsStreamKey } from '../src/record-events/index.js';
 import { quoteIdent } from '../src/stores/postgres/identifiers.js';
-import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
+import { e2eScope } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { spawnScour } from './helpers/scour-process.js';
 import { makeTempDir } from './helpers/temp-dir.js';
@@ -45,13 +45,7 @@ function run(args: string[]): void {
 }
 
 describe.skipIf(whyNot !== null)('PostgreSQL store: the server restarting mid-run (private server, real processes)', () => {
-  let e2e: E2eEnv | null = null;
-  const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    await e2e?.close();
-    e2e = null;
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const { open, cleanups } = e2eScope();
 
   it('300 files; PostgreSQL stopped (immediate) and started again mid-run → every file exactly once, no event twice', async () => {
     const dir = await makeTempDir('pg-restart');
@@ -74,8 +68,7 @@ describe.skipIf(whyNot !== null)('PostgreSQL store: the server restarting mid-ru
     });
     const url = `postgres://postgres@127.0.0.1:${port}/postgres`;
 
-    e2e = await openE2e('pg-restart', undefined, { SCOUR_STORE: url, SCOUR_BACKOFF_MS: '200', SCOUR_ATTEMPTS: '8' });
-    const env = e2e;
+    const env = await open('pg-restart', undefined, { SCOUR_STORE: url, SCOUR_BACKOFF_MS: '200', SCOUR_ATTEMPTS: '8' });
     const rows = async (): Promise<string[]> => {
       const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
       client.on('error', () => undefined);

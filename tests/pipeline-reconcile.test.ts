@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCleanQueue } from '../src/queue/clean-queue.js';
-import { openE2e, type E2eEnv } from './helpers/e2e-env.js';
+import { e2eScope } from './helpers/e2e-env.js';
 import { generatedInput, sha256 } from './helpers/generate-inputs.js';
 import { compareOutputs, outputCount } from './helpers/output-check.js';
 import { spawnScour } from './helpers/scour-process.js';
@@ -16,13 +16,7 @@ import { waitFor } from './helpers/wait-for.js';
  * Redis's data on purpose (a private redis-server, so FLUSHALL touches nothing else).
  */
 describe('reconciler: losing Redis data loses no file (real processes, private Redis)', () => {
-  let e2e: E2eEnv | null = null;
-  const cleanups: Array<() => Promise<void>> = [];
-  afterEach(async () => {
-    await e2e?.close();
-    e2e = null;
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-  });
+  const { open, cleanups } = e2eScope();
 
   const privateRedis = async (): Promise<string> => {
     const server = await privateRedisServer('reconcile-redis');
@@ -33,8 +27,7 @@ describe('reconciler: losing Redis data loses no file (real processes, private R
 
   it('20 files queued while no worker runs, then FLUSHALL: a restart of producer and worker turns all 20 into outputs', async () => {
     const url = await privateRedis();
-    e2e = await openE2e('reconcile-flush', url);
-    const env = e2e;
+    const env = await open('reconcile-flush', url);
     const producer = env.track(spawnScour(['producer'], env.env));
     await producer.waitForLog(/watching the inbox/);
     const expected = new Set<string>();
@@ -66,8 +59,7 @@ describe('reconciler: losing Redis data loses no file (real processes, private R
 
   it('scour reconcile queues again what bull-board "obliterate" dropped, and a second pass changes nothing', async () => {
     const url = await privateRedis();
-    e2e = await openE2e('reconcile-cli', url);
-    const env = e2e;
+    const env = await open('reconcile-cli', url);
     const inputs = join(env.dataDir, 'inputs');
     const expected = new Set<string>();
     await mkdir(inputs);

@@ -1,6 +1,7 @@
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { afterEach } from 'vitest';
 import { parseRecordEvent, recordsStreamKey, type RecordEvent } from '../../src/record-events/index.js';
 import { ensureDist } from './ensure-dist.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './redis-prefix.js';
@@ -67,6 +68,28 @@ export async function openE2e(label: string, redisUrl = TEST_REDIS_URL, extraEnv
       await deleteKeys(redis, prefix).catch(() => undefined);
       redis.disconnect();
       await dir.remove();
+    },
+  };
+}
+
+/**
+ * The teardown every end-to-end suite needs, registered once: after each test, the scenario
+ * opened with `open` is closed (its processes killed, keys and folder removed), then every
+ * function pushed on `cleanups`, last pushed first.
+ */
+export function e2eScope(): { open: typeof openE2e; cleanups: Array<() => Promise<void>> } {
+  let current: E2eEnv | null = null;
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  return {
+    cleanups,
+    async open(...args) {
+      current = await openE2e(...args);
+      return current;
     },
   };
 }
