@@ -52,6 +52,12 @@ export interface RawStore {
    * now: its output was just written again); a no-op when absent.
    */
   keep(key: string): Promise<void>;
+  /**
+   * Removes key if it is kept and was kept before keptBefore (ISO time), and says whether it
+   * did; an entry in flight again, or kept again since, stays. The sweeper's delete, safe
+   * against a producer adding the same bytes meanwhile and against other sweepers.
+   */
+  removeKept(key: string, keptBefore: string): Promise<boolean>;
   /** Every in-flight key, in no set order, streamed (the reconciler walks it; stores may hold millions). */
   keys(): AsyncIterable<string>;
   /** Kept entries, streamed in no set order; with keptBefore (ISO time) only those kept before it (the sweeper's due ones). */

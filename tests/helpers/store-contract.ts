@@ -224,6 +224,22 @@ export function rawStoreContract(name: string, open: () => Promise<StoreHarness<
       expect(await listKeys()).toEqual([key]);
     });
 
+    it('removeKept removes only an entry kept before the given time, and says so', async () => {
+      const past = new Date(Date.now() - 60_000).toISOString();
+      const future = () => new Date(Date.now() + 60_000).toISOString();
+      const { key } = await h.store.addFile(await file('due.txt', 'due'));
+      expect(await h.store.removeKept(key, future())).toBe(false);
+      expect(await h.store.has(key)).toBe(true);
+      await h.store.keep(key);
+      expect(await h.store.removeKept(key, past)).toBe(false);
+      expect(await h.store.has(key)).toBe(true);
+      expect(await h.store.removeKept(key, future())).toBe(true);
+      expect(await h.store.removeKept(key, future())).toBe(false);
+      expect(await h.store.has(key)).toBe(false);
+      expect(await h.countEntries()).toBe(0);
+      await expect(h.store.removeKept('../x', future())).rejects.toThrow(InvalidIdError);
+    });
+
     it('lists every key it holds, and only those', async () => {
       const added = await Promise.all(['k1', 'k2', 'k3'].map(async (label) => (await h.store.addFile(await file(label, `bytes of ${label}`))).key));
       await h.store.delete(added[1]!);

@@ -22,7 +22,7 @@ export function register(program: Command): void {
     const logger = createLogger(config.logLevel, 'scour-add');
     const runtime = await openRuntime(config, logger);
     const queue = createCleanQueue(runtime.redisUrl, config, 'add');
-    const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger };
+    const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, rawRetentionMs: config.rawRetentionMs };
     const counts: Partial<Record<IngestStatus, number>> = {};
     try {
       for (const input of inputs) {

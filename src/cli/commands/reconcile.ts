@@ -25,7 +25,10 @@ export function register(program: Command): void {
     const runtime = await openRuntime(config, logger);
     const queue = createCleanQueue(runtime.redisUrl, config, 'reconcile');
     try {
-      const report = await reconcileRaw({ raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger }, { graceMs });
+      const report = await reconcileRaw(
+        { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, rawRetentionMs: config.rawRetentionMs },
+        { graceMs },
+      );
       process.stdout.write(options.json ? `${JSON.stringify(report)}\n` : `raw entries ${report.scanned}: requeued ${report.requeued}, removed ${report.removed} (output exists), kept ${report.kept}\n`);
     } finally {
       await queue.close();

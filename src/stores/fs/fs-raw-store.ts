@@ -236,6 +236,20 @@ export class FsRawStore implements RawStore {
     }
   }
 
+  async removeKept(key: string, keptBefore: string): Promise<boolean> {
+    const path = this.keptPathOf(key);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    // Only the kept name goes: a copy in flight again (the same bytes dropped again) stays.
+    if (!stats || stats.ctimeMs >= Date.parse(keptBefore)) return false;
+    try {
+      unlinkSync(path);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
   async *kept(options: { keptBefore?: string } = {}): AsyncIterable<KeptEntry> {
     const before = options.keptBefore === undefined ? Infinity : Date.parse(options.keptBefore);
     const keptRoot = join(this.root, 'kept');

@@ -153,6 +153,12 @@ export class PgRawStore implements RawStore {
     await this.db.query(`UPDATE ${this.table} SET kept_at = now() WHERE key = $1`, [key]);
   }
 
+  async removeKept(key: string, keptBefore: string): Promise<boolean> {
+    assertValidId(key);
+    const { rowCount } = await this.db.query(`DELETE FROM ${this.table} WHERE key = $1 AND kept_at < $2::timestamptz`, [key, keptBefore]);
+    return (rowCount ?? 0) > 0;
+  }
+
   async *kept(options: { keptBefore?: string } = {}): AsyncIterable<KeptEntry> {
     const before = options.keptBefore ?? 'infinity';
     let after = '';
