@@ -4,6 +4,7 @@ import * as clean from './clean.js';
 import * as dashboard from './dashboard.js';
 import * as producer from './producer.js';
 import * as reconcile from './reconcile.js';
+import * as reprocess from './reprocess.js';
 import * as start from './start.js';
 import * as status from './status.js';
 import * as worker from './worker.js';
@@ -16,7 +17,7 @@ interface CommandModule {
   register(program: Command): void;
 }
 
-const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, reconcile, clean];
+const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, reconcile, reprocess, clean];
 
 export function registerCommands(program: Command): void {
   for (const command of commands) command.register(program);

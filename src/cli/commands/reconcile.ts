@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { createLogger } from '../../log.js';
-import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags, RAW_SETTINGS } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { reconcileRaw } from '../../producers/reconcile-raw.js';
 import { createCleanQueue } from '../../queue/clean-queue.js';
@@ -17,6 +17,7 @@ export function register(program: Command): void {
       .description('queue again every raw entry that has neither a job nor an output (after Redis lost data); idempotent')
       .option('--grace-ms <ms>', 'leave entries stored less than this long ago to their producer', '0')
       .option('--json', 'one JSON object instead of a line'),
+    RAW_SETTINGS,
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const graceMs = Number(options.graceMs);

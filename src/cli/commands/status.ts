@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
 import { readStats } from '../../metrics/pipeline-stats.js';
-import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags, STORE_SETTINGS } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { loadConfig } from '../../config.js';
 import { JOB_STATES } from '../../queue/clean-queue.js';
@@ -12,6 +12,7 @@ import { createCleanQueue } from '../../queue/clean-queue.js';
 export function register(program: Command): void {
   addSettingOptions(
     program.command('status').description('print queue counts by state and the records and rejections written').option('--json', 'one JSON object instead of a table'),
+    STORE_SETTINGS,
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'scour-status');
