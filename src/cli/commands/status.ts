@@ -25,13 +25,16 @@ export function register(program: Command): void {
         runtime.output.count('rejected'),
         readStats(runtime.redis, config.prefix),
       ]);
-      const status = { prefix: config.prefix, jobs, store: { records, rejected }, counters: stats.counters, rejections: stats.rejections };
+      // Failed jobs beyond SCOUR_KEEP_FAILED are removed from Redis; the counter still has them.
+      const failedRemoved = Math.max(0, stats.counters.job_failures - (jobs.failed ?? 0));
+      const status = { prefix: config.prefix, jobs, failedRemoved, store: { records, rejected }, counters: stats.counters, rejections: stats.rejections };
       if (options.json) {
         process.stdout.write(`${JSON.stringify(status)}\n`);
         return;
       }
       const rows: Array<[string, string | number]> = [
         ...JOB_STATES.map((state): [string, number] => [`jobs ${state}`, jobs[state] ?? 0]),
+        ['failed jobs removed', failedRemoved],
         ['records written', records],
         ['rejected written', rejected],
         ...Object.entries(stats.rejections).map(([reason, n]): [string, number] => [`  rejected: ${reason}`, n]),
