@@ -56,6 +56,11 @@ export const Config = z.object({
   outputStore: StoreUrl.optional(),
   /** REDIS_URL: unset = 127.0.0.1:6379 if it answers, else a private redis-server. */
   redisUrl: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').optional(),
+  /**
+   * SCOUR_REDIS_WAIT_MS: how long a starting command waits for Redis to answer before it gives
+   * up with one line (once connected, a process reconnects for ever).
+   */
+  redisWaitMs: int(100).default(15_000),
   /** SCOUR_QUEUE_PREFIX / --prefix: BullMQ prefix and stream prefix; use "{scour}" on Redis Cluster. */
   prefix: z.string().min(1).max(64).regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ . - { }').default('scour'),
   /** SCOUR_WORKERS / --workers: worker processes (default: one per core). */
@@ -159,6 +164,7 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   rawStore: { env: 'SCOUR_RAW_STORE', flag: '--raw-store <url>', help: 'raw store only, overriding --store' },
   outputStore: { env: 'SCOUR_OUTPUT_STORE', flag: '--output-store <url>', help: 'output store only, overriding --store' },
   redisUrl: { env: 'REDIS_URL', flag: '--redis-url <url>', help: 'Redis to use (default 127.0.0.1:6379 if it answers, else a private redis-server)' },
+  redisWaitMs: { env: 'SCOUR_REDIS_WAIT_MS', help: 'how long a starting command waits for Redis before giving up, ms' },
   prefix: { env: 'SCOUR_QUEUE_PREFIX', flag: '--prefix <prefix>', help: 'queue, stream and store schema prefix ({scour} on Redis Cluster)' },
   workers: { env: 'SCOUR_WORKERS', flag: '--workers <n>', help: 'worker processes (default: one per core)' },
   concurrency: { env: 'SCOUR_CONCURRENCY', flag: '--concurrency <n>', help: 'jobs in flight per worker process' },

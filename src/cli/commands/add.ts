@@ -21,7 +21,7 @@ export function register(program: Command): void {
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel, 'scour-add');
-    const runtime = await openRuntime(config, logger);
+    const runtime = await openRuntime(config, logger, { boundedRedisWait: true });
     const queue = createCleanQueue(runtime.redisUrl, config, 'add');
     const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, rawRetentionMs: config.rawRetentionMs };
     const counts: Partial<Record<IngestStatus, number>> = {};

@@ -23,7 +23,7 @@ export function register(program: Command): void {
     const graceMs = Number(options.graceMs);
     if (!Number.isInteger(graceMs) || graceMs < 0) throw new Error(`invalid setting --grace-ms=${JSON.stringify(options.graceMs)}: a whole number of ms`);
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'scour-reconcile');
-    const runtime = await openRuntime(config, logger);
+    const runtime = await openRuntime(config, logger, { boundedRedisWait: true });
     const queue = createCleanQueue(runtime.redisUrl, config, 'reconcile');
     try {
       const report = await reconcileRaw(

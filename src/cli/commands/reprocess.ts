@@ -35,7 +35,7 @@ export function register(program: Command): void {
       since = new Date(parsed.data).toISOString();
     }
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'scour-reprocess');
-    const runtime = await openRuntime(config, logger);
+    const runtime = await openRuntime(config, logger, { boundedRedisWait: true });
     const queue = createCleanQueue(runtime.redisUrl, config, 'reprocess');
     try {
       const report = await reprocessKept({ raw: runtime.raw, output: runtime.output, queue, logger }, { version: VERSION, all: options.all === true, since });

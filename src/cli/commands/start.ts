@@ -16,7 +16,7 @@ export function register(program: Command): void {
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel, 'scour');
-    const runtime = await openRuntime(config, logger);
+    const runtime = await openRuntime(config, logger, { boundedRedisWait: true });
     // All or nothing: the dashboard first (a taken port or a refused host fails before any
     // process is forked), then the workers and the producer; a failure on the way stops what
     // was started, in reverse order, before the error reaches the CLI.

@@ -16,7 +16,7 @@ export function register(program: Command): void {
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, 'scour-status');
-    const runtime = await openRuntime(config, logger);
+    const runtime = await openRuntime(config, logger, { boundedRedisWait: true });
     const queue = createCleanQueue(runtime.redisUrl, config, 'status');
     try {
       const [jobs, records, rejected, stats] = await Promise.all([
