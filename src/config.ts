@@ -156,6 +156,8 @@ export interface SettingSource {
   /** commander flag spec, e.g. "--data <dir>"; omitted for settings only the environment sets (secrets, tuning). */
   flag?: string;
   help: string;
+  /** The default as help shows it, where the parsed value reads badly (a duration in ms). */
+  shownDefault?: string;
 }
 
 export const SETTINGS: Record<keyof Config, SettingSource> = {
@@ -183,7 +185,7 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   cleanHeapMb: { env: 'SCOUR_CLEAN_HEAP_MB', help: 'heap cap of the thread that runs clean(), MB' },
   stableMs: { env: 'SCOUR_STABLE_MS', help: 'a file must keep its size and mtime this long before it is read' },
   referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
-  rawRetentionMs: { env: 'SCOUR_RAW_RETENTION', flag: '--raw-retention <duration>', help: 'keep raw bytes this long after their output (7d, 36h; 0 = delete at once)' },
+  rawRetentionMs: { env: 'SCOUR_RAW_RETENTION', flag: '--raw-retention <duration>', help: 'keep raw bytes this long after their output (7d, 36h; 0 = delete at once)', shownDefault: '7d' },
   keepFailed: { env: 'SCOUR_KEEP_FAILED', help: 'failed jobs kept in Redis, newest first; older ones are removed and counted' },
   logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },
 };

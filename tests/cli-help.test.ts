@@ -41,6 +41,7 @@ describe('command lines', () => {
     expect(flagsIn(helpOf('producer'))).not.toContain('--max-bytes');
     expect(flagsIn(helpOf('worker'))).toEqual(expect.arrayContaining(['--max-bytes', '--reference-date', '--raw-retention']));
     expect(flagsIn(helpOf('worker'))).not.toContain('--port');
+    expect(helpOf('worker').replace(/\s+/g, ' ')).toContain('SCOUR_RAW_RETENTION, default 7d');
     expect(flagsIn(helpOf('reprocess'))).toEqual(expect.arrayContaining(['--since', '--all']));
   });
 });

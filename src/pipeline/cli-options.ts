@@ -28,8 +28,8 @@ export const PIPELINE_SETTINGS: ReadonlyArray<keyof Config> = [...WORKER_SETTING
 export const DASHBOARD_SETTINGS: ReadonlyArray<keyof Config> = ['dataDir', 'store', 'outputStore', 'prefix', 'host', 'port', 'redisUrl', 'logLevel', 'allowEvictingRedis'];
 
 function helpOf(key: keyof Config): string {
-  const { env, help } = SETTINGS[key];
-  const fallback = DEFAULTS[key];
+  const { env, help, shownDefault } = SETTINGS[key];
+  const fallback = shownDefault ?? DEFAULTS[key];
   const shown = Array.isArray(fallback) ? (fallback.length ? fallback.join(',') : undefined) : fallback;
   return shown === undefined ? `${help} (env ${env})` : `${help} (env ${env}, default ${String(shown)})`;
 }
