@@ -61,6 +61,9 @@ describe('raw retention and per-file lines (in process, real Redis)', () => {
     expect(outcome).toEqual({ status: 'record', output: { store: 'file', kind: 'records', id: good } });
     expect(((await h.output.read('records', good)) as CleanRecord).pipeline.processedAt).toBe(before.pipeline.processedAt);
     expect((await h.events()).filter((event) => event.id === good)).toHaveLength(1);
+    // Its line says what the file became, as the first attempt (which died before logging) would have.
+    expect(fileLines().filter((line) => line.id === good).at(-1)).toMatchObject({ file: 'good.txt', outcome: 'record' });
+    expect(fileLines().filter((line) => line.id === good)).toHaveLength(2);
   });
 
   it('logs one info line per file: name, outcome, reason, id and ms since it was dropped', async () => {

@@ -57,6 +57,8 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
     const done = await existingOutcome(data.rawKey, ctx);
     if (done) {
       await announce(job, done, data.rawKey, ctx);
+      // The attempt that wrote it died before its line: the file's one line is this one.
+      logFileOutcome(ctx.logger, { file: data.name, outcome: done.status, reason: done.reason, id: data.rawKey, receivedAt: data.receivedAt }, ctx.now);
       return done;
     }
     throw new Error(`raw bytes ${data.rawKey} are missing and no output exists for them`);
