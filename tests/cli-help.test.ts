@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -43,5 +43,11 @@ describe('command lines', () => {
     expect(flagsIn(helpOf('worker'))).not.toContain('--port');
     expect(helpOf('worker').replace(/\s+/g, ' ')).toContain('SCOUR_RAW_RETENTION, default 7d');
     expect(flagsIn(helpOf('reprocess'))).toEqual(expect.arrayContaining(['--since', '--all']));
+  });
+
+  it('reprocess --since takes only a real day or ISO time: one line, exit 2, before touching Redis', () => {
+    const run = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'scour.js'), 'reprocess', '--since', '2021-13-40'], { encoding: 'utf8' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('scour: invalid setting --since="2021-13-40": a real day (YYYY-MM-DD) or an ISO date-time\n');
   });
 });
