@@ -24,7 +24,7 @@ export function register(program: Command): void {
       const { startDashboard } = await import('../../dashboard/index.js');
       let dashboard;
       try {
-        dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, logger });
+        dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, raw: runtime.raw, logger });
       } catch (err) {
         await runtime.close();
         throw err;

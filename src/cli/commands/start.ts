@@ -20,7 +20,7 @@ export function register(program: Command): void {
     const producer = await startProducer(runtime);
     // Loaded here, not at the top: fastify and bull-board are for this command and `scour dashboard` only.
     const { startDashboard } = await import('../../dashboard/index.js');
-    const dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, logger });
+    const dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, raw: runtime.raw, logger });
     exitOnSignals(
       logger,
       async () => {
