@@ -2,6 +2,7 @@ import type { CleanRecord, RejectionRecord } from '../../schemas/index.js';
 import { BOARD_PATH } from '../queue-board.js';
 import { QUEUE_NAME } from '../../queue/clean-queue.js';
 import { html, type Html, page } from './html.js';
+import { jobPagePath } from './paths.js';
 import { locateBlocks, type BlockToLocate } from './locate-blocks.js';
 
 /**
@@ -16,8 +17,7 @@ const GAP_KEEP = 1000;
 /** A rejection's source is shown up to this many characters. */
 const REJECTED_SOURCE_CHARS = 200_000;
 
-export const jobPath = (id: string): string => `${BOARD_PATH}/queue/${QUEUE_NAME}/${id}`;
-export const recordPagePath = (id: string): string => `/records/${id}`;
+const jobPath = (id: string): string => jobPagePath(BOARD_PATH, QUEUE_NAME, id);
 
 /** Only http(s) addresses become links; anything else (javascript:, data:) is shown as text. */
 const linkTo = (url: string | null): Html =>
