@@ -128,6 +128,31 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
     }
   });
 
+  it('pages back and forth through the list with cursors', async () => {
+    const all = (await (await fetch(`${dashboard.url}/api/records?status=all&limit=500`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { items: Array<{ id: string }> };
+    const newestFirst = all.items.map((item) => item.id).reverse();
+    const page = await openPage();
+    try {
+      const shown = () => page.locator('#records tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')));
+      await page.goto(`${dashboard.url}/records?limit=2`);
+      await expect.poll(shown, { timeout: 15_000 }).toEqual(newestFirst.slice(0, 2));
+      expect(await page.locator('#newer').isHidden()).toBe(true);
+      const seen: Array<string | null> = [];
+      for (let offset = 0; ; offset += 2) {
+        await expect.poll(shown, { timeout: 15_000 }).toEqual(newestFirst.slice(offset, offset + 2));
+        seen.push(...(await shown()));
+        if (await page.locator('#older').isHidden()) break;
+        await page.locator('#older').click();
+      }
+      expect(seen).toEqual(newestFirst);
+      await page.locator('#newer').click();
+      const last = newestFirst.length - ((newestFirst.length - 1) % 2) - 1;
+      await expect.poll(shown, { timeout: 15_000 }).toEqual(newestFirst.slice(last - 2, last));
+    } finally {
+      await page.close();
+    }
+  });
+
   it('opens a record from the list and shows its removed blocks in place, with kind and reason', async () => {
     const page = await openPage();
     try {

@@ -66,6 +66,10 @@
     const link = el('a', { href: '/records/' + encodeURIComponent(item.id) }, s.title || s.name || item.id);
     title.append(link);
     if (s.title && s.name) title.append(el('div', { class: 'file' }, s.name));
+    if (s.story) {
+      const story = el('a', { class: 'story', href: '/records?' + currentQuery({ story: s.story, before: null, after: null }).toString() }, 'story ' + String(s.story).slice(0, 12));
+      title.append(' ', story);
+    }
     tr.append(title);
     tr.append(el('td', {}, s.publisher || ''));
     tr.append(el('td', {}, s.date || ''));
@@ -113,17 +117,26 @@
     const tbody = document.querySelector('#records tbody');
     const error = document.getElementById('list-error');
     try {
-      const page = await getJson('/api/records?' + currentQuery().toString());
+      const query = currentQuery();
+      const page = await getJson('/api/records?' + query.toString());
+      if (query.has('after') && page.items.length === 0) {
+        // Paged past the newest entry: show the newest page instead of an empty one.
+        location.replace('/records?' + currentQuery({ after: null }).toString());
+        return;
+      }
       const items = page.items.slice().reverse(); // the API returns oldest first; the list shows newest first
       tbody.replaceChildren(...items.map(recordRow));
       document.getElementById('empty').hidden = items.length > 0;
+      // Older: before the oldest entry the API examined (prev), or the oldest shown when it gives none (after= pages).
+      const olderCursor = page.prev || (query.has('after') && items.length ? items[items.length - 1].cursor : null);
       const older = document.getElementById('older');
+      older.hidden = !olderCursor;
+      if (olderCursor) older.href = '/records?' + currentQuery({ before: olderCursor, after: null }).toString();
+      // Newer: only when this is not already the newest page.
+      const newerCursor = items.length ? items[0].cursor : page.next;
       const newer = document.getElementById('newer');
-      older.hidden = !page.prev;
-      if (page.prev) older.href = '/records?' + currentQuery({ before: page.prev, after: null }).toString();
-      const paged = new URLSearchParams(location.search);
-      newer.hidden = !(paged.has('before') || paged.has('after')) || !page.next;
-      if (page.next) newer.href = '/records?' + currentQuery({ after: page.next, before: null }).toString();
+      newer.hidden = !(query.has('before') || query.has('after')) || !newerCursor;
+      if (newerCursor) newer.href = '/records?' + currentQuery({ after: newerCursor, before: null }).toString();
       error.hidden = true;
     } catch (err) {
       error.textContent = 'Could not load records: ' + err.message;
