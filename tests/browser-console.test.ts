@@ -42,8 +42,14 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
   /** Record id of each seed, by seed name. */
   const ids = new Map<string, string>();
 
+  /** Console errors of every page opened, checked after the run: a CSP violation means the console broke its own policy. */
+  const consoleErrors: string[] = [];
+
   const openPage = async (): Promise<Page> => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
     // Record text is hostile input: any dialog means a script from it ran.
     page.on('dialog', (dialog) => {
       throw new Error(`a dialog opened: ${dialog.message()}`);
@@ -238,6 +244,10 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
     }
   });
 
+  it('broke none of its own Content-Security-Policy on any page', () => {
+    expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
+  });
+
   /**
    * The filters and counts go through the query API (GET /api/records?q=…&publisher=…,
    * GET /api/records/counts), which lands with its own branch: these pass once it is merged.
@@ -255,6 +265,8 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
         const rows = page.locator('#records tbody tr');
         await expect.poll(() => rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-id')).sort()), { timeout: 15_000 }).toEqual(matching.sort());
         expect(await page.locator('#list-error').isHidden()).toBe(true);
+        // Filtered pages carry store cursors (<µs>.<id>): the written time is read from those too.
+        for (const when of await page.locator('#records tbody td.when').allInnerTexts()) expect(when).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
         await expect.poll(() => page.locator('#counts .totals').innerText(), { timeout: 15_000 }).toContain(`${matching.length} in all`);
         await shot(page, 'console-records-filtered.png');
       } finally {

@@ -52,8 +52,12 @@
     return out;
   }
 
+  /** When an entry was written, read from its cursor: a stream id (<ms>-<seq>) or, on filtered pages, a store cursor (<µs>.<id>). */
   function timeOfCursor(cursor) {
-    const ms = Number(String(cursor).split('-')[0]);
+    const text = String(cursor);
+    const stream = /^(\d+)-\d+$/.exec(text);
+    const store = /^(\d+)\.[0-9a-f]+$/.exec(text);
+    const ms = stream ? Number(stream[1]) : store ? Number(store[1]) / 1000 : NaN;
     return Number.isFinite(ms) ? new Date(ms).toISOString().replace('T', ' ').slice(0, 19) : '';
   }
 
