@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { htmlVisibleText } from '../src/dashboard/console/source-text.js';
 import { locateBlocks, type BlockToLocate } from '../src/dashboard/console/locate-blocks.js';
-import { annotatedSource } from '../src/dashboard/console/record-page.js';
+import { annotatedSource, recordPage } from '../src/dashboard/console/record-page.js';
+import { CleanRecord } from '../src/schemas/index.js';
+import { sampleRecord } from './helpers/sample-entries.js';
 import { buildSeries, quantile, type Sample } from '../src/metrics/time-series.js';
 
 /** The console's pure parts: source text, locating blocks, and the chart series arithmetic. */
@@ -65,6 +67,22 @@ describe('annotatedSource', () => {
     const { view } = annotatedSource(`${'x'.repeat(10_000)}\nKept paragraph text.`, [kept('Kept paragraph text.')]);
     expect(view.value).toContain('characters not shown');
     expect(view.value.length).toBeLessThan(3000);
+  });
+});
+
+describe('recordPage', () => {
+  it('stays bounded on a huge record: the source view, the body and the block list are cut, saying so', () => {
+    const paragraphs = Array.from({ length: 40_000 }, (_, i) => `Paragraph ${i} of a very long story, long enough to be body text here.`);
+    const removedBlocks = Array.from({ length: 5000 }, (_, i) => ({ kind: 'boilerplate' as const, text: `Share this ${i} ${'x'.repeat(3000)}`, reason: 'boilerplate-phrase' }));
+    const body = paragraphs.join('\n\n');
+    const record = CleanRecord.parse({ ...sampleRecord('huge', body), removed: removedBlocks });
+    const source = `${removedBlocks.map((b) => b.text).join('\n')}\n${body}`;
+    expect(source.length).toBeGreaterThan(17_000_000);
+    const page = recordPage(record, source);
+    expect(page.length).toBeLessThan(4_000_000);
+    expect(page).toContain('more characters, not shown here');
+    expect(page).toContain('more characters in the stored JSON');
+    expect(page).toContain('… and 3000 more in the stored JSON');
   });
 });
 

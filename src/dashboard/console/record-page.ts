@@ -16,6 +16,17 @@ const GAP_CHARS = 3000;
 const GAP_KEEP = 1000;
 /** A rejection's source is shown up to this many characters. */
 const REJECTED_SOURCE_CHARS = 200_000;
+/**
+ * Bounds on one page, whatever the input: the source view covers this much of the source text,
+ * the body and each listed block this many characters, and the lists this many blocks (a 4 MB
+ * page made a 10 MB answer before). The stored JSON and the raw source hold the rest.
+ */
+const SOURCE_VIEW_CHARS = 1_000_000;
+const BODY_VIEW_CHARS = 500_000;
+const LISTED_BLOCKS = 2000;
+const LISTED_BLOCK_CHARS = 500;
+
+const clip = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max)}… (${text.length - max} more characters)` : text);
 
 const jobPath = (id: string): string => jobPagePath(BOARD_PATH, QUEUE_NAME, id);
 
@@ -62,12 +73,21 @@ export function blocksOf(record: CleanRecord): BlockToLocate[] {
 }
 
 function removedList(record: CleanRecord, only?: ReadonlySet<number>, offset = 0): Html {
-  const rows = record.removed
-    .map((b, i) => ({ b, i }))
-    .filter(({ i }) => !only || only.has(i + offset))
-    .map(({ b }) => html`<tr class="removed-row"><td>${b.kind}</td><td>${b.reason}</td><td>${b.text}</td></tr>`);
+  const chosen = record.removed.map((b, i) => ({ b, i })).filter(({ i }) => !only || only.has(i + offset));
+  const rows = chosen
+    .slice(0, LISTED_BLOCKS)
+    .map(({ b }) => html`<tr class="removed-row"><td>${b.kind}</td><td>${b.reason}</td><td>${clip(b.text, LISTED_BLOCK_CHARS)}</td></tr>`);
   if (rows.length === 0) return html`<p class="none">none</p>`;
-  return html`<table class="removed-list"><thead><tr><th>kind</th><th>reason</th><th>text</th></tr></thead><tbody>${rows}</tbody></table>`;
+  const more = chosen.length > LISTED_BLOCKS ? html`<p class="note">… and ${chosen.length - LISTED_BLOCKS} more in the stored JSON.</p>` : null;
+  return html`<table class="removed-list"><thead><tr><th>kind</th><th>reason</th><th>text</th></tr></thead><tbody>${rows}</tbody></table>${more}`;
+}
+
+/** The body's paragraphs up to BODY_VIEW_CHARS. */
+function bodyView(body: string): Html {
+  const shown = body.length > BODY_VIEW_CHARS ? body.slice(0, BODY_VIEW_CHARS) : body;
+  const paragraphs = shown.split(/\n{2,}/).map((p) => html`<p>${p}</p>`);
+  const more = body.length > BODY_VIEW_CHARS ? html`<p class="note">… ${body.length - BODY_VIEW_CHARS} more characters in the stored JSON.</p>` : null;
+  return html`${paragraphs}${more}`;
 }
 
 function links(id: string, kind: 'records' | 'rejected', sourceKept: boolean): Html {
@@ -89,13 +109,16 @@ export function recordPage(record: CleanRecord, source: string | null): string {
     sourceSection = html`<section id="removed"><h2>Removed blocks</h2>
 <p class="note">The raw source is no longer kept, so the blocks cannot be shown in place.</p>${removedList(record)}</section>`;
   } else {
-    const { view, missing } = annotatedSource(source, blocks);
-    const missingRemoved = new Set(missing.filter((i) => i >= bodyCount));
-    const missingKept = missing.filter((i) => i < bodyCount).length;
+    const cut = source.length > SOURCE_VIEW_CHARS;
+    const { view, missing } = annotatedSource(cut ? source.slice(0, SOURCE_VIEW_CHARS) : source, blocks);
+    // Past the cut, a block not found may simply lie beyond it: only a whole source tells.
+    const missingRemoved = new Set(cut ? [] : missing.filter((i) => i >= bodyCount));
+    const missingKept = cut ? 0 : missing.filter((i) => i < bodyCount).length;
     sourceSection = html`<section id="source"><h2>Source, with what was kept and removed</h2>
 <p class="legend"><span class="blk kept">kept</span> <span class="blk removed">removed (kind · reason)</span> unmarked text was not part of any block the cleaner reported
 ${missingKept ? html` · ${missingKept} kept paragraph(s) were reworded (joined lines) and are not marked` : null}</p>
 ${view}
+${cut ? html`<p class="note">The source text goes on for ${source.length - SOURCE_VIEW_CHARS} more characters, not shown here: download the raw source.</p>` : null}
 ${missingRemoved.size ? html`<h3>Removed blocks not found verbatim in the source</h3>${removedList(record, missingRemoved, bodyCount)}` : null}
 <details><summary>All ${record.removed.length} removed blocks as a list</summary>${removedList(record)}</details>
 </section>`;
@@ -116,7 +139,7 @@ ${links(record.id, 'records', source !== null)}
 <tr><th>processed</th><td>${record.pipeline.processedAt} by ${record.pipeline.version} (${record.stats.method})</td></tr>
 <tr><th>body</th><td>${record.stats.bodyWords} words, ${record.stats.paragraphs} paragraphs; ${record.stats.blocksRemoved} blocks removed</td></tr>
 </table>
-<section id="body"><h2>Clean body</h2>${record.body.split(/\n{2,}/).map((p) => html`<p>${p}</p>`)}</section>
+<section id="body"><h2>Clean body</h2>${bodyView(record.body)}</section>
 ${sourceSection}
 </article>`;
   return page({ title: record.title ?? record.source.name, page: 'record', main });
