@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -237,7 +237,12 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
       }
       expect(await page.locator('#chart-flow path.series[data-name="records"]').count()).toBe(1);
       expect(await page.locator('#chart-latency path.series[data-name="p99"]').count()).toBe(1);
-      expect(await page.locator('#workers tbody tr.worker').count()).toBeGreaterThanOrEqual(1);
+      // The worker service runs in this process: it is named host-pid, and seen in the last minute.
+      const self = `${hostname()}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '_');
+      expect(await page.locator('#workers tbody tr.worker td').first().innerText()).toBe(self);
+      const row = page.locator('#chart-presence text.worker-name', { hasText: self });
+      expect(await row.count()).toBe(1);
+      expect(await page.locator('#chart-presence rect.seen').count()).toBeGreaterThanOrEqual(1);
       await shot(page, 'console-charts.png');
     } finally {
       await page.close();

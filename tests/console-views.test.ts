@@ -4,7 +4,7 @@ import { locateBlocks, type BlockToLocate } from '../src/dashboard/console/locat
 import { annotatedSource, recordPage } from '../src/dashboard/console/record-page.js';
 import { CleanRecord } from '../src/schemas/index.js';
 import { sampleRecord } from './helpers/sample-entries.js';
-import { buildSeries, quantile, type Sample } from '../src/metrics/time-series.js';
+import { buildSeries, quantile, workerIdOf, type Sample } from '../src/metrics/time-series.js';
 
 /** The console's pure parts: source text, locating blocks, and the chart series arithmetic. */
 
@@ -112,5 +112,25 @@ describe('chart series', () => {
     expect(byMinute.get(10)).toMatchObject({ filesIn: 3, records: 3, failures: 1, queueDepth: 1, workers: 2 });
     expect(byMinute.get(10)!.p99).toBeLessThanOrEqual(0.5);
     expect(byMinute.get(7)).toMatchObject({ queueDepth: null, p50: null });
+  });
+
+  it('tracks each worker process per minute: seen, sampled without it, or not sampled', () => {
+    const now = 10 * 60_000 + 30_000;
+    const samples = [
+      sample(7 * 60_000, { alive: ['host-1', 'host-2'] }),
+      sample(8 * 60_000, { alive: ['host-1'] }),
+      sample(10 * 60_000, { alive: ['host-2'] }),
+    ];
+    const series = buildSeries(samples, now, 4 * 60_000);
+    expect(series.points.map((p) => p.t / 60_000)).toEqual([7, 8, 9, 10]);
+    expect(series.presence).toEqual([
+      { worker: 'host-1', seen: [true, true, null, false] },
+      { worker: 'host-2', seen: [true, false, null, true] },
+    ]);
+  });
+
+  it('names a worker by its BullMQ worker name, else by its address', () => {
+    expect(workerIdOf('scour:Y2xlYW4=:w:box-4242', '10.0.0.2:5000')).toBe('box-4242');
+    expect(workerIdOf('scour:Y2xlYW4=', '10.0.0.2:5000')).toBe('10.0.0.2:5000');
   });
 });

@@ -38,7 +38,12 @@ export interface Sample {
   queueDepth: number | null;
   /** BullMQ worker connections on the queue, or null when Redis refuses CLIENT LIST. */
   workers: number | null;
+  /** Which worker processes were connected (see workerIdOf), at most MAX_TRACKED_WORKERS. */
+  alive?: string[];
 }
+
+/** Worker processes whose liveness the series tracks by name; beyond that only the count. */
+export const MAX_TRACKED_WORKERS = 200;
 
 /** One minute of the chart. */
 export interface SeriesPoint {
@@ -58,10 +63,19 @@ export interface SeriesPoint {
 
 /** A worker connection as Redis lists it: its name, address, age and seconds since its last command. */
 export interface WorkerInfo {
+  /** The process's own name (host-pid, see clean-worker.ts), else its address. */
+  worker: string;
   name: string;
   addr: string;
   ageSeconds: number;
   idleSeconds: number;
+}
+
+/** One worker process over the chart's minutes: whether a sample of that minute saw it. */
+export interface WorkerPresence {
+  worker: string;
+  /** Per point: true seen, false sampled without it, null not sampled. */
+  seen: Array<boolean | null>;
 }
 
 export interface Series {
@@ -69,6 +83,7 @@ export interface Series {
   from: number;
   to: number;
   points: SeriesPoint[];
+  presence: WorkerPresence[];
   /** Samples the points were built from (0 = the sampler has not run yet). */
   samples: number;
 }
@@ -80,11 +95,7 @@ function latencyOf(h: HistogramSnapshot): Record<string, number> {
 }
 
 export async function takeSample(redis: Redis, prefix: string, queue: Queue, now: number): Promise<Sample> {
-  const [stats, counts, workers] = await Promise.all([
-    readStats(redis, prefix),
-    queue.getJobCounts(...DEPTH_STATES).catch(() => null),
-    queue.getWorkersCount().catch(() => null),
-  ]);
+  const [stats, counts, workers] = await Promise.all([readStats(redis, prefix), queue.getJobCounts(...DEPTH_STATES).catch(() => null), listWorkers(queue)]);
   return {
     t: now,
     files: stats.counters.files_ingested,
@@ -93,7 +104,8 @@ export async function takeSample(redis: Redis, prefix: string, queue: Queue, now
     rejections: stats.rejections,
     latency: latencyOf(stats.histograms.drop_to_output_seconds),
     queueDepth: counts ? DEPTH_STATES.reduce((sum, state) => sum + (counts[state] ?? 0), 0) : null,
-    workers,
+    workers: workers?.length ?? null,
+    alive: workers ? [...new Set(workers.map((w) => w.worker))].sort().slice(0, MAX_TRACKED_WORKERS) : undefined,
   };
 }
 
@@ -177,6 +189,8 @@ export function buildSeries(samples: readonly Sample[], now: number, spanMs = SE
     workers: null,
   }));
   const latency: Array<Record<string, number>> = points.map(() => ({}));
+  const sampled: boolean[] = points.map(() => false);
+  const seen = new Map<string, Array<boolean | null>>();
   const sorted = [...samples].sort((a, b) => a.t - b.t);
   for (let i = 0; i < sorted.length; i++) {
     const sample = sorted[i]!;
@@ -185,6 +199,14 @@ export function buildSeries(samples: readonly Sample[], now: number, spanMs = SE
     const point = points[index]!;
     point.queueDepth = sample.queueDepth;
     point.workers = sample.workers;
+    if (sample.alive) {
+      sampled[index] = true;
+      for (const worker of sample.alive) {
+        let row = seen.get(worker);
+        if (!row) seen.set(worker, (row = points.map(() => null)));
+        row[index] = true;
+      }
+    }
     const before = sorted[i - 1];
     if (!before) continue;
     point.filesIn += delta(sample.files, before.files);
@@ -197,7 +219,11 @@ export function buildSeries(samples: readonly Sample[], now: number, spanMs = SE
     point.p50 = quantile(0.5, latency[i]!);
     point.p99 = quantile(0.99, latency[i]!);
   });
-  return { stepMs, from: first, to: now, points, samples: sorted.length };
+  const presence = [...seen]
+    .slice(0, MAX_TRACKED_WORKERS)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([worker, row]) => ({ worker, seen: row.map((v, i) => v ?? (sampled[i] ? false : null)) }));
+  return { stepMs, from: first, to: now, points, presence, samples: sorted.length };
 }
 
 export async function readSeries(redis: Redis, prefix: string, now: number, spanMs = SERIES_SPAN_MS): Promise<Series> {
@@ -205,11 +231,18 @@ export async function readSeries(redis: Redis, prefix: string, now: number, span
   return buildSeries(await readSamples(redis, prefix, now - spanMs - SERIES_STEP_MS), now, spanMs);
 }
 
+/** A worker process's name in BullMQ's client name (`<prefix>:<queue>:w:<name>`), else its connection's address. */
+export function workerIdOf(clientName: string, addr: string): string {
+  const marker = clientName.indexOf(':w:');
+  return marker === -1 ? addr || clientName : clientName.slice(marker + 3);
+}
+
 /** Redis CLIENT LIST entries of the queue's workers, as BullMQ's getWorkers returns them. */
 export async function listWorkers(queue: Queue): Promise<WorkerInfo[] | null> {
   const clients = await queue.getWorkers().catch(() => null);
   if (!clients) return null;
   return clients.map((c) => ({
+    worker: workerIdOf(c.rawname ?? c.name ?? '', c.addr ?? ''),
     name: c.rawname ?? c.name ?? '',
     addr: c.addr ?? '',
     ageSeconds: Number(c.age ?? 0),

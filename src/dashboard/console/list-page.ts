@@ -60,8 +60,9 @@ ${chart('chart-rejections', 'rejections by reason')}
 ${chart('chart-queue', 'queue depth (waiting + active + delayed)')}
 ${chart('chart-latency', 'drop → output, seconds (p50, p99)')}
 ${chart('chart-workers', 'worker processes')}
+${chart('chart-presence', 'each worker process, per minute (seen · missing)')}
 </div>
 <h2>Workers now</h2>
-<table id="workers" class="workers"><thead><tr><th>name</th><th>address</th><th>connected</th><th>idle</th></tr></thead><tbody></tbody></table>`;
+<table id="workers" class="workers"><thead><tr><th>worker</th><th>address</th><th>connected</th><th>idle</th></tr></thead><tbody></tbody></table>`;
   return page({ title: 'Charts', page: 'charts', main });
 }

@@ -215,6 +215,35 @@
     plot.replaceChildren(box, legend);
   }
 
+  /** One row per worker process, one cell per minute: seen, sampled without it, or not sampled. */
+  function presenceChart(target, times, presence) {
+    const plot = target.querySelector('.plot');
+    if (!presence.length) {
+      plot.replaceChildren(el('p', { class: 'none' }, 'No worker process seen in the last hour.'));
+      return;
+    }
+    const LABEL = 170;
+    const ROW = 16;
+    const height = presence.length * ROW + 18;
+    const box = svg('svg', { viewBox: '0 0 ' + W + ' ' + height, class: 'chart-svg presence', role: 'img' });
+    const cell = (W - LABEL - PAD.right) / Math.max(1, times.length);
+    presence.forEach(function (row, r) {
+      const y = r * ROW;
+      box.append(svg('text', { x: LABEL - 6, y: y + 11, 'text-anchor': 'end', class: 'tick worker-name' }, row.worker.slice(0, 28)));
+      row.seen.forEach(function (state, i) {
+        if (state === null) return;
+        const rect = svg('rect', { x: (LABEL + i * cell).toFixed(1), y: y + 2, width: Math.max(1, cell - 1).toFixed(1), height: ROW - 4, class: state ? 'seen' : 'missing' });
+        rect.append(svg('title', {}, row.worker + ' ' + new Date(times[i]).toISOString().slice(11, 16) + ': ' + (state ? 'seen' : 'missing')));
+        box.append(rect);
+      });
+    });
+    if (times.length) {
+      box.append(svg('text', { x: LABEL, y: height - 4, class: 'tick' }, new Date(times[0]).toISOString().slice(11, 16)));
+      box.append(svg('text', { x: W - PAD.right, y: height - 4, 'text-anchor': 'end', class: 'tick' }, new Date(times[times.length - 1]).toISOString().slice(11, 16)));
+    }
+    plot.replaceChildren(box);
+  }
+
   function pick(points, key) {
     return points.map(function (p) {
       return p[key];
@@ -246,10 +275,11 @@
         { name: 'p99', values: pick(points, 'p99') },
       ]);
       lineChart(document.getElementById('chart-workers'), times, [{ name: 'workers', values: pick(points, 'workers') }]);
+      presenceChart(document.getElementById('chart-presence'), times, data.presence || []);
       const tbody = document.querySelector('#workers tbody');
       tbody.replaceChildren(...(data.workers || []).map(function (w) {
         const tr = el('tr', { class: 'worker' + (w.idleSeconds > 60 ? ' stale' : '') });
-        tr.append(el('td', {}, w.name), el('td', {}, w.addr), el('td', {}, w.ageSeconds + ' s'), el('td', {}, w.idleSeconds + ' s'));
+        tr.append(el('td', { title: w.name }, w.worker), el('td', {}, w.addr), el('td', {}, w.ageSeconds + ' s'), el('td', {}, w.idleSeconds + ' s'));
         return tr;
       }));
       if (!data.workers) tbody.replaceChildren(el('tr', {}, 'Redis does not list its clients here (CLIENT LIST refused).'));
