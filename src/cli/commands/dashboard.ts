@@ -33,6 +33,6 @@ export function register(program: Command): void {
         await dashboard.close();
         await runtime.close();
       });
-      process.stderr.write(`scour dashboard: ${dashboard.url}/queues  (metrics ${dashboard.url}/metrics, records ${dashboard.url}/api/records)\n`);
+      process.stderr.write(`scour dashboard: ${dashboard.url}/queues  (records ${dashboard.url}/records, metrics ${dashboard.url}/metrics, API ${dashboard.url}/api/records)\n`);
     });
 }
