@@ -12,13 +12,13 @@ const kept = (text: string): BlockToLocate => ({ text, kept: true, kind: 'body',
 const removed = (text: string, kind = 'boilerplate', reason = 'boilerplate-phrase'): BlockToLocate => ({ text, kept: false, kind, reason });
 
 describe('htmlVisibleText', () => {
-  it('keeps what a reader sees, a line per block, and leaves out scripts, styles and the head (but its title)', () => {
+  it('keeps what a reader sees (and noscript, which the cleaner reads), a line per block, without scripts, styles and the head but its title', () => {
     const text = htmlVisibleText(
       '<html><head><title>The page</title><style>p{}</style><script>var x = "<p>no</p>";</script></head>' +
         '<body><nav><a href="/">Home</a> <a href="/n">News</a></nav><article><h1>Head &amp; line</h1><p>First <b>bold</b> para.</p><p>Second.</p></article>' +
         '<noscript>enable js</noscript><template><p>tpl</p></template></body></html>',
     );
-    expect(text.split('\n').filter(Boolean)).toEqual(['The page', 'Home News', 'Head & line', 'First bold para.', 'Second.']);
+    expect(text.split('\n').filter(Boolean)).toEqual(['The page', 'Home News', 'Head & line', 'First bold para.', 'Second.', 'enable js']);
   });
 });
 
@@ -34,6 +34,13 @@ describe('locateBlocks', () => {
       ['Comments', 2],
       ['Popular posts from this blog', 3],
     ]);
+  });
+
+  it('finds a block the cleaner glued together from a list (HomeNewsSport) in the page text, a line per item', () => {
+    const text = htmlVisibleText('<body><ul class="nav"><li>Home</li><li>News</li><li>Sport</li></ul><p>The story itself, told at length here.</p></body>');
+    const { spans, missing } = locateBlocks(text, [kept('The story itself, told at length here.'), removed('HomeNewsSport')]);
+    expect(missing).toEqual([]);
+    expect(text.slice(spans[0]!.start, spans[0]!.end)).toMatch(/^Home\s+News\s+Sport$/);
   });
 
   it('does not take a short block from the middle of a word, nor twice', () => {

@@ -1,7 +1,7 @@
 /**
  * Finds a record's kept paragraphs and removed blocks again in its source text, so the record
- * page can show what was cut, and why, where it was. Whitespace is compared loosely (the
- * cleaner joins lines and collapses runs); each block is placed at its first occurrence at a
+ * page can show what was cut, and why, where it was. Whitespace is ignored (the cleaner joins
+ * lines, collapses runs, and glues list items); each block is placed at its first occurrence at a
  * word start not already taken, in one pass over the text: at every word start, a map lookup
  * by the block's first KEY_CHARS characters (or, for shorter blocks, its whole text). Linear in
  * the text and the blocks, however many there are: a 4 MB page is one pass.
@@ -39,31 +39,39 @@ function isSpace(c: number): boolean {
   return c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-/** The text with every whitespace run as one space, and where each of its characters came from. */
-function normalise(text: string): { norm: string; origin: Int32Array } {
+/**
+ * The text without its whitespace, where each remaining character came from, and which of them
+ * open a word (the text's start, or after whitespace). Whitespace is dropped rather than
+ * collapsed: the cleaner reports a navigation list as "HomeNewsSport" where the page's text
+ * has a line per item.
+ */
+function normalise(text: string): { norm: string; origin: Int32Array; wordStart: Uint8Array } {
   const codes = new Uint16Array(text.length);
   const origin = new Int32Array(text.length);
+  const wordStart = new Uint8Array(text.length + 1);
   let n = 0;
-  let inSpace = true;
+  let afterSpace = true;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
-      if (inSpace) continue;
-      codes[n] = 32;
-      inSpace = true;
-    } else {
-      codes[n] = c;
-      inSpace = false;
+      afterSpace = true;
+      continue;
     }
-    origin[n++] = i;
+    codes[n] = c;
+    origin[n] = i;
+    wordStart[n] = afterSpace ? 1 : 0;
+    afterSpace = false;
+    n++;
   }
-  return { norm: UTF16.decode(codes.subarray(0, n)), origin: origin.subarray(0, n) };
+  // The end counts as a word start, so a block may end there.
+  wordStart[n] = 1;
+  return { norm: UTF16.decode(codes.subarray(0, n)), origin: origin.subarray(0, n), wordStart: wordStart.subarray(0, n + 1) };
 }
 
-const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+const squash = (text: string): string => text.replace(/\s+/g, '');
 
 export function locateBlocks(text: string, blocks: readonly BlockToLocate[]): Located {
-  const { norm, origin } = normalise(text);
+  const { norm, origin, wordStart } = normalise(text);
   const wanted = blocks.map((b) => squash(b.text));
   // First KEY_CHARS characters (the whole text when shorter) → length → exact text → blocks
   // still unplaced, in record order. Exact lookups only: paragraphs that all open alike
@@ -85,7 +93,7 @@ export function locateBlocks(text: string, blocks: readonly BlockToLocate[]): Lo
   const lengths = [...keyLengths].sort((a, b) => b - a);
   // Longest first, so a block is not cut short by a shorter one that opens the same way.
   for (const [key, byLength] of groups) groups.set(key, new Map([...byLength].sort(([a], [b]) => b - a)));
-  const boundary = (at: number): boolean => at >= norm.length || norm[at] === ' ';
+  const boundary = (at: number): boolean => at >= norm.length || wordStart[at] === 1;
 
   /** The longest unplaced block that starts at `at`, taken off its list. */
   const takeAt = (at: number): number | null => {
@@ -113,9 +121,8 @@ export function locateBlocks(text: string, blocks: readonly BlockToLocate[]): Lo
       continue;
     }
     // Next word start.
-    const space = norm.indexOf(' ', at);
-    if (space === -1) break;
-    at = space + 1;
+    do at++;
+    while (at < norm.length && wordStart[at] === 0);
   }
   const placed = new Set(spans.map((s) => s.block));
   const missing = wanted.flatMap((w, i) => (placed.has(i) || w.length === 0 ? [] : [i]));

@@ -10,8 +10,11 @@ import { parsePage } from '../../clean/page/parse-page.js';
  * in this text (locate-blocks.ts).
  */
 
-/** Elements whose text a reader never sees. */
-const HIDDEN = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head']);
+/**
+ * Elements whose text a reader never sees. <noscript> stays: the cleaner reads it (a comment
+ * link, a lazy image's caption), so what it cut from there must be found.
+ */
+const HIDDEN = new Set(['script', 'style', 'template', 'svg', 'iframe', 'object', 'head']);
 /** Elements that start a new line of visible text. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'br', 'dd', 'div', 'dl', 'dt', 'figcaption', 'figure', 'footer', 'form',
