@@ -15,6 +15,8 @@ import { CleanRecord } from '../src/schemas/index.js';
 import { loadConfig } from '../src/config.js';
 import { sampleRecord } from './helpers/sample-entries.js';
 import { SEEDS } from './helpers/seeds.js';
+import { GOLDEN_DIR } from './helpers/golden.js';
+import { clean } from '../src/clean/index.js';
 import { waitFor } from './helpers/wait-for.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -187,6 +189,26 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
       const back = page.locator(`a[href="/records/${id}"]`);
       await expect.poll(() => back.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
       await shot(page, 'console-job.png');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('marks what was cut from an HTML page (menus, teasers) in its visible text', async () => {
+    const bytes = readFileSync(join(GOLDEN_DIR, 'thesun-bubonic-plague', 'source.html.gz'));
+    const result = clean({ bytes, name: 'thesun.html.gz', receivedAt: new Date().toISOString() }, { processedAt: new Date().toISOString(), pipelineVersion: 'test' });
+    if (!result.ok) throw new Error(`the golden page was rejected: ${result.reason}`);
+    const location = await runtime.output.writeRecord(result.record);
+    await runtime.raw.put(result.record.id, bytes);
+    await appendRecordEvent(runtime.redis, runtime.config.prefix, { id: result.record.id, status: 'record', store: location.store });
+    const page = await openPage();
+    try {
+      await page.goto(`${dashboard.url}/records/${result.record.id}`);
+      const removed = page.locator('pre.source .blk.removed');
+      expect(await removed.count()).toBe(result.record.removed.length);
+      expect(await removed.filter({ hasText: /Sun\s+Bingo/ }).count()).toBeGreaterThanOrEqual(1);
+      expect(await page.locator('pre.source .blk.kept').count()).toBe(result.record.body.split(/\n{2,}/).length);
+      await shot(page, 'console-record-html.png');
     } finally {
       await page.close();
     }
