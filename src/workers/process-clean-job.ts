@@ -144,7 +144,7 @@ async function finish(
   const stats = {
     counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes },
     rejections: outcome.reason ? { [outcome.reason]: 1 } : {},
-    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000 },
+    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000, drop_to_output_seconds: Math.max(0, (ctx.now ?? Date.now)() - Date.parse(data.receivedAt)) / 1000 },
   };
   const keep = ctx.rawRetentionMs > 0 && outcome.reason !== 'superseded';
   await Promise.all([announce(job, outcome, data.rawKey, ctx, stats), keep ? ctx.raw.keep(data.rawKey) : ctx.raw.delete(data.rawKey)]);

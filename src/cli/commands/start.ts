@@ -30,7 +30,7 @@ export function register(program: Command): void {
     try {
       // Loaded here, not at the top: fastify and bull-board are for this command and `scour dashboard` only.
       const { startDashboard } = await import('../../dashboard/index.js');
-      dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, logger });
+      dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, raw: runtime.raw, logger });
       started.push(() => dashboard.close());
       const running = startWorkerPool({ size: config.workers, ...workerChild(config, runtime.redisUrl), logger });
       pool = running;
