@@ -23,6 +23,8 @@ export interface RegionWords {
   prune?: 'strong' | 'soft' | 'part';
   dates?: 'excluded' | 'soft';
   comments?: true;
+  /** The name may be the article's lead (standfirst): pruning is lifted between the headline and the story (html/lead.ts). */
+  lead?: true;
   note: string;
 }
 
@@ -47,7 +49,8 @@ export const REGION_WORDS: readonly RegionWords[] = [
   { words: ['pager', 'post-nav', 'skip-link', 'screen-reader', 'sr-only', 'visually-hidden', 'print-only'], prune: 'strong', note: 'pagers and text for screen readers or print only' },
   { words: ['calendar', 'ticker'], dates: 'excluded', note: 'event calendars and news tickers: their dates are other days (dates-htmldate)' },
   { words: ['advert', 'sponsor'], prune: 'soft', dates: 'excluded', note: 'ad and sponsor boxes' },
-  { words: ['sidebar', 'widget', 'promo', 'teaser'], prune: 'soft', dates: 'soft', note: 'layout columns: furniture when small, but falstaff.de names its content column "sidebar", Blogger wraps posts in "widget Blog", "teaser" is the lead on German sites (achgut.com, cicero.de)' },
+  { words: ['sidebar', 'widget', 'promo'], prune: 'soft', dates: 'soft', note: 'layout columns: furniture when small, but falstaff.de names its content column "sidebar", Blogger wraps posts in "widget Blog"' },
+  { words: ['teaser'], prune: 'soft', dates: 'soft', lead: true, note: 'teasers of other stories, but also the lead on German sites (achgut.com, cicero.de; TYPO3 news "teaser-text", trafilatura-dev set)' },
   { words: ['banner', 'masthead'], prune: 'soft', note: 'page headers' },
   { words: ['carousel', 'slider'], dates: 'soft', note: 'teaser carousels (dates-htmldate)' },
   { words: ['nav', 'menu', 'footer'], prune: 'part', dates: 'excluded', note: 'site chrome' },
