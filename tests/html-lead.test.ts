@@ -31,6 +31,17 @@ describe('the lead between the headline and the story', () => {
     expect(r.removed.some((b) => b.text.includes(LEAD))).toBe(false);
   });
 
+  it('an <h2> the title names is the headline when the <h1> is empty (biathlon-antholz.it)', () => {
+    const r = record(`<h2>${TITLE}</h2><div class="summary"><p>${LEAD}</p></div>`, { h1: '' });
+    expect(r.body.startsWith(LEAD)).toBe(true);
+  });
+
+  it('a meta line between headline and story that ends no sentence is not the lead (ardmediathek.de)', () => {
+    const r = record(`<h4>16.10.2019 Council news: the bridge vote ∙ Riverside Weekly Television</h4><div class="summary"><p>${LEAD}</p></div>`);
+    expect(r.body).not.toContain('16.10.2019 Council news');
+    expect(r.body.startsWith(LEAD)).toBe(true);
+  });
+
   it('no lead is read after an <h1> that is not the headline (a site logo)', () => {
     const r = record(`<div class="summary"><p>${LEAD}</p></div>`, { h1: 'Riverside Weekly' });
     expect(r.body).not.toContain(LEAD);

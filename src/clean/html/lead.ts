@@ -8,23 +8,26 @@ import { textOf } from '../page/text.js';
 import { collectRuns, type Run } from './collect-runs.js';
 import type { Pruned } from './prune.js';
 
-const SENTENCE_END = /[.!?。！？:]["'”’»)]*(?:\s|$)/u;
+/** Tags a headline is written in. */
+const HEADLINE_TAGS = new Set(['h1', 'h2', 'h3']);
+/** A lead ends a sentence; a meta line ("16.10.2019 betrifft: ... ∙ SWR Fernsehen") does not. */
+const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A teaser cut short ("…diagnosed with the plague,...") is another story's, not this one's lead. */
 const TRUNCATED = /(?:\.\.\.|…)$/u;
 
-/** Document order of every element under `root`, and the <h1>s met on the way. */
-function orderOf(root: Element): { order: Map<Element, number>; h1s: Element[] } {
+/** Document order of every element under `root`, and the headings that may be the headline (HEADLINE_TAGS), in order. */
+function orderOf(root: Element): { order: Map<Element, number>; headings: Element[] } {
   const order = new Map<Element, number>();
-  const h1s: Element[] = [];
+  const headings: Element[] = [];
   const walk = (el: Element, depth: number) => {
     order.set(el, order.size);
-    if (el.name === 'h1') h1s.push(el);
+    if (HEADLINE_TAGS.has(el.name)) headings.push(el);
     if (depth > MAX_DEPTH) return;
     for (const child of el.children) if (isTag(child)) walk(child, depth + 1);
   };
   walk(root, 0);
-  return { order, h1s };
+  return { order, headings };
 }
 
 /** The order number just past `el`'s subtree: the first element after it. */
@@ -71,21 +74,21 @@ function readsAsLead(run: Run, root: Element): boolean {
 const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /**
- * An <h1> that is the page's headline: most of its words are in the page's title (the
- * site's name in an <h1> logo is not; time4talks.com, trafilatura-dev set). Any <h1> when
- * the page names no title.
+ * A heading that is the page's headline: most of its words are in the page's title (the
+ * site's name in an <h1> logo is not; time4talks.com, trafilatura-dev set). An <h2> or <h3>
+ * only so (biathlon-antholz.it leaves its <h1> empty); any <h1> when the page names no title.
  */
-function isHeadline(text: string, title: string | null): boolean {
-  if (!title) return true;
+function isHeadline(text: string, title: string | null, tag: string): boolean {
+  if (!title) return tag === 'h1';
   const words = wordsOf(text);
   if (words.length === 0) return false;
   const titleWords = new Set(wordsOf(title));
   return words.filter((w) => titleWords.has(w)).length >= words.length * S.leadHeadlineShare;
 }
 
-/** The first run of the article's prose: where the story starts. */
+/** The first run of the article's prose (not a photo credit): where the story starts. */
 function storyStart(runs: readonly Run[]): Run | undefined {
-  return runs.find((run) => !run.pruned && VOTING_TAGS.has(run.tag) && run.text.length >= S.minParagraphChars && run.linkChars / run.text.length <= S.maxLinkDensity);
+  return runs.find((run) => !run.pruned && VOTING_TAGS.has(run.tag) && run.text.length >= S.minParagraphChars && run.linkChars / run.text.length <= S.maxLinkDensity && !isCaptionLine(run.text));
 }
 
 /**
@@ -93,7 +96,7 @@ function storyStart(runs: readonly Run[]): Run | undefined {
  * voted for leaves it out: many CMSs set it in the article's header, beside the <h1>
  * (zeit.de div.summary, tagesspiegel.de p.ts-intro, netzpolitik.org div.entry-excerpt), or
  * name it "teaser" (TYPO3 news div.teaser-text), which pruning reads as a promo box. Read
- * between the last <h1> before the story and the story's first paragraph, when the two
+ * between the headline (the last heading before the story that the title names) and the story's first paragraph, when the two
  * share an ancestor close to the story; a window holding more than a lead's worth of prose
  * is some other part of the page and gives nothing. Returns the lead's runs, in order, and
  * the pruned elements they were read from.
@@ -101,22 +104,26 @@ function storyStart(runs: readonly Run[]): Run | undefined {
 function leadRuns(body: Element, content: readonly Element[], start: Run, pruned: ReadonlyMap<Element, Pruned>, title: string | null): { lead: Run[]; unpruned: Element[] } {
   const none = { lead: [], unpruned: [] };
   const startEl = start.element ?? start.container;
-  const { order, h1s } = orderOf(body);
+  const { order, headings } = orderOf(body);
   const startAt = order.get(startEl);
   if (startAt === undefined) return none;
-  let h1: Element | undefined;
-  for (const el of h1s) if (orderAfter(el, order) <= startAt) h1 = el;
-  if (!h1 || !isHeadline(textOf(h1, S.removedMaxChars), title)) return none;
-  const h1Ancestors = new Set(ancestors(h1));
+  let headline: Element | undefined;
+  for (const el of headings) {
+    if (orderAfter(el, order) > startAt) break;
+    if (isHeadline(textOf(el, S.removedMaxChars), title, el.name)) headline = el;
+  }
+  if (!headline) return none;
+  const headlineAncestors = new Set(ancestors(headline));
   const startAncestors = ancestors(startEl);
-  const level = startAncestors.findIndex((el) => h1Ancestors.has(el));
+  const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
   const root = startAncestors[level];
-  if (!root || root.name === 'body' || root.name === 'html' || level >= S.leadMaxLevels) return none;
+  // An <article> holding both is the story's own, however deep the story sits in it.
+  if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) return none;
 
   // Pruning by a name that may be the lead's ("teaser") is lifted inside the window.
   const revealed = new Set([...pruned].filter(([, why]) => why.lead).map(([el]) => el));
   const skip = revealed.size === 0 ? pruned : new Map([...pruned].filter(([el]) => !revealed.has(el)));
-  const from = orderAfter(h1, order);
+  const from = orderAfter(headline, order);
   const contentSet = new Set(content);
   const window = collectRuns([root], skip).filter((run) => {
     const el = run.element ?? run.container;
