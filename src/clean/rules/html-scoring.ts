@@ -82,6 +82,10 @@ export const HTML_SETTINGS = {
   leadHeadlineShare: 0.5,
   /** The headline and the story must share an ancestor at most this many levels above the story's first paragraph. */
   leadMaxLevels: 6,
+  /** A block this short after the article's last paragraph that ends no sentence is a label ("Weitere Themen", "Schon gelesen?"). */
+  tailLabelMaxChars: 50,
+  /** A heading after the article's last paragraph is furniture up to this long (thelocal.se leaves an <h2> open around its whole story). */
+  tailHeadingMaxChars: 150,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { clean } from '../src/clean/index.js';
+
+/**
+ * Headings and labels after the article's last paragraph (html/classify.ts trimTail), on
+ * made-up pages in the shape of the trafilatura-dev pages named in each case.
+ */
+const story = Array.from({ length: 4 }, (_, i) => `<p>Paragraph ${i + 1} of the story tells readers about the council vote on the bridge, with quotes from the mayor and from residents near the crossing.</p>`).join('');
+
+function record(tail: string) {
+  const html = `<html><head><title>Council votes on the bridge</title></head><body><article><h1>Council votes on the bridge</h1>${story}${tail}</article></body></html>`;
+  const result = clean({ bytes: Buffer.from(html), name: 'bridge.html', receivedAt: '2021-07-09T00:00:00Z' }, { processedAt: '2021-07-09T00:00:00Z' });
+  if (!result.ok) throw new Error(`rejected: ${result.reason}`);
+  return result.record;
+}
+
+describe('furniture after the last paragraph', () => {
+  it('a heading with nothing of the story after it is removed (katapult-magazin.de "Neueste Artikel")', () => {
+    const r = record('<h3>Neueste Artikel</h3>');
+    expect(r.body).not.toContain('Neueste Artikel');
+    expect(r.removed).toContainEqual(expect.objectContaining({ text: 'Neueste Artikel', reason: 'heading after the last paragraph' }));
+  });
+
+  it('short labels that end no sentence, or ask, are removed, innermost first (simmeltalzeitung.ch, aerobuzz.de)', () => {
+    const r = record('<p>Schon gelesen?</p><div>Artikel bewerten</div>');
+    expect(r.body).not.toContain('Schon gelesen?');
+    expect(r.body).not.toContain('Artikel bewerten');
+    expect(r.body).toContain('Paragraph 4 of the story');
+  });
+
+  it('a heading inside the story, followed by more story, stays', () => {
+    const r = record('<h2>What comes next</h2><p>The council meets again in May to decide how the bridge will be paid for, the mayor said.</p>');
+    expect(r.body).toContain('What comes next');
+  });
+
+  it('a closing line that introduces a link (fdpbt.de), a list item and a label with a number stay', () => {
+    const r = record('<ul><li>Bridge length in metres</li></ul><p>Ottostraße 14</p><p>Das Konzeptpapier finden Sie hier:</p>');
+    expect(r.body).toContain('Das Konzeptpapier finden Sie hier:');
+    expect(r.body).toContain('Bridge length in metres');
+    expect(r.body).toContain('Ottostraße 14');
+  });
+
+  it('a story left inside an unclosed heading is not a trailing heading (thelocal.se)', () => {
+    const long = 'Whether you are for or against the new bridge, the vote split the council down the middle and left the mayor with a narrow majority of one, which he says is enough to start building next spring.';
+    const r = record(`<h2>${long}</h2>`);
+    expect(r.body).toContain(long);
+  });
+});
