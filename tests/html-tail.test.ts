@@ -28,6 +28,19 @@ describe('furniture after the last paragraph', () => {
     expect(r.body).toContain('Paragraph 4 of the story');
   });
 
+  it('a related-content marker ending in "!" ends the article, with the teaser after it (holzwerken.net)', () => {
+    const r = record('<p>Das könnte Sie auch interessieren!</p><p>Nodus-Knoten, Besteckschrank, Bohrständertisch - und was noch alles in HolzWerken 88 steckt</p>');
+    expect(r.body).not.toContain('Das könnte Sie auch interessieren');
+    expect(r.body).not.toContain('Nodus-Knoten');
+  });
+
+  for (const marker of ['Ähnliche Themen', 'Weitere Themen', 'Empfohlene Beiträge']) {
+    it(`"${marker}" ends the article (German blogs and forums, trafilatura-dev set)`, () => {
+      const r = record(`<p>${marker}</p><p>Ein anderer Beitrag über etwas ganz anderes, mit einem langen Anriss, der hier weitergeht und endet.</p>`);
+      expect(r.body).not.toContain('Ein anderer Beitrag');
+    });
+  }
+
   it('a heading inside the story, followed by more story, stays', () => {
     const r = record('<h2>What comes next</h2><p>The council meets again in May to decide how the bridge will be paid for, the mayor said.</p>');
     expect(r.body).toContain('What comes next');
