@@ -53,3 +53,12 @@ describe('class names that hide a part, not the element', () => {
     expect(r.body).not.toContain('A hidden block');
   });
 });
+
+describe('the rest of the story in a "read more" expander', () => {
+  it('an expander named read-more that holds the story\'s prose is kept; a read-more link box is not', () => {
+    const rest = [5, 6, 7, 8, 9].map(para).join('');
+    const r = record(`<html><body><article>${story}<div class="read-more-content">${rest}</div><div class="readmore"><a href="/other">Read more: another story</a></div></article></body></html>`);
+    expect(r.body).toContain('Paragraph 9 of the story');
+    expect(r.body).not.toContain('another story');
+  });
+});
