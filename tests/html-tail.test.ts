@@ -15,10 +15,10 @@ function record(tail: string) {
 }
 
 describe('furniture after the last paragraph', () => {
-  it('a heading with nothing of the story after it is removed (katapult-magazin.de "Neueste Artikel")', () => {
-    const r = record('<h3>Neueste Artikel</h3>');
-    expect(r.body).not.toContain('Neueste Artikel');
-    expect(r.removed).toContainEqual(expect.objectContaining({ text: 'Neueste Artikel', reason: 'heading after the last paragraph' }));
+  it('a heading with nothing of the story after it is removed (a teaser box heading whose teasers were pruned)', () => {
+    const r = record('<h3>Aus dem Archiv der Redaktion</h3>');
+    expect(r.body).not.toContain('Aus dem Archiv');
+    expect(r.removed).toContainEqual(expect.objectContaining({ text: 'Aus dem Archiv der Redaktion', reason: 'heading after the last paragraph' }));
   });
 
   it('short labels that end no sentence, or ask, are removed, innermost first (simmeltalzeitung.ch, aerobuzz.de)', () => {
@@ -57,5 +57,21 @@ describe('furniture after the last paragraph', () => {
     const long = 'Whether you are for or against the new bridge, the vote split the council down the middle and left the mayor with a narrow majority of one, which he says is enough to start building next spring.';
     const r = record(`<h2>${long}</h2>`);
     expect(r.body).toContain(long);
+  });
+});
+
+describe('reading-time and post meta lines', () => {
+  for (const line of ['4 Min Read', 'Lesezeit: 3 Minuten', 'Reading time: 5 min', 'Comment feed | Comments closed | Trackback URL']) {
+    it(`"${line}" is furniture (reuters.com, issue 15)`, () => {
+      const html = `<html><head><title>Council votes on the bridge</title></head><body><article><h1>Council votes on the bridge</h1><p>${line}</p>${story}<p>${line}</p></article></body></html>`;
+      const result = clean({ bytes: Buffer.from(html), name: 'bridge.html', receivedAt: '2021-07-09T00:00:00Z' }, { processedAt: '2021-07-09T00:00:00Z' });
+      if (!result.ok) throw new Error(`rejected: ${result.reason}`);
+      expect(result.record.body).not.toContain(line);
+    });
+  }
+
+  it('a sentence about minutes is not a reading-time line', () => {
+    const r = record('<p>4 minutes later the mayor came back.</p>');
+    expect(r.body).toContain('4 minutes later the mayor came back.');
   });
 });

@@ -69,5 +69,7 @@ export const TRAILER_MARKERS: readonly TrailerMarker[] = [
   { phrase: 'Weitere Themen', note: 'German news and guide pages: more topics (finanztip.de, trafilatura-dev set)' },
   { phrase: 'Weitere Beiträge', note: 'German blogs: more posts' },
   { phrase: 'Empfohlene Beiträge', note: 'German blogs: recommended posts (digitale-exzellenz.de, trafilatura-dev set)' },
+  { phrase: 'Neueste Artikel', note: 'German magazines: latest articles after the story (katapult-magazin.de, trafilatura-dev set)' },
+  { phrase: 'Neueste Beiträge', note: 'German WordPress blogs: latest posts (blog.teufel.de, trafilatura-dev set)' },
   { phrase: 'See also', note: 'English news pages: related links (thelocal.se, trafilatura-dev set)' },
 ];
