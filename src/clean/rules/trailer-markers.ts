@@ -65,7 +65,6 @@ export const TRAILER_MARKERS: readonly TrailerMarker[] = [
   { phrase: 'Gerelateerde artikelen', note: 'Dutch news pages: related links' },
   { phrase: 'Das könnte dich auch interessieren', note: 'German pages addressing the reader as "du" (handball.ch, trafilatura-dev set)' },
   { phrase: 'Ähnliche Themen', note: 'German forums and blogs: related threads (katzen-forum.net, trafilatura-dev set)' },
-  { phrase: 'Ähnliche Beiträge', note: 'German WordPress blogs: related posts' },
   { phrase: 'Weitere Themen', note: 'German news and guide pages: more topics (finanztip.de, trafilatura-dev set)' },
   { phrase: 'Weitere Beiträge', note: 'German blogs: more posts' },
   { phrase: 'Empfohlene Beiträge', note: 'German blogs: recommended posts (digitale-exzellenz.de, trafilatura-dev set)' },
