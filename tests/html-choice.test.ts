@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
+import { closeHeadings } from '../src/clean/page/heading-close.js';
 
 /**
  * Which pass of the extractor's cascade (src/clean/html/index.ts) gives the body: made-up
@@ -40,5 +41,29 @@ describe('a first pass just under the word minimum', () => {
     const r = result(page(`${notice}${story}`));
     if (!r.ok) throw new Error(`rejected: ${r.reason} ${r.detail}`);
     expect(r.record.body).toContain('Paragraph 6 of the post');
+  });
+});
+
+describe('a heading closed with the wrong level', () => {
+  it('is closed as a browser closes it: the article after it reads as paragraphs, the ad between them is not body (thelocal.se)', () => {
+    const first = [1, 2, 3].map((n) => `<p>${para(n)}</p>`).join('');
+    const rest = [4, 5, 6].map((n) => `<p>${para(n)}</p>`).join('');
+    const r = result(
+      page(`<article><h1>Enhanced protection</h1><h2 class="excerpt">A standfirst of the post, in one sentence about the new protection.</h3>
+        <div class="article-body">${first}<div class="ad-container"><h3 class="ad-heading">Advertisement</h3></div>${rest}</div></article>`),
+    );
+    if (!r.ok) throw new Error(`rejected: ${r.reason} ${r.detail}`);
+    expect(r.record.body).toContain('Paragraph 6 of the post');
+    expect(r.record.body).not.toContain('Advertisement');
+    expect(r.record.stats.paragraphs).toBeGreaterThanOrEqual(6);
+  });
+
+  it('closeHeadings rewrites only end tags that match no open heading', () => {
+    expect(closeHeadings('<h2>a</h3><p>b</p>')).toBe('<h2>a</h2><p>b</p>');
+    expect(closeHeadings('<h2>a<h3>b</h2>')).toBe('<h2>a<h3>b</h2>');
+    expect(closeHeadings('<h2>a</h2></h3>')).toBe('<h2>a</h2></h3>');
+    expect(closeHeadings('<H4 class="x">a</H5>')).toBe('<H4 class="x">a</h4>');
+    const same = '<h1>a</h1><h2>b</h2>';
+    expect(closeHeadings(same)).toBe(same);
   });
 });
