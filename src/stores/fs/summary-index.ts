@@ -1,0 +1,352 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { isNotFound } from '../../files/fs-errors.js';
+import { isValidId } from '../../ids.js';
+import { CleanRecord, RejectionRecord } from '../../schemas/index.js';
+import {
+  compareCursors,
+  dayOf,
+  emptyCounts,
+  encodeStoreCursor,
+  recordSummaryFields,
+  rejectionSummaryFields,
+  SEARCH_BODY_CHARS,
+  searchWords,
+  statusesOf,
+  statusOfRejection,
+  type OutputCounts,
+  type OutputFilter,
+  type OutputQuery,
+  type OutputSummary,
+  type StoreCursor,
+} from '../output-query.js';
+import type { OutputKind } from '../types.js';
+import { INDEX_DIR, LOG_SUFFIX, nowMicros, type LogLine, type SummaryFields, type SummaryLogWriter } from './summary-log.js';
+
+/**
+ * The file store's query side: every summary in memory, sorted by written time, built from
+ * the summary logs (summary-log.ts) and kept current by reading what they grew by before
+ * each query. Filters run over that array (tens of milliseconds at 100,000 entries); a text
+ * search reads the candidate records' files, newest first, until the page is full.
+ *
+ * The folders stay the truth: at load and then at most once per RECONCILE_MS, the index is
+ * compared with `records/` and `rejected/`; an output without a line (its writer died between
+ * the two, or it was written before the index existed) is read and indexed, and logged so
+ * the next reader need not read it again; a line whose output is gone is dropped.
+ */
+
+/** How often (at most) a query compares the index with the folders. */
+export const RECONCILE_MS = 60_000;
+/** Record files read at once by a text search. */
+const SEARCH_READS_AT_ONCE = 16;
+
+interface Entry {
+  id: string;
+  status: OutputSummary['status'];
+  micros: number;
+  s: SummaryFields;
+  day: string | null;
+}
+
+const kindOf = (entry: Entry): OutputKind => (entry.status === 'record' ? 'records' : 'rejected');
+
+function compareEntries(a: { micros: number; id: string }, b: { micros: number; id: string }): number {
+  if (a.micros !== b.micros) return a.micros - b.micros;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+interface LogTail {
+  offset: number;
+  partial: string;
+}
+
+export class SummaryIndex {
+  private readonly byId = new Map<string, Entry>();
+  /** Oldest first. */
+  private readonly order: Entry[] = [];
+  private readonly tails = new Map<string, LogTail>();
+  private reconciledAt = -Infinity;
+  private refreshing: Promise<void> | null = null;
+
+  constructor(
+    private readonly root: string,
+    private readonly writer: SummaryLogWriter,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async query(query: OutputQuery): Promise<OutputSummary[]> {
+    await this.refresh();
+    const statuses = statusesOf(query);
+    if (statuses.length === 0 || query.limit < 1) return [];
+    const keep = this.predicate(query, statuses);
+    const words = query.q === undefined ? [] : searchWords(query.q);
+    const newer = query.after !== undefined;
+    const start = query.after ? this.upperBound(query.after) : query.before ? this.lowerBound(query.before) - 1 : this.order.length - 1;
+    const step = newer ? 1 : -1;
+    const out: OutputSummary[] = [];
+    const batch: Entry[] = [];
+    for (let i = start; i >= 0 && i < this.order.length && out.length < query.limit; i += step) {
+      const entry = this.order[i]!;
+      if (!keep(entry)) continue;
+      if (words.length === 0) {
+        out.push(summaryOf(entry));
+        continue;
+      }
+      batch.push(entry);
+      if (batch.length === SEARCH_READS_AT_ONCE) out.push(...(await this.searched(batch.splice(0), words)));
+    }
+    if (batch.length > 0) out.push(...(await this.searched(batch, words)));
+    return out.slice(0, query.limit);
+  }
+
+  async counts(filter: OutputFilter): Promise<OutputCounts> {
+    await this.refresh();
+    const counts = emptyCounts();
+    const statuses = statusesOf(filter);
+    if (statuses.length === 0) return counts;
+    const keep = this.predicate(filter, statuses);
+    let matching = this.order.filter(keep);
+    const words = filter.q === undefined ? [] : searchWords(filter.q);
+    if (words.length > 0) {
+      const found: Entry[] = [];
+      for (let i = 0; i < matching.length; i += SEARCH_READS_AT_ONCE) found.push(...(await this.matchingText(matching.slice(i, i + SEARCH_READS_AT_ONCE), words)));
+      matching = found;
+    }
+    for (const entry of matching) {
+      counts.total += 1;
+      counts.byStatus[entry.status] += 1;
+      if (entry.s.reason !== null) counts.byReason[entry.s.reason] = (counts.byReason[entry.s.reason] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  private predicate(f: OutputFilter, statuses: OutputSummary['status'][]): (entry: Entry) => boolean {
+    const since = f.since === undefined ? -Infinity : Date.parse(f.since) * 1000;
+    return (e) =>
+      statuses.includes(e.status) &&
+      (f.from === undefined || (e.day !== null && e.day >= f.from)) &&
+      (f.to === undefined || (e.day !== null && e.day <= f.to)) &&
+      (f.publisher === undefined || e.s.publisher === f.publisher) &&
+      (f.language === undefined || e.s.language === f.language) &&
+      (f.story === undefined || e.s.story === f.story) &&
+      (f.reason === undefined || e.s.reason === f.reason) &&
+      e.micros >= since;
+  }
+
+  private async searched(entries: Entry[], words: string[]): Promise<OutputSummary[]> {
+    return (await this.matchingText(entries, words)).map(summaryOf);
+  }
+
+  /** The entries whose record's title and body hold every word (records vanished since are left out). */
+  private async matchingText(entries: Entry[], words: string[]): Promise<Entry[]> {
+    const matches = await Promise.all(
+      entries.map(async (entry) => {
+        const record = await this.readEntry('records', entry.id);
+        if (record === null) return false;
+        const { title, body } = record as { title?: unknown; body?: unknown };
+        const text = `${typeof title === 'string' ? title : ''} ${typeof body === 'string' ? body.slice(0, SEARCH_BODY_CHARS) : ''}`;
+        const have = new Set(searchWords(text));
+        return words.every((w) => have.has(w));
+      }),
+    );
+    return entries.filter((_, i) => matches[i]);
+  }
+
+  private async readEntry(kind: OutputKind, id: string): Promise<unknown | null> {
+    try {
+      return JSON.parse(await readFile(join(this.root, kind, `${id}.json`), 'utf8')) as unknown;
+    } catch (err) {
+      if (isNotFound(err) || err instanceof SyntaxError) return null;
+      throw err;
+    }
+  }
+
+  /** One refresh at a time; queries arriving meanwhile share it. */
+  private refresh(): Promise<void> {
+    this.refreshing ??= this.refreshNow().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshNow(): Promise<void> {
+    await this.tailLogs();
+    if (this.now() - this.reconciledAt >= RECONCILE_MS) {
+      await this.reconcile();
+      this.reconciledAt = this.now();
+    }
+  }
+
+  /** Reads what every log grew by since the last look; a line still being written waits for its end. */
+  private async tailLogs(): Promise<void> {
+    const dir = join(this.root, INDEX_DIR);
+    let names: string[];
+    try {
+      names = (await readdir(dir)).filter((name) => name.endsWith(LOG_SUFFIX)).sort();
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+    for (const name of names) {
+      const tail = this.tails.get(name) ?? { offset: 0, partial: '' };
+      this.tails.set(name, tail);
+      let fd: number;
+      try {
+        fd = openSync(join(dir, name), 'r');
+      } catch (err) {
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+      try {
+        const size = fstatSync(fd).size;
+        if (size <= tail.offset) continue;
+        const buffer = Buffer.alloc(size - tail.offset);
+        let read = 0;
+        while (read < buffer.length) {
+          const n = readSync(fd, buffer, read, buffer.length - read, tail.offset + read);
+          if (n === 0) break;
+          read += n;
+        }
+        tail.offset += read;
+        const lines = (tail.partial + buffer.subarray(0, read).toString('utf8')).split('\n');
+        tail.partial = lines.pop() ?? '';
+        for (const line of lines) this.apply(parseLine(line));
+      } finally {
+        closeSync(fd);
+      }
+    }
+  }
+
+  private apply(line: LogLine | null): void {
+    if (line === null) return;
+    const existing = this.byId.get(line.id);
+    if (line.op === 'del') {
+      if (existing && kindOf(existing) === line.kind && existing.micros <= line.at) this.remove(existing);
+      return;
+    }
+    if (existing && compareEntries(existing, { micros: line.at, id: line.id }) > 0) return;
+    if (existing) this.remove(existing);
+    this.insert({ id: line.id, status: line.status, micros: line.at, s: line.s, day: dayOf(line.s.date) });
+  }
+
+  /** Makes the index agree with the folders (see the class comment). */
+  private async reconcile(): Promise<void> {
+    const present = { records: await idsIn(join(this.root, 'records')), rejected: await idsIn(join(this.root, 'rejected')) };
+    const gone = this.order.filter((entry) => !present[kindOf(entry)].has(entry.id));
+    if (gone.length > 0) {
+      for (const entry of gone) this.byId.delete(entry.id);
+      const kept = this.order.filter((entry) => this.byId.get(entry.id) === entry);
+      this.order.splice(0, this.order.length, ...kept);
+    }
+    for (const kind of ['records', 'rejected'] as const) {
+      for (const id of present[kind]) {
+        const known = this.byId.get(id);
+        if (known && kindOf(known) === kind) continue;
+        const line = await this.lineFromFile(kind, id);
+        if (line === null) continue;
+        this.apply(line);
+        this.writer.append(line);
+      }
+    }
+  }
+
+  private async lineFromFile(kind: OutputKind, id: string): Promise<LogLine | null> {
+    const path = join(this.root, kind, `${id}.json`);
+    const [stored, info] = await Promise.all([this.readEntry(kind, id), stat(path).catch(() => null)]);
+    if (stored === null || info === null) return null;
+    const at = Math.min(Math.round(info.mtimeMs * 1000), nowMicros());
+    if (kind === 'records') {
+      const record = CleanRecord.safeParse(stored);
+      return record.success ? { op: 'put', id, status: 'record', at, s: recordSummaryFields(record.data) } : null;
+    }
+    const rejection = RejectionRecord.safeParse(stored);
+    return rejection.success ? { op: 'put', id, status: statusOfRejection(rejection.data), at, s: rejectionSummaryFields(rejection.data) } : null;
+  }
+
+  private insert(entry: Entry): void {
+    this.byId.set(entry.id, entry);
+    const last = this.order[this.order.length - 1];
+    if (!last || compareEntries(last, entry) < 0) {
+      this.order.push(entry);
+      return;
+    }
+    this.order.splice(this.lowerBoundOf(entry), 0, entry);
+  }
+
+  private remove(entry: Entry): void {
+    this.byId.delete(entry.id);
+    const i = this.lowerBoundOf(entry);
+    if (this.order[i] === entry) this.order.splice(i, 1);
+  }
+
+  /** First index whose entry is not older than key. */
+  private lowerBoundOf(key: { micros: number; id: string }): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareEntries(this.order[mid]!, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private lowerBound(cursor: StoreCursor): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCursors(cursorOf(this.order[mid]!), cursor) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** First index whose entry is newer than cursor. */
+  private upperBound(cursor: StoreCursor): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareCursors(cursorOf(this.order[mid]!), cursor) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+const cursorOf = (entry: Entry): StoreCursor => ({ micros: BigInt(entry.micros), id: entry.id });
+
+function summaryOf(entry: Entry): OutputSummary {
+  return {
+    id: entry.id,
+    status: entry.status,
+    cursor: encodeStoreCursor(cursorOf(entry)),
+    writtenAt: new Date(Math.floor(entry.micros / 1000)).toISOString(),
+    ...entry.s,
+  };
+}
+
+/** A line of a log, or null for anything else (a torn or foreign line is skipped, and reconciliation covers it). */
+function parseLine(text: string): LogLine | null {
+  if (text.trim() === '') return null;
+  try {
+    const line = JSON.parse(text) as LogLine;
+    if (!isValidId(line.id) || !Number.isSafeInteger(line.at)) return null;
+    if (line.op === 'del') return line.kind === 'records' || line.kind === 'rejected' ? line : null;
+    if (line.op === 'put' && ['record', 'rejected', 'failed'].includes(line.status) && typeof line.s === 'object' && line.s !== null) return line;
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+async function idsIn(dir: string): Promise<Set<string>> {
+  try {
+    return new Set((await readdir(dir)).filter((name) => name.endsWith('.json')).map((name) => name.slice(0, -5)).filter(isValidId));
+  } catch (err) {
+    if (isNotFound(err)) return new Set();
+    throw err;
+  }
+}
