@@ -89,11 +89,22 @@ describe('/api/events (Server-Sent Events of new records)', () => {
     try {
       expect(sse.status).toBe(200);
       await sse.until(connected);
-      const record = makeRecord('after-connect');
+      const plain = makeRecord('after-connect');
+      // The story field arrives with schema version 2; the event reads it loosely.
+      const record = { ...plain, source: { ...plain.source, url: 'https://example.com/story' }, story: { id: 'story-1' } };
       const cursor = await h.write(record);
       const [event] = await sse.until(isEvent);
       expect(event!.id).toBe(cursor);
-      expect(JSON.parse(event!.data!)).toEqual({ cursor, id: record.id, status: 'record', url: `/api/records/${record.id}` });
+      expect(JSON.parse(event!.data!)).toEqual({
+        cursor,
+        id: record.id,
+        status: 'record',
+        url: `/api/records/${record.id}`,
+        title: record.title,
+        date: record.date,
+        pageUrl: 'https://example.com/story',
+        story: 'story-1',
+      });
       // The record written before connecting is history: the list API serves it, not the feed.
       expect(sse.events()).toHaveLength(1);
     } finally {

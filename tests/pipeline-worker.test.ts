@@ -27,7 +27,7 @@ const standInClean = (input: RawInput, options: CleanOptions): CleanResult => {
   const record: CleanRecord = {
     ...base,
     id,
-    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt },
+    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt, url: `https://example.com/${input.name}` },
     pipeline: { version: '0.1.0', processedAt: options.processedAt },
   };
   return { ok: true, record };
@@ -61,6 +61,10 @@ describe('clean worker (in process, real Redis)', () => {
     expect(await h.raw.has(bad)).toBe(false);
     const events = await h.events();
     expect(events.map((e) => `${e.id}:${e.status}`).sort()).toEqual([`${bad}:rejected`, `${good}:record`].sort());
+    // A record's event carries what a follower chooses by; a rejection's carries none.
+    const record = (await h.output.read('records', good)) as CleanRecord;
+    expect(events.find((e) => e.id === good)).toMatchObject({ title: record.title, date: record.date, url: record.source.url, story: null });
+    expect(events.find((e) => e.id === bad)).toMatchObject({ title: null, date: null, url: null, story: null });
     const stats = await readStats(h.redis, h.prefix);
     expect(stats.counters.records_written).toBe(1);
     expect(stats.rejections['no-article']).toBe(1);

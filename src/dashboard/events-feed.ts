@@ -117,8 +117,10 @@ export function registerEventsFeed(
   });
 }
 
+/** One SSE message: `data` is a RecordEvent (api-schemas.ts); `url` is the API path, `pageUrl` the page's. */
 export function formatEvent(event: StreamEvent): string {
-  return `id: ${event.cursor}\ndata: ${JSON.stringify({ cursor: event.cursor, id: event.id, status: event.status, url: apiPathOf(event) })}\n\n`;
+  const data = { cursor: event.cursor, id: event.id, status: event.status, url: apiPathOf(event), title: event.title, date: event.date, pageUrl: event.url, story: event.story };
+  return `id: ${event.cursor}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** Writes and waits for the socket to drain, so a slow client slows its own reader only. */
