@@ -89,6 +89,9 @@ export function decodeStoreCursor(text: string): StoreCursor | null {
   return micros < 2n ** 63n ? { micros, id: match[2]! } : null;
 }
 
+/** The position before every entry: `after` it lists everything, oldest first. */
+export const BEFORE_EVERYTHING: StoreCursor = { micros: -1n, id: '' };
+
 export const isStoreCursor = (text: string): boolean => decodeStoreCursor(text) !== null;
 
 /** Orders positions: negative when a is older than b. */
