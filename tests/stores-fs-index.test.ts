@@ -1,4 +1,4 @@
-import { appendFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { appendFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FsOutputStore } from '../src/stores/fs/fs-output-store.js';
@@ -45,6 +45,12 @@ describe('file store summary index', () => {
     expect(await namesOf(reader)).toEqual(['kept.txt']);
     await appendFile(log, `${line.slice(20)}\n`);
     expect(await namesOf(reader)).toEqual(['late.txt', 'kept.txt']);
+    // A line without word hashes (from a writer that kept none) is searched in its file.
+    await new FsOutputStore(join(dir.path, 'elsewhere')).writeRecord(sampleRecord('late', 'Words of the late record.'));
+    await rename(join(dir.path, 'elsewhere', 'records', `${sha256('late')}.json`), join(dir.path, 'records', `${sha256('late')}.json`));
+    expect((await reader.query({ limit: 10, q: 'late record' })).map((s) => s.name)).toEqual(['late.txt']);
+    expect(await reader.counts({ q: 'late record' })).toMatchObject({ total: 1 });
+    expect(await reader.counts({ q: 'body' })).toMatchObject({ total: 1 });
   });
 
   it('reconciles with the folders: outputs without a line are indexed (and logged), lines without an output dropped', async () => {

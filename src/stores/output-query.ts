@@ -122,6 +122,62 @@ export function dayOf(date: string | null): string | null {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : null;
 }
 
+/** The text a search looks in: the title and the first SEARCH_BODY_CHARS of the body. */
+export function searchTextOf(record: { title?: unknown; body?: unknown }): string {
+  const title = typeof record.title === 'string' ? record.title : '';
+  const body = typeof record.body === 'string' ? record.body.slice(0, SEARCH_BODY_CHARS) : '';
+  return `${title} ${body}`;
+}
+
+/** FNV-1a, 32 bits, of a word's UTF-16 code units. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i += 1) {
+    h ^= word.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/**
+ * The distinct searchWords of a text as sorted 32-bit hashes: what the file store keeps per
+ * record so a search tests memory, not files. Two words share a hash with odds of about one
+ * in 2^32 / (distinct words of the record); a listed match is confirmed on the record itself.
+ */
+export function wordHashesOf(text: string): Uint32Array {
+  return Uint32Array.from(new Set(searchWords(text).map(wordHash))).sort();
+}
+
+export const queryWordHashes = (q: string): number[] => searchWords(q).map(wordHash);
+
+/** Whether sorted hashes hold every one of `wanted`. */
+export function holdsAll(hashes: Uint32Array, wanted: readonly number[]): boolean {
+  return wanted.every((h) => {
+    let lo = 0;
+    let hi = hashes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (hashes[mid]! < h) lo = mid + 1;
+      else hi = mid;
+    }
+    return hashes[lo] === h;
+  });
+}
+
+export function encodeHashes(hashes: Uint32Array): string {
+  const bytes = Buffer.alloc(hashes.length * 4);
+  hashes.forEach((h, i) => bytes.writeUInt32LE(h, i * 4));
+  return bytes.toString('base64');
+}
+
+export function decodeHashes(text: string): Uint32Array | null {
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length % 4 !== 0) return null;
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i += 1) out[i] = bytes.readUInt32LE(i * 4);
+  return out;
+}
+
 /** The story a record was placed in, read loosely: the field arrives with schema version 2. */
 export function storyIdOf(record: unknown): string | null {
   const story = (record as { story?: { id?: unknown } | null } | null)?.story;

@@ -6,7 +6,7 @@ import { fsyncDir, KnownDirs, writeFileAtomic } from './atomic-write.js';
 import { isNotFound } from '../../files/fs-errors.js';
 import { assertValidId, isValidId } from '../../ids.js';
 import type { OutputKind, OutputLocation, OutputStore } from '../types.js';
-import { recordSummaryFields, rejectionSummaryFields, statusOfRejection, type OutputCounts, type OutputFilter, type OutputQuery, type OutputSummary } from '../output-query.js';
+import { encodeHashes, recordSummaryFields, searchTextOf, wordHashesOf, rejectionSummaryFields, statusOfRejection, type OutputCounts, type OutputFilter, type OutputQuery, type OutputSummary } from '../output-query.js';
 import { SummaryIndex } from './summary-index.js';
 import { nowMicros, SummaryLogWriter, type LogLine } from './summary-log.js';
 
@@ -34,7 +34,8 @@ export class FsOutputStore implements OutputStore {
 
   async writeRecord(record: CleanRecord): Promise<OutputLocation> {
     const location = await this.write('records', record.id, record);
-    this.log.append({ op: 'put', id: record.id, status: 'record', at: nowMicros(), s: recordSummaryFields(record) });
+    const words = encodeHashes(wordHashesOf(searchTextOf(record)));
+    this.log.append({ op: 'put', id: record.id, status: 'record', at: nowMicros(), s: recordSummaryFields(record), w: words });
     return location;
   }
 

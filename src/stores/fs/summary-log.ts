@@ -21,8 +21,11 @@ export const LOG_SUFFIX = '.log';
 export type SummaryFields = Omit<OutputSummary, 'id' | 'status' | 'cursor' | 'writtenAt'>;
 
 export type LogLine =
-  /** An output written: its status, written time (µs since the epoch) and summary. */
-  | { op: 'put'; id: string; status: EntryStatus; at: number; s: SummaryFields }
+  /**
+   * An output written: its status, written time (µs since the epoch), summary and, for a
+   * record, its word hashes (encodeHashes of wordHashesOf its search text).
+   */
+  | { op: 'put'; id: string; status: EntryStatus; at: number; s: SummaryFields; w?: string }
   /** An output of this kind removed at this time. */
   | { op: 'del'; id: string; kind: OutputKind; at: number };
 
