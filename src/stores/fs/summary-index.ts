@@ -43,6 +43,8 @@ import { INDEX_DIR, LOG_SUFFIX, nowMicros, type LogLine, type SummaryFields, typ
 
 /** How often (at most) a query compares the index with the folders. */
 export const RECONCILE_MS = 60_000;
+/** Log lines placed one by one in the order; more are sorted in at once. */
+const BULK_LINES = 64;
 /** Files reconciliation reads between two turns of the event loop. */
 const RECONCILE_BATCH = 200;
 /** Record files read at once by a text search. */
@@ -73,7 +75,9 @@ interface LogTail {
 export class SummaryIndex {
   private readonly byId = new Map<string, Entry>();
   /** Oldest first. */
-  private readonly order: Entry[] = [];
+  private order: Entry[] = [];
+  /** Set when the map changed in bulk: the order is sorted again before it is read. */
+  private orderStale = false;
   private readonly tails = new Map<string, LogTail>();
   private reconciledAt = -Infinity;
   private refreshing: Promise<void> | null = null;
@@ -186,21 +190,30 @@ export class SummaryIndex {
   }
 
   private async refreshNow(): Promise<void> {
-    await this.tailLogs();
+    const lines = await this.tailLogs();
+    // A few lines (the usual refresh) go into place one by one; a load sorts once, since
+    // lines from many logs arrive in no order and each placement moves half the array.
+    const bulk = lines.length > BULK_LINES;
+    for (const line of lines) this.apply(line, bulk);
     if (this.now() - this.reconciledAt >= RECONCILE_MS) {
       await this.reconcile();
       this.reconciledAt = this.now();
     }
+    if (this.orderStale) {
+      this.order = [...this.byId.values()].sort(compareEntries);
+      this.orderStale = false;
+    }
   }
 
-  /** Reads what every log grew by since the last look; a line still being written waits for its end. */
-  private async tailLogs(): Promise<void> {
+  /** What every log grew by since the last look; a line still being written waits for its end. */
+  private async tailLogs(): Promise<LogLine[]> {
     const dir = join(this.root, INDEX_DIR);
+    const found: LogLine[] = [];
     let names: string[];
     try {
       names = (await readdir(dir)).filter((name) => name.endsWith(LOG_SUFFIX)).sort();
     } catch (err) {
-      if (isNotFound(err)) return;
+      if (isNotFound(err)) return found;
       throw err;
     }
     for (const name of names) {
@@ -226,34 +239,41 @@ export class SummaryIndex {
         tail.offset += read;
         const lines = (tail.partial + buffer.subarray(0, read).toString('utf8')).split('\n');
         tail.partial = lines.pop() ?? '';
-        for (const line of lines) this.apply(parseLine(line));
+        for (const line of lines) {
+          const parsed = parseLine(line);
+          if (parsed) found.push(parsed);
+        }
       } finally {
         closeSync(fd);
       }
     }
+    return found;
   }
 
-  private apply(line: LogLine | null): void {
-    if (line === null) return;
+  /** Applies one line to the map, and to the order unless `bulk` (the order is then sorted again). */
+  private apply(line: LogLine, bulk: boolean): void {
     const existing = this.byId.get(line.id);
     if (line.op === 'del') {
-      if (existing && kindOf(existing) === line.kind && existing.micros <= line.at) this.remove(existing);
+      if (existing && kindOf(existing) === line.kind && existing.micros <= line.at) this.remove(existing, bulk);
       return;
     }
     if (existing && compareEntries(existing, { micros: line.at, id: line.id }) > 0) return;
-    if (existing) this.remove(existing);
+    if (existing) this.remove(existing, bulk);
     const words = typeof line.w === 'string' ? decodeHashes(line.w) : null;
-    this.insert({ id: line.id, status: line.status, micros: line.at, s: line.s, day: dayOf(line.s.date), words });
+    const entry = { id: line.id, status: line.status, micros: line.at, s: line.s, day: dayOf(line.s.date), words };
+    if (bulk) {
+      this.byId.set(entry.id, entry);
+      this.orderStale = true;
+    } else this.insert(entry);
   }
 
   /** Makes the index agree with the folders (see the class comment). */
   private async reconcile(): Promise<void> {
     const present = { records: await idsIn(join(this.root, 'records')), rejected: await idsIn(join(this.root, 'rejected')) };
-    const gone = this.order.filter((entry) => !present[kindOf(entry)].has(entry.id));
-    if (gone.length > 0) {
-      for (const entry of gone) this.byId.delete(entry.id);
-      const kept = this.order.filter((entry) => this.byId.get(entry.id) === entry);
-      this.order.splice(0, this.order.length, ...kept);
+    for (const entry of this.byId.values()) {
+      if (present[kindOf(entry)].has(entry.id)) continue;
+      this.byId.delete(entry.id);
+      this.orderStale = true;
     }
     let read = 0;
     for (const kind of ['records', 'rejected'] as const) {
@@ -265,7 +285,7 @@ export class SummaryIndex {
         // pool), with a turn of the event loop every so often so other requests are served.
         if (++read % RECONCILE_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
         if (line === null) continue;
-        this.apply(line);
+        this.apply(line, true);
         this.writer.append(line);
       }
     }
@@ -306,8 +326,12 @@ export class SummaryIndex {
     this.order.splice(this.lowerBoundOf(entry), 0, entry);
   }
 
-  private remove(entry: Entry): void {
+  private remove(entry: Entry, bulk: boolean): void {
     this.byId.delete(entry.id);
+    if (bulk) {
+      this.orderStale = true;
+      return;
+    }
     const i = this.lowerBoundOf(entry);
     if (this.order[i] === entry) this.order.splice(i, 1);
   }
