@@ -176,6 +176,9 @@ describe('/api/events (Server-Sent Events of new records)', () => {
   it('refuses a malformed Last-Event-ID or status, and streams beyond the limit', async () => {
     expect((await fetch(`${h.url}/api/events`, { headers: { 'last-event-id': '../../x' } })).status).toBe(400);
     expect((await fetch(`${h.url}/api/events?status=bogus`)).status).toBe(400);
+    const unknown = await fetch(`${h.url}/api/events?since=1`);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { message: string }).message).toContain('since');
     const open = await Promise.all([1, 2, 3].map(() => SseClient.open(`${h.url}/api/events`)));
     try {
       await Promise.all(open.map((c) => c.until(connected)));
