@@ -179,9 +179,9 @@ async function benchFile() {
     rows.push({ driver: 'file', what: 'load from the index logs (a new reader)', ms: Math.round(warm.ms), note: '' });
     globalThis.gc?.();
     const heap = Math.round((process.memoryUsage().heapUsed - heap0) / 1e6);
-    log(`file warm load: ${warm.ms.toFixed(0)} ms, heap +${heap} MB (two indexes held)`);
+    log(`file warm load: ${warm.ms.toFixed(0)} ms, heap +${heap} MB`);
     rows.push(...(await measure(store, 'file')));
-    rows.push({ driver: 'file', what: 'heap after loading two indexes', ms: null, note: `+${heap} MB` });
+    rows.push({ driver: 'file', what: 'heap held by the loaded index (after GC)', ms: null, note: `+${heap} MB` });
     return rows;
   } finally {
     if (!args.keep) rmSync(dir, { recursive: true, force: true });
