@@ -1,4 +1,5 @@
 import type { OutputKind, StoreKind } from '../stores/types.js';
+import { storyIdOf } from '../stores/output-query.js';
 
 /**
  * Every output the pipeline writes is announced on a Redis stream, so downstream programs
@@ -45,10 +46,9 @@ export interface RecordEvent extends Partial<RecordEventDetails> {
   store: StoreKind;
 }
 
-/** The details of a record for its event; the story id is read loosely until the schema carries it. */
+/** The details of a record for its event. */
 export function eventDetailsOf(record: { title: string | null; date: string | null; source: { url: string | null } }): RecordEventDetails {
-  const story = (record as { story?: { id?: unknown } | null }).story;
-  return { title: record.title?.slice(0, EVENT_TITLE_CHARS) ?? null, date: record.date, url: record.source.url, story: typeof story?.id === 'string' ? story.id : null };
+  return { title: record.title?.slice(0, EVENT_TITLE_CHARS) ?? null, date: record.date, url: record.source.url, story: storyIdOf(record) };
 }
 
 /** A stream entry read back: the event, its details (null when absent) and its position. */
