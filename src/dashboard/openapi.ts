@@ -118,6 +118,42 @@ export const API_ROUTES: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/api/records/{id}/source',
+    summary: "The input's exact raw bytes while the raw store keeps them, as an attachment named after the input.",
+    pathParams: Sha256Param,
+    responses: {
+      '200': { description: 'The raw bytes.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+      '400': error('Not a sha256.'),
+      '404': error('No such entry, or its raw bytes are gone (SCOUR_ERR_SOURCE_GONE).'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/console/series',
+    summary: "The console charts' data: one point per minute over the last hour, and the worker connections now.",
+    responses: { '200': json({ type: 'object' }, 'Series.'), '503': error('Redis did not answer.') },
+  },
+  {
+    method: 'get',
+    path: '/records',
+    summary: 'The records console (HTML): list with search, filters and counts; takes the query parameters of /api/records.',
+    responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+  },
+  {
+    method: 'get',
+    path: '/records/{id}',
+    summary: 'One record or rejection (HTML), with the source text and every removal marked.',
+    pathParams: Sha256Param,
+    responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } }, '404': { description: 'HTML page: no such entry.' } },
+  },
+  {
+    method: 'get',
+    path: '/charts',
+    summary: 'Live charts of the last hour (HTML).',
+    responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },
+  },
+  {
+    method: 'get',
     path: '/queues',
     summary: 'bull-board, the queue dashboard (HTML).',
     responses: { '200': { description: 'HTML page.', content: { 'text/html': { schema: { type: 'string' } } } } },

@@ -24,6 +24,11 @@ export interface CleanJobContext {
    * they hold still this long (SCOUR_STABLE_MS), ms.
    */
   stableMs: number;
+  /**
+   * Raw bytes are kept this long after their output is written (SCOUR_RAW_RETENTION), ms; 0 =
+   * deleted at once. The worker only keeps them; the producers' sweeper removes them when due.
+   */
+  rawRetentionMs: number;
   /** Queues a job for bytes already in the raw store (used for a file's final bytes). */
   enqueue(data: CleanJob): Promise<void>;
   logger: Logger;

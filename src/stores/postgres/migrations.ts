@@ -67,10 +67,19 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    name: 'raw entries kept after their output (raw retention)',
+    // kept_at NULL = in flight (the reconciler's work); set = kept since then, until the sweeper removes it.
+    sql: (t) => `
+      ALTER TABLE ${t('raw')} ADD COLUMN kept_at timestamptz;
+      CREATE INDEX raw_kept_at_idx ON ${t('raw')} (kept_at) WHERE kept_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 3,
     name: 'query columns: story, full-text search, written-time order',
-    // The search column is generated from the title and the first 100,000 characters of
-    // the body (SEARCH_BODY_CHARS): a tsvector over 1 MB is an error, which would fail a huge record's write on every
-    // retry. 'simple' keeps words as written (lowercased), in any language.
+    // The search column is generated from the title and the first 100,000 characters of the
+    // body (SEARCH_BODY_CHARS): a tsvector over 1 MB is an error, which would fail a huge
+    // record's write on every retry. 'simple' keeps words as written (lowercased), in any language.
     sql: (t) => `
       ALTER TABLE ${t('records')} ADD COLUMN story text;
       UPDATE ${t('records')} SET story = record->'story'->>'id' WHERE jsonb_typeof(record->'story') = 'object';
