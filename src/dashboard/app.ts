@@ -11,6 +11,7 @@ import { TIMED_OUT, within } from './within.js';
 import { registerQueueBoard } from './queue-board.js';
 import { registerEventsFeed, type EventsFeedOptions } from './events-feed.js';
 import { registerRecordsApi } from './records-api.js';
+import { registerOpenApi } from './openapi.js';
 import { registerRequestGuards } from './request-guards.js';
 import { registerConsole, type ConsoleOptions } from './console/index.js';
 
@@ -55,6 +56,7 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
   });
 
   registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
+  registerOpenApi(app);
   registerEventsFeed(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
   registerConsole(app, { redis: deps.redis, queue: deps.queue, store: deps.store, raw: deps.raw, prefix: deps.prefix, logger: deps.logger }, deps.console);
   await registerQueueBoard(app, deps.queue);

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import type { Logger } from '../log.js';
 import type { CleanJob } from '../schemas/index.js';
-import type { RecordStatus } from '../record-events/index.js';
+import type { RecordEventDetails, RecordStatus } from '../record-events/index.js';
 import type { OutputLocation, OutputStore, RawStore } from '../stores/types.js';
 
 /** clean() itself, or a stand-in for it: in process (sync) or in a thread (see clean-thread.ts). */
@@ -49,5 +49,7 @@ export interface CleanJobOutcome {
   status: RecordStatus;
   output: OutputLocation;
   reason?: string;
+  /** A record's title, date, page URL and story, carried by its stream event. */
+  details?: RecordEventDetails;
 }
 
