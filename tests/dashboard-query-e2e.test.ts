@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ListResponseSchema } from '../src/dashboard/api-schemas.js';
+import { sha256Hex } from '../src/ids.js';
 import { CleanRecord } from '../src/schemas/index.js';
 import { e2eScope } from './helpers/e2e-env.js';
 import { outputCount } from './helpers/output-check.js';
@@ -11,7 +12,7 @@ import { waitFor } from './helpers/wait-for.js';
 
 /**
  * Issue 17's check, on the real pipeline: `scour start` on the five seeds, then the read API's
- * day filter, its strictness, its OpenAPI document and `scour export`.
+ * day filter, its strictness, its OpenAPI document, `scour export`, the kept sources and /records.
  */
 describe('query API and export on the five seeds (real processes, real Redis)', () => {
   const scope = e2eScope();
@@ -44,6 +45,18 @@ describe('query API and export on the five seeds (real processes, real Redis)', 
     expect(lines.map((line) => CleanRecord.parse(JSON.parse(line)).source.name).sort()).toEqual(SEEDS.map((seed) => seed.name).sort());
     // Not a terminal: nothing but the records, and no progress on stderr.
     expect(exported.stderr).toBe('');
+
+    // Raw bytes are kept after their record (SCOUR_RAW_RETENTION, default 7 days): each seed's
+    // source comes back byte for byte, and the console's list page is served beside the API.
+    for (const seed of SEEDS) {
+      const bytes = readFileSync(seed.path);
+      const source = await fetch(`${base}/api/records/${sha256Hex(bytes)}/source`);
+      expect(source.status, seed.name).toBe(200);
+      expect(Buffer.from(await source.arrayBuffer()).equals(bytes), seed.name).toBe(true);
+    }
+    const console = await fetch(`${base}/records`);
+    expect(console.status).toBe(200);
+    expect(console.headers.get('content-type')).toMatch(/^text\/html/);
 
     scour.kill('SIGTERM');
     expect(await scour.exited).toEqual({ code: 0, signal: null });
