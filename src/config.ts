@@ -103,6 +103,22 @@ export const Config = z.object({
   stableMs: int(0).default(300),
   /** SCOUR_REFERENCE_DATE / --reference-date: resolves relative dates ("on Friday"); never the clock. */
   referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+  /**
+   * SCOUR_STORY_WINDOW: how long the stories index keeps a record after its last write, as
+   * `<n>d`, `<n>h` or seconds; older entries expire (a copy arriving later opens a new story).
+   */
+  storyWindow: z
+    .union([z.number(), z.string()])
+    .transform((v, ctx) => {
+      const m = /^(\d+)\s*([dhs]?)$/.exec(String(v).trim());
+      const seconds = m ? Number(m[1]) * (m[2] === 'd' ? 86_400 : m[2] === 'h' ? 3600 : 1) : NaN;
+      if (!(seconds >= 60 && seconds <= 3650 * 86_400)) {
+        ctx.addIssue({ code: 'custom', message: 'a duration such as 30d, 12h or 3600 (seconds), from a minute to ten years' });
+        return z.NEVER;
+      }
+      return seconds;
+    })
+    .default(30 * 86_400),
   /** SCOUR_LOG_LEVEL / --log-level */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((c) => c.cleanBudgetMs === undefined || c.cleanBudgetMs < c.lockMs, {
@@ -149,6 +165,7 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   cleanHeapMb: { env: 'SCOUR_CLEAN_HEAP_MB', help: 'heap cap of the thread that runs clean(), MB' },
   stableMs: { env: 'SCOUR_STABLE_MS', help: 'a file must keep its size and mtime this long before it is read' },
   referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
+  storyWindow: { env: 'SCOUR_STORY_WINDOW', help: 'the stories index forgets a record this long after its last write (30d, 12h, or seconds)' },
   logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },
 };
 

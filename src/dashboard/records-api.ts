@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import { CleanRecord, RejectionRecord, StoredRecord } from '../schemas/index.js';
 import type { OutputKind, OutputStore } from '../stores/types.js';
 import { API_ERRORS, sendError } from './api-errors.js';
 import { TIMED_OUT, within } from './within.js';
@@ -33,7 +33,7 @@ export interface EntrySummary {
 }
 
 export function summaryOf(stored: unknown): EntrySummary | null {
-  const record = CleanRecord.safeParse(stored);
+  const record = StoredRecord.safeParse(stored);
   if (record.success) {
     const r = record.data;
     return {

@@ -6,6 +6,7 @@ import { CleanThread } from '../workers/clean-thread.js';
 import { startCleanWorker } from '../workers/clean-worker.js';
 import type { CleanFn } from '../workers/job-context.js';
 import type { Runtime } from './runtime.js';
+import { RedisStoryIndex } from '../stories/redis-index.js';
 
 export interface WorkerService {
   worker: Worker;
@@ -36,6 +37,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
     queue ??= createCleanQueue(runtime.redisUrl, config, 'worker-requeue');
     await addCleanJob(queue, data);
   };
+  const stories = new RedisStoryIndex(runtime.redis, { prefix: config.prefix, windowSeconds: config.storyWindow });
   const worker = startCleanWorker(
     {
       raw: runtime.raw,
@@ -48,6 +50,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
       stableMs: config.stableMs,
       enqueue,
       logger: runtime.logger,
+      stories,
     },
     { redisUrl: runtime.redisUrl, concurrency: config.concurrency, lockMs: config.lockMs },
   );
@@ -58,6 +61,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
       await worker.close();
       await thread?.close();
       await queue?.close();
+      await stories.close();
     },
   };
 }

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { FINGERPRINT_SETTINGS } from './rules/fingerprint-settings.js';
+
+/**
+ * A body's fingerprint: an exact hash of its normalised text (the same words in any case,
+ * punctuation and spacing) and a MinHash signature of its word shingles, whose share of equal
+ * components estimates the Jaccard similarity of two bodies' shingle sets. Pure and
+ * deterministic: the stories index (src/stories/) bands the signature to find candidates.
+ */
+export interface Fingerprint {
+  /** sha256 hex of the normalised body. */
+  bodyHash: string;
+  /** MinHash signature: FINGERPRINT_SETTINGS.hashes little-endian uint32 values, base64. */
+  signature: string;
+  /** Distinct shingles of the body. */
+  shingles: number;
+}
+
+const { hashes: HASHES, shingleWords: SHINGLE } = FINGERPRINT_SETTINGS;
+/** Most components a signature may have (the threshold script tries several sizes). */
+const MAX_HASHES = 256;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+/** Case, punctuation, accents' compatibility forms and white space folded: one space between words. */
+export function normaliseBody(body: string): string {
+  return body.normalize('NFKC').toLowerCase().replace(NOT_WORD, ' ').trim();
+}
+
+/** murmur3's finaliser: a cheap 32-bit mix with full avalanche. */
+function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** FNV-1a over UTF-16 code units. */
+function wordHash(word: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** One seed per MinHash component, fixed for ever: changing them changes every signature. */
+const SEEDS = Uint32Array.from({ length: MAX_HASHES }, (_, i) => fmix32(0x9e3779b9 + Math.imul(i + 1, 0x7f4a7c15)));
+
+/** Hashes of every run of SHINGLE consecutive words (the whole text when shorter), deduplicated. */
+function shingleHashes(words: readonly string[], size: number): Set<number> {
+  const wordHashes = words.map(wordHash);
+  const out = new Set<number>();
+  const last = Math.max(0, wordHashes.length - size);
+  for (let i = 0; i <= last; i++) {
+    let h = 0x2545f491;
+    for (let j = i; j < Math.min(i + size, wordHashes.length); j++) h = fmix32(h ^ wordHashes[j]!);
+    out.add(h);
+  }
+  return out;
+}
+
+/** The MinHash signature of a normalised body: per component, the least hash of any shingle. */
+export function minHash(normalised: string, hashes: number = HASHES, shingleWords: number = SHINGLE): Uint32Array {
+  return minHashOf(shingleHashes(normalised === '' ? [] : normalised.split(' '), shingleWords), hashes);
+}
+
+function minHashOf(shingles: Set<number>, hashes: number): Uint32Array {
+  const n = Math.min(hashes, MAX_HASHES);
+  const mins = new Uint32Array(n).fill(0xffffffff);
+  for (const shingle of shingles) {
+    for (let i = 0; i < n; i++) {
+      const v = fmix32(shingle ^ SEEDS[i]!);
+      if (v < mins[i]!) mins[i] = v;
+    }
+  }
+  return mins;
+}
+
+export function encodeSignature(values: Uint32Array): string {
+  const bytes = Buffer.alloc(values.length * 4);
+  values.forEach((v, i) => bytes.writeUInt32LE(v, i * 4));
+  return bytes.toString('base64');
+}
+
+export function decodeSignature(signature: string): Uint32Array {
+  const bytes = Buffer.from(signature, 'base64');
+  const values = new Uint32Array(Math.floor(bytes.length / 4));
+  for (let i = 0; i < values.length; i++) values[i] = bytes.readUInt32LE(i * 4);
+  return values;
+}
+
+/** Share of equal components: the MinHash estimate of the two shingle sets' Jaccard similarity. */
+export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
+  const n = Math.min(a.length, b.length);
+  if (n === 0) return 0;
+  let same = 0;
+  for (let i = 0; i < n; i++) if (a[i] === b[i]) same++;
+  return same / n;
+}
+
+export function fingerprint(body: string): Fingerprint {
+  const normalised = normaliseBody(body);
+  const shingles = shingleHashes(normalised === '' ? [] : normalised.split(' '), SHINGLE);
+  return {
+    bodyHash: createHash('sha256').update(normalised).digest('hex'),
+    signature: encodeSignature(minHashOf(shingles, HASHES)),
+    shingles: shingles.size,
+  };
+}
