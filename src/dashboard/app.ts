@@ -12,6 +12,7 @@ import { registerQueueBoard } from './queue-board.js';
 import { registerEventsFeed, type EventsFeedOptions } from './events-feed.js';
 import { registerRecordsApi } from './records-api.js';
 import { registerRequestGuards } from './request-guards.js';
+import { registerStoriesApi } from './stories-api.js';
 
 export interface DashboardAppDeps {
   redis: Redis;
@@ -51,6 +52,7 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
   });
 
   registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
+  registerStoriesApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
   registerEventsFeed(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
   await registerQueueBoard(app, deps.queue);
 
