@@ -50,6 +50,18 @@ describe('loadConfig', () => {
     expect(fail({}, { SCOUR_CLEAN_HEAP_MB: '16' })).toMatch(/^invalid setting SCOUR_CLEAN_HEAP_MB="16": /);
   });
 
+  it('reads SCOUR_STORY_WINDOW as days, hours or seconds (default 30 days), one line when bad', () => {
+    expect(loadConfig({}, {}).storyWindow).toBe(30 * 86_400);
+    expect(loadConfig({}, { SCOUR_STORY_WINDOW: '7d' }).storyWindow).toBe(7 * 86_400);
+    expect(loadConfig({}, { SCOUR_STORY_WINDOW: '12h' }).storyWindow).toBe(12 * 3600);
+    expect(loadConfig({}, { SCOUR_STORY_WINDOW: '3600' }).storyWindow).toBe(3600);
+    for (const bad of ['soon', '0', '30x']) {
+      const message = fail({}, { SCOUR_STORY_WINDOW: bad });
+      expect(message).toMatch(/^invalid setting SCOUR_STORY_WINDOW=/);
+      expect(message.split('\n')).toHaveLength(1);
+    }
+  });
+
   it('never prints a secret value', () => {
     const message = fail({}, { SCOUR_DASHBOARD_TOKEN: 'short-secret' });
     expect(message).toContain('SCOUR_DASHBOARD_TOKEN=(hidden)');
