@@ -3,8 +3,9 @@ import { FINGERPRINT_SETTINGS } from './rules/fingerprint-settings.js';
 
 /**
  * A body's fingerprint: an exact hash of its normalised text (the same words in any case,
- * punctuation and spacing) and a MinHash signature of its word shingles, whose share of equal
- * components estimates the Jaccard similarity of two bodies' shingle sets. Pure and
+ * punctuation and spacing) and a MinHash signature of its word shingles (one-permutation
+ * hashing), whose share of equal components estimates the Jaccard similarity of two bodies'
+ * shingle sets. Pure and
  * deterministic: the stories index (src/stories/) bands the signature to find candidates.
  */
 export interface Fingerprint {
@@ -43,37 +44,54 @@ function wordHash(word: string): number {
   return h >>> 0;
 }
 
-/** One seed per MinHash component, fixed for ever: changing them changes every signature. */
-const SEEDS = Uint32Array.from({ length: MAX_HASHES }, (_, i) => fmix32(0x9e3779b9 + Math.imul(i + 1, 0x7f4a7c15)));
-
-/** Hashes of every run of SHINGLE consecutive words (the whole text when shorter), deduplicated. */
-function shingleHashes(words: readonly string[], size: number): Set<number> {
-  const wordHashes = words.map(wordHash);
-  const out = new Set<number>();
-  const last = Math.max(0, wordHashes.length - size);
-  for (let i = 0; i <= last; i++) {
+/** Hashes of every run of `size` consecutive words (the whole text when shorter), sorted and deduplicated. */
+export function shingleHashes(words: readonly string[], size: number): Uint32Array {
+  const wordHashes = new Uint32Array(words.length);
+  for (let i = 0; i < words.length; i++) wordHashes[i] = wordHash(words[i]!);
+  const count = words.length === 0 ? 0 : Math.max(1, words.length - size + 1);
+  const all = new Uint32Array(count);
+  for (let i = 0; i < count; i++) {
     let h = 0x2545f491;
     for (let j = i; j < Math.min(i + size, wordHashes.length); j++) h = fmix32(h ^ wordHashes[j]!);
-    out.add(h);
+    all[i] = h;
   }
-  return out;
+  all.sort();
+  let unique = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
+  return all.subarray(0, unique);
 }
 
-/** The MinHash signature of a normalised body: per component, the least hash of any shingle. */
+/** The signature of a normalised body (see oneHashOf). */
 export function minHash(normalised: string, hashes: number = HASHES, shingleWords: number = SHINGLE): Uint32Array {
-  return minHashOf(shingleHashes(normalised === '' ? [] : normalised.split(' '), shingleWords), hashes);
+  return oneHashOf(shingleHashes(normalised === '' ? [] : normalised.split(' '), shingleWords), hashes);
 }
 
-function minHashOf(shingles: Set<number>, hashes: number): Uint32Array {
+/**
+ * One-permutation hashing (Li, Owen & Zhang 2012) with densification by rotation (Shrivastava
+ * & Li 2014): each shingle is hashed once and lands in one of n bins, whose least value is
+ * kept; an empty bin borrows the next filled bin to its right, offset by the distance. The same
+ * estimator as n independent minimums (share of equal components) at 1/n of the hashing.
+ */
+export function oneHashOf(shingles: Uint32Array, hashes: number): Uint32Array {
   const n = Math.min(hashes, MAX_HASHES);
   const mins = new Uint32Array(n).fill(0xffffffff);
   for (const shingle of shingles) {
-    for (let i = 0; i < n; i++) {
-      const v = fmix32(shingle ^ SEEDS[i]!);
-      if (v < mins[i]!) mins[i] = v;
-    }
+    const h = fmix32(shingle ^ 0x5bd1e995);
+    const bin = h % n;
+    const value = Math.floor(h / n);
+    if (value < mins[bin]!) mins[bin] = value;
   }
-  return mins;
+  const filled = mins.findIndex((v) => v !== 0xffffffff);
+  if (filled < 0) return mins;
+  const out = new Uint32Array(n);
+  // Values are below 2^32 / n: a borrowed one plus distance × that bound never collides with a real one.
+  const offset = Math.floor(0x100000000 / n);
+  for (let i = 0; i < n; i++) {
+    let t = 0;
+    while (mins[(i + t) % n] === 0xffffffff) t++;
+    out[i] = (mins[(i + t) % n]! + t * offset) >>> 0;
+  }
+  return out;
 }
 
 export function encodeSignature(values: Uint32Array): string {
@@ -103,7 +121,7 @@ export function fingerprint(body: string): Fingerprint {
   const shingles = shingleHashes(normalised === '' ? [] : normalised.split(' '), SHINGLE);
   return {
     bodyHash: createHash('sha256').update(normalised).digest('hex'),
-    signature: encodeSignature(minHashOf(shingles, HASHES)),
-    shingles: shingles.size,
+    signature: encodeSignature(oneHashOf(shingles, HASHES)),
+    shingles: shingles.length,
   };
 }
