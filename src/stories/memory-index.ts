@@ -20,15 +20,15 @@ export class MemoryStoryIndex implements StoryIndexBackend {
   async session(): Promise<IndexSession> {
     const release = await this.lock.acquire();
     return {
-      placed: async (id) => this.memberById.get(id)?.placed ?? null,
-      exact: async (hash) => {
-        const id = this.exactByHash.get(hash);
-        return id === undefined ? null : (this.memberById.get(id) ?? null);
-      },
-      candidates: async (bands) => {
+      lookup: async (id, hash, bands) => {
+        const exactId = this.exactByHash.get(hash);
         const seen = new Set<string>();
-        for (const band of bands) for (const id of this.bandMembers.get(band) ?? []) seen.add(id);
-        return [...seen].flatMap((id) => this.memberById.get(id) ?? []);
+        for (const band of bands) for (const member of this.bandMembers.get(band) ?? []) seen.add(member);
+        return {
+          placed: this.memberById.get(id)?.placed ?? null,
+          exact: exactId === undefined ? null : (this.memberById.get(exactId) ?? null),
+          candidates: [...seen].flatMap((member) => this.memberById.get(member) ?? []),
+        };
       },
       story: async (storyId) => ({ dater: this.daters.get(storyId) ?? null, undated: [...(this.undatedByStory.get(storyId) ?? [])] }),
       commit: async (write) => {

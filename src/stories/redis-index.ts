@@ -66,7 +66,7 @@ return #KEYS
 `;
 
 type BandCommands = {
-  scourStoryBandsRead(numKeys: number, ...keysThenArgs: string[]): Promise<string[]>;
+  scourStoryBandsRead(numKeys: number, ...keysThenArgs: string[]): ChainableCommander;
   scourStoryBandsPush(numKeys: number, ...keysThenArgs: Array<string | number>): ChainableCommander;
 };
 
@@ -110,22 +110,22 @@ export class RedisStoryIndex implements StoryIndexBackend {
       });
     };
     return {
-      placed: async (id) => {
-        await conn.watch(keys.member(id));
-        const [story, relation, similarity, nearest] = await conn.hmget(keys.member(id), 'story', 'relation', 'similarity', 'nearest');
-        if (!story || !relation) return null;
-        return { id: story, relation: relation as Story['relation'], similarity: Number(similarity), nearestId: nearest || null };
-      },
-      exact: async (hash) => {
-        await conn.watch(keys.exact(hash));
-        const id = await conn.get(keys.exact(hash));
-        return id ? ((await membersOf([id]))[0] ?? null) : null;
-      },
-      candidates: async (bands) => {
-        if (bands.length === 0) return [];
+      lookup: async (id, hash, bands) => {
         const bandKeys = bands.map(keys.band);
-        await conn.watch(...bandKeys);
-        return membersOf(await (conn as unknown as BandCommands).scourStoryBandsRead(bandKeys.length, ...bandKeys));
+        await conn.watch(keys.member(id), keys.exact(hash), ...bandKeys);
+        const pipe = conn.pipeline().hmget(keys.member(id), 'story', 'relation', 'similarity', 'nearest').get(keys.exact(hash));
+        if (bandKeys.length > 0) (pipe as unknown as BandCommands).scourStoryBandsRead(bandKeys.length, ...bandKeys);
+        const replies = (await pipe.exec()) ?? [];
+        for (const [err] of replies) if (err) throw err;
+        const [story, relation, similarity, nearest] = replies[0]![1] as (string | null)[];
+        const exactId = replies[1]![1] as string | null;
+        const bandIds = (replies[2]?.[1] as string[] | undefined) ?? [];
+        const placed: Story | null =
+          story && relation ? { id: story, relation: relation as Story['relation'], similarity: Number(similarity), nearestId: nearest || null } : null;
+        if (placed) return { placed, exact: null, candidates: [] };
+        // The same text's member may have expired before its exact key: then the bands decide.
+        const exact = exactId ? ((await membersOf([exactId]))[0] ?? null) : null;
+        return { placed, exact, candidates: exact ? [] : await membersOf(bandIds) };
       },
       story: async (storyId) => {
         await conn.watch(keys.story(storyId), keys.undated(storyId));

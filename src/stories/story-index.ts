@@ -18,6 +18,15 @@ export interface Placement {
   undated: string[];
 }
 
+export interface Lookup {
+  /** The story the record was already placed in (a retried job), or null. */
+  placed: Story | null;
+  /** The member whose normalised body has the record's hash. */
+  exact: Candidate | null;
+  /** Members sharing any of the record's band keys (newest first, bounded per band). */
+  candidates: Candidate[];
+}
+
 /** What placement writes for one record. */
 export interface PlacementWrite {
   entry: IndexEntry;
@@ -32,12 +41,8 @@ export interface PlacementWrite {
  * writes only if nothing read has changed since (else false, and placement starts over).
  */
 export interface IndexSession {
-  /** The story the record was already placed in (a retried job), or null. */
-  placed(id: string): Promise<Story | null>;
-  /** The member whose normalised body has this hash. */
-  exact(bodyHash: string): Promise<Candidate | null>;
-  /** Members sharing any of these band keys (newest first, bounded per band). */
-  candidates(bands: readonly string[]): Promise<Candidate[]>;
+  /** Everything placement reads about a record, in one go (one round of reads on Redis). */
+  lookup(id: string, bodyHash: string, bands: readonly string[]): Promise<Lookup>;
   story(storyId: string): Promise<{ dater: StoryDater | null; undated: string[] }>;
   commit(write: PlacementWrite): Promise<boolean>;
   /** Ends the session; after commit() too. */
@@ -65,14 +70,13 @@ export async function placeEntry(backend: StoryIndexBackend, entry: IndexEntry):
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const session = await backend.session();
     try {
-      const existing = await session.placed(entry.id);
+      const bands = bandKeys(entry.signature);
+      const { placed: existing, exact, candidates } = await session.lookup(entry.id, entry.bodyHash, bands);
       if (existing) {
         const { dater, undated } = await session.story(existing.id);
         return { story: existing, dater, undated: dater?.memberId === entry.id ? undated : [] };
       }
-      const bands = bandKeys(entry.signature);
-      const exact = await session.exact(entry.bodyHash);
-      const story = decide(entry, exact, exact ? [] : await session.candidates(bands));
+      const story = decide(entry, exact, exact ? [] : candidates);
       const current = await session.story(story.id);
       const becomesDater = entry.date !== null && current.dater === null;
       const dater = becomesDater ? { memberId: entry.id, date: entry.date!, confidence: entry.dateConfidence } : current.dater;
