@@ -9,7 +9,7 @@ import type { Redis } from 'ioredis';
 /** Histogram bucket upper bounds in seconds, shared by writer and reader. */
 export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
-export type Counter = 'files_ingested' | 'bytes_ingested' | 'records_written' | 'bytes_processed' | 'job_failures' | 'duplicates_skipped' | 'raw_requeued';
+export type Counter = 'files_ingested' | 'bytes_ingested' | 'records_written' | 'bytes_processed' | 'job_failures' | 'duplicates_skipped' | 'raw_requeued' | 'records_updated';
 export type Histogram = 'job_duration_seconds' | 'clean_duration_seconds';
 
 export const statsKey = (prefix: string): string => `${prefix}:stats`;
@@ -80,6 +80,7 @@ export async function readStats(redis: Redis, prefix: string): Promise<StatsSnap
       job_failures: 0,
       duplicates_skipped: 0,
       raw_requeued: 0,
+      records_updated: 0,
     },
     rejections: {},
     histograms: { job_duration_seconds: emptyHistogram(), clean_duration_seconds: emptyHistogram() },

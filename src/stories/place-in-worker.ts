@@ -23,7 +23,7 @@ export async function placeRecord(record: CleanRecord, stories: StoryIndexBacken
 
 /**
  * After the record is written: when it became its story's dater, the undated members placed
- * before it are dated now (rewritten in the output store, and announced again on the stream);
+ * before it are dated now (rewritten in the output store, and announced as `updated` on the stream);
  * when it is still undated, its story is asked once more, since a dated member placed while
  * it was being written may have missed it. Idempotent: a record that has a date is left alone.
  */
@@ -49,6 +49,6 @@ async function dateStoredRecord(
   const dated = date(stored.data);
   if (!dated) return;
   const location = await ctx.output.writeRecord({ ...stored.data, ...dated });
-  if (announce) await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'record', store: location.store });
+  if (announce) await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'updated', store: location.store }, undefined, { counters: { records_updated: 1 } });
   ctx.logger.info({ id, date: dated.date, memberId: dated.dateEvidence?.memberId }, 'record dated from its story');
 }
