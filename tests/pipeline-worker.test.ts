@@ -2,7 +2,6 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CleanOptions, CleanResult, RawInput } from '../src/clean/types.js';
 import { readStats } from '../src/metrics/pipeline-stats.js';
 import { openInputFile } from '../src/producers/open-input-file.js';
 import { RejectionRecord, type CleanRecord } from '../src/schemas/index.js';
@@ -11,27 +10,9 @@ import { startCleanWorker } from '../src/workers/clean-worker.js';
 import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
 import { processCleanJob } from '../src/workers/process-clean-job.js';
 import { enqueueContent, openHarness, workerContext, type PipelineHarness } from './helpers/pipeline-harness.js';
-import { sampleRecord, sha256 } from './helpers/sample-entries.js';
+import { sha256 } from './helpers/sample-entries.js';
+import { standInClean } from './helpers/stand-in-clean.js';
 import { waitFor } from './helpers/wait-for.js';
-
-/**
- * Worker plumbing with a stand-in cleaner (these tests are about what the worker does with
- * clean()'s result; the real cleaner runs in the end-to-end tests): text starting "ARTICLE"
- * is a record, anything else is rejected as "no-article".
- */
-const standInClean = (input: RawInput, options: CleanOptions): CleanResult => {
-  const text = Buffer.from(input.bytes).toString('utf8');
-  if (!text.startsWith('ARTICLE')) return { ok: false, reason: 'no-article', detail: 'no article here' };
-  const base = sampleRecord('x', text);
-  const id = sha256(input.bytes);
-  const record: CleanRecord = {
-    ...base,
-    id,
-    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt },
-    pipeline: { version: '0.1.0', processedAt: options.processedAt },
-  };
-  return { ok: true, record };
-};
 
 describe('clean worker (in process, real Redis)', () => {
   let h: PipelineHarness;

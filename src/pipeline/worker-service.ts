@@ -37,7 +37,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
     queue ??= createCleanQueue(runtime.redisUrl, config, 'worker-requeue');
     await addCleanJob(queue, data);
   };
-  const stories = new RedisStoryIndex(runtime.redis, { prefix: config.prefix, windowSeconds: config.storyWindow });
+  const stories = new RedisStoryIndex(runtime.redis, { prefix: config.prefix, windowSeconds: Math.round(config.storyWindowMs / 1000) });
   const worker = startCleanWorker(
     {
       raw: runtime.raw,
@@ -48,6 +48,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
       referenceDate: config.referenceDate,
       maxBytes: config.maxBytes,
       stableMs: config.stableMs,
+      rawRetentionMs: config.rawRetentionMs,
       enqueue,
       logger: runtime.logger,
       stories,

@@ -25,6 +25,11 @@ export interface CleanJobContext {
    * they hold still this long (SCOUR_STABLE_MS), ms.
    */
   stableMs: number;
+  /**
+   * Raw bytes are kept this long after their output is written (SCOUR_RAW_RETENTION), ms; 0 =
+   * deleted at once. The worker only keeps them; the producers' sweeper removes them when due.
+   */
+  rawRetentionMs: number;
   /** Queues a job for bytes already in the raw store (used for a file's final bytes). */
   enqueue(data: CleanJob): Promise<void>;
   logger: Logger;
@@ -44,7 +49,8 @@ export interface CleanJobLike {
 
 /** A job's return value (shown by bull-board): what it wrote, in store-neutral terms. */
 export interface CleanJobOutcome {
-  status: RecordStatus;
+  /** A job ends in an output; `updated` is only announced for an earlier record its story dated. */
+  status: Exclude<RecordStatus, 'updated'>;
   output: OutputLocation;
   reason?: string;
 }

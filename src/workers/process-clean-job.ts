@@ -5,6 +5,7 @@ import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
 import { placeRecord, settleStoryDates } from '../stories/place-in-worker.js';
 import { announce } from './announce-outcome.js';
+import { logFileOutcome } from './file-outcome-log.js';
 import { writeFailedRejection } from './failed-rejection.js';
 import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-context.js';
 
@@ -24,6 +25,9 @@ export async function processCleanJob(job: CleanJobLike, ctx: CleanJobContext): 
       await writeFailedRejection(job, err, job.attemptsMade + 1, ctx).catch((writeErr: unknown) =>
         ctx.logger.error({ err: writeErr, jobId: job.id }, 'could not write the failed rejection'),
       );
+      const data = CleanJob.safeParse(job.data).data;
+      const line = { file: data?.name ?? null, outcome: 'failed', reason: (err as Error).message, id: data?.rawKey ?? job.id ?? null, receivedAt: data?.receivedAt } as const;
+      logFileOutcome(ctx.logger, line, ctx.now);
     }
     throw err;
   }
@@ -46,13 +50,16 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
     return finish(job, outcome, data, data.bytes, 0, started, ctx);
   }
 
-  const bytes = await ctx.raw.get(data.rawKey);
+  // A kept entry is one whose output was written: only a reprocess job cleans it again.
+  const bytes = await ctx.raw.get(data.rawKey, { inFlightOnly: !data.reprocess });
   if (bytes === null) {
-    // An earlier attempt wrote the output and deleted the raw bytes, then died before the
-    // job was marked done: the outcome exists, only the announcement may be missing.
+    // An earlier attempt wrote the output and deleted (or kept) the raw bytes, then died before
+    // the job was marked done: the outcome exists, only the announcement may be missing.
     const done = await existingOutcome(data.rawKey, ctx);
     if (done) {
       await announce(job, done, data.rawKey, ctx);
+      // The attempt that wrote it died before its line: the file's one line is this one.
+      logFileOutcome(ctx.logger, { file: data.name, outcome: done.status, reason: done.reason, id: data.rawKey, receivedAt: data.receivedAt }, ctx.now);
       return done;
     }
     throw new Error(`raw bytes ${data.rawKey} are missing and no output exists for them`);
@@ -127,8 +134,10 @@ async function supersede(job: CleanJobLike, data: CleanJob, seen: string, starte
 }
 
 /**
- * Announce and count (one Redis call), and drop the raw bytes: the output is durable by now,
- * and should the worker die between the two, the retry finds the output and only announces.
+ * Announce and count (one Redis call), and keep or drop the raw bytes: the output is durable
+ * by now, and should the worker die between the two, the retry finds the output and only
+ * announces. Bytes are kept for the retention period, except a superseded entry's (they are
+ * no longer the bytes of its key).
  */
 async function finish(
   job: CleanJobLike,
@@ -142,9 +151,11 @@ async function finish(
   const stats = {
     counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes },
     rejections: outcome.reason ? { [outcome.reason]: 1 } : {},
-    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000 },
+    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000, drop_to_output_seconds: Math.max(0, (ctx.now ?? Date.now)() - Date.parse(data.receivedAt)) / 1000 },
   };
-  await Promise.all([announce(job, outcome, data.rawKey, ctx, stats), ctx.raw.delete(data.rawKey)]);
+  const keep = ctx.rawRetentionMs > 0 && outcome.reason !== 'superseded';
+  await Promise.all([announce(job, outcome, data.rawKey, ctx, stats), keep ? ctx.raw.keep(data.rawKey) : ctx.raw.delete(data.rawKey)]);
+  logFileOutcome(ctx.logger, { file: data.name, outcome: outcome.status, reason: outcome.reason, id: data.rawKey, receivedAt: data.receivedAt }, ctx.now);
   return outcome;
 }
 

@@ -84,6 +84,7 @@ export function workerContext(h: PipelineHarness, clean: CleanFn, overrides: Par
     clean,
     maxBytes: 1 << 20,
     stableMs: 50,
+    rawRetentionMs: 0,
     enqueue: (data) => addCleanJob(h.queue, data),
     logger: h.logger,
     ...overrides,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidIdError } from '../../src/ids.js';
 import { openInputFile } from '../../src/producers/open-input-file.js';
-import type { OutputStore, RawStore } from '../../src/stores/types.js';
+import type { KeptEntry, OutputStore, RawStore } from '../../src/stores/types.js';
 import { sampleRecord, sampleRejection, sha256 } from './sample-entries.js';
 
 /**
@@ -166,7 +166,78 @@ export function rawStoreContract(name: string, open: () => Promise<StoreHarness<
         await expect(h.store.get(id), id).rejects.toThrow(InvalidIdError);
         await expect(h.store.delete(id), id).rejects.toThrow(InvalidIdError);
         await expect(h.store.put(id, Buffer.from('x')), id).rejects.toThrow(InvalidIdError);
+        await expect(h.store.keep(id), id).rejects.toThrow(InvalidIdError);
       }
+    });
+
+    const listKeys = async () => {
+      const listed: string[] = [];
+      for await (const key of h.store.keys()) listed.push(key);
+      return listed.sort();
+    };
+    const listKept = async (keptBefore?: string) => {
+      const listed: KeptEntry[] = [];
+      for await (const entry of h.store.kept(keptBefore === undefined ? {} : { keptBefore })) listed.push(entry);
+      return listed;
+    };
+
+    it('a kept entry leaves the in-flight keys but is still read, listed as kept with its time, and deleted', async () => {
+      const before = new Date(Date.now() - 1000).toISOString();
+      const { key } = await h.store.addFile(await file('kept.txt', 'kept bytes'));
+      const other = (await h.store.addFile(await file('other.txt', 'in flight'))).key;
+      expect((await h.store.info(key))?.keptAt).toBeNull();
+      await h.store.keep(key);
+      expect(await listKeys()).toEqual([other]);
+      expect(text(await h.store.get(key))).toBe('kept bytes');
+      expect(await h.store.get(key, { inFlightOnly: true })).toBeNull();
+      expect(text(await h.store.get(other, { inFlightOnly: true }))).toBe('in flight');
+      expect(await h.store.has(key)).toBe(true);
+      const info = await h.store.info(key);
+      expect(info).toMatchObject({ bytes: 10 });
+      expect(Date.parse(info!.keptAt!)).toBeGreaterThan(Date.parse(before));
+      const kept = await listKept();
+      expect(kept).toEqual([{ key, bytes: 10, keptAt: info!.keptAt }]);
+      // The sweeper asks for entries kept before a time: none are due before they were kept.
+      expect(await listKept(before)).toEqual([]);
+      expect((await listKept(new Date(Date.now() + 60_000).toISOString())).map((entry) => entry.key)).toEqual([key]);
+      await h.store.keep(sha256('never stored'));
+      await h.store.delete(key);
+      expect(await h.store.has(key)).toBe(false);
+      expect(await listKept()).toEqual([]);
+      expect(await h.countEntries()).toBe(1);
+    });
+
+    it('the same bytes added again are in flight again; keeping them again moves the kept time on', async () => {
+      const { key } = await h.store.addFile(await file('a.txt', 'again'));
+      await h.store.keep(key);
+      const first = (await h.store.info(key))!.keptAt!;
+      await h.store.addFile(await file('b.txt', 'again'));
+      expect(await listKeys()).toEqual([key]);
+      expect(text(await h.store.get(key, { inFlightOnly: true }))).toBe('again');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await h.store.keep(key);
+      expect(await listKeys()).toEqual([]);
+      expect(Date.parse((await h.store.info(key))!.keptAt!)).toBeGreaterThan(Date.parse(first));
+      expect((await listKept()).map((entry) => entry.key)).toEqual([key]);
+      expect(await h.countEntries()).toBe(1);
+      await h.store.put(key, Buffer.from('again'));
+      expect(await listKeys()).toEqual([key]);
+    });
+
+    it('removeKept removes only an entry kept before the given time, and says so', async () => {
+      const past = new Date(Date.now() - 60_000).toISOString();
+      const future = () => new Date(Date.now() + 60_000).toISOString();
+      const { key } = await h.store.addFile(await file('due.txt', 'due'));
+      expect(await h.store.removeKept(key, future())).toBe(false);
+      expect(await h.store.has(key)).toBe(true);
+      await h.store.keep(key);
+      expect(await h.store.removeKept(key, past)).toBe(false);
+      expect(await h.store.has(key)).toBe(true);
+      expect(await h.store.removeKept(key, future())).toBe(true);
+      expect(await h.store.removeKept(key, future())).toBe(false);
+      expect(await h.store.has(key)).toBe(false);
+      expect(await h.countEntries()).toBe(0);
+      await expect(h.store.removeKept('../x', future())).rejects.toThrow(InvalidIdError);
     });
 
     it('lists every key it holds, and only those', async () => {

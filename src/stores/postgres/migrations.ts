@@ -65,6 +65,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX rejections_created_at_idx ON ${t('rejections')} (created_at);
     `,
   },
+  {
+    version: 2,
+    name: 'raw entries kept after their output (raw retention)',
+    // kept_at NULL = in flight (the reconciler's work); set = kept since then, until the sweeper removes it.
+    sql: (t) => `
+      ALTER TABLE ${t('raw')} ADD COLUMN kept_at timestamptz;
+      CREATE INDEX raw_kept_at_idx ON ${t('raw')} (kept_at) WHERE kept_at IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
