@@ -16,7 +16,7 @@ export interface EventsFeedOptions {
   maxClients?: number;
 }
 
-const STATUS_FILTERS: ReadonlySet<string> = new Set(['record', 'rejected', 'failed', 'all']);
+const STATUS_FILTERS: ReadonlySet<string> = new Set(['record', 'rejected', 'failed', 'updated', 'all']);
 /** Entries read per XREAD; later ones come in the next round. */
 const READ_BATCH = 100;
 /** Pause before re-reading after a Redis error, so an outage does not spin. */

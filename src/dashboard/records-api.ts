@@ -77,7 +77,7 @@ const ListQuery = z
     before: z.string().refine(isCursor).optional(),
     // `limit=` with no value means the default, as a form would send it.
     limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default)),
-    status: z.enum(['record', 'rejected', 'failed', 'all']).default('record'),
+    status: z.enum(['record', 'rejected', 'failed', 'updated', 'all']).default('record'),
     // Read by the token check (a browser's first visit), not by this route.
     token: z.string().optional(),
   })
