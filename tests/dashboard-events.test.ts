@@ -91,7 +91,7 @@ describe('/api/events (Server-Sent Events of new records)', () => {
       await sse.until(connected);
       const plain = makeRecord('after-connect');
       // The story field arrives with schema version 2; the event reads it loosely.
-      const record = { ...plain, source: { ...plain.source, url: 'https://example.com/story' }, story: { id: 'story-1' } };
+      const record = { ...plain, source: { ...plain.source, url: 'https://example.com/story' }, story: { id: 'story-1', relation: 'first' as const, similarity: 1, nearestId: null } };
       const cursor = await h.write(record);
       const [event] = await sse.until(isEvent);
       expect(event!.id).toBe(cursor);

@@ -7,10 +7,10 @@ import { makeRecord, makeRejection, startHarness, type Harness } from './fixture
 /** Filtered lists, counts and the OpenAPI document of the read API, over the file store. */
 describe('read API filters: /api/records?from…, /api/records/counts, /api/openapi.json', () => {
   let h: Harness;
-  const rec = (seed: string, fields: Partial<CleanRecord> & { story?: { id: string } }): CleanRecord => ({ ...makeRecord(seed), ...fields }) as CleanRecord;
+  const rec = (seed: string, fields: Partial<CleanRecord>): CleanRecord => ({ ...makeRecord(seed), ...fields }) as CleanRecord;
   const june = rec('june', { date: '2021-06-30', publisher: 'Dawn', language: 'en', title: 'Budget passed' });
-  const july1 = rec('july-1', { date: '2021-07-01', publisher: 'Dawn', language: 'en', title: 'Phone call', story: { id: 'story-1' } });
-  const july31 = rec('july-31', { date: '2021-07-31', publisher: 'Geo', language: 'ur', title: 'Call recap', body: 'The phone call, recapped.', story: { id: 'story-1' } });
+  const july1 = rec('july-1', { date: '2021-07-01', publisher: 'Dawn', language: 'en', title: 'Phone call', story: { id: 'story-1', relation: 'first' as const, similarity: 1, nearestId: null } });
+  const july31 = rec('july-31', { date: '2021-07-31', publisher: 'Geo', language: 'ur', title: 'Call recap', body: 'The phone call, recapped.', story: { id: 'story-1', relation: 'first' as const, similarity: 1, nearestId: null } });
   const august = rec('august', { date: '2021-08-01', publisher: 'Geo', language: 'en', title: 'Later' });
   const rejected = makeRejection('rejected');
 

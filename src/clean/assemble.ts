@@ -3,6 +3,7 @@ import { sha256Hex } from '../ids.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
 import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
 import { countWords } from './word-count.js';
+import { fingerprint } from './fingerprint.js';
 
 export interface AssembleContext {
   input: RawInput;
@@ -105,6 +106,8 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
       method: extraction.method,
     },
     pipeline: { version: ctx.options.pipelineVersion ?? 'unversioned', processedAt: ctx.options.processedAt },
+    fingerprint: fingerprint(body),
+    story: null,
   };
   const parsed = CleanRecord.safeParse(record);
   if (!parsed.success) {

@@ -13,6 +13,7 @@ import { registerEventsFeed, type EventsFeedOptions } from './events-feed.js';
 import { registerRecordsApi } from './records-api.js';
 import { registerOpenApi } from './openapi.js';
 import { registerRequestGuards } from './request-guards.js';
+import { registerStoriesApi } from './stories-api.js';
 import { registerConsole, type ConsoleOptions } from './console/index.js';
 
 export interface DashboardAppDeps {
@@ -57,6 +58,7 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
 
   registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
   registerOpenApi(app);
+  registerStoriesApi(app, { store: deps.store });
   registerEventsFeed(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
   registerConsole(app, { redis: deps.redis, queue: deps.queue, store: deps.store, raw: deps.raw, prefix: deps.prefix, logger: deps.logger }, deps.console);
   await registerQueueBoard(app, deps.queue);

@@ -16,7 +16,7 @@ export interface EventsFeedOptions {
   maxClients?: number;
 }
 
-const STATUS_FILTERS: ReadonlySet<string> = new Set(['record', 'rejected', 'failed', 'all']);
+const STATUS_FILTERS: ReadonlySet<string> = new Set(['record', 'rejected', 'failed', 'updated', 'all']);
 /** Query parameters of /api/events (token: read by the token check). */
 const EVENT_PARAMS: ReadonlySet<string> = new Set(['status', 'lastEventId', 'token']);
 /** Entries read per XREAD; later ones come in the next round. */

@@ -80,6 +80,13 @@ export const API_ROUTES: RouteDoc[] = [
   },
   {
     method: 'get',
+    path: '/api/stories/{id}',
+    summary: "A story's members, oldest first: id, title, publisher, date, relation (first, duplicate, near-duplicate), similarity.",
+    pathParams: Sha256Param,
+    responses: { '200': json({ type: 'object' }, 'The story and its members.'), '400': error('Not a sha256.'), '404': error('No record of that story.') },
+  },
+  {
+    method: 'get',
     path: '/api/events',
     summary: 'Server-Sent Events, one per new output; each `data` is a RecordEvent, each `id` its cursor (resume with Last-Event-ID).',
     query: {

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import { CleanRecord, RejectionRecord, StoredRecord } from '../schemas/index.js';
 import type { OutputKind, OutputStore } from '../stores/types.js';
 import {
   decodeStoreCursor,
@@ -29,7 +29,7 @@ const SUMMARY_READS_AT_ONCE = 8;
 
 /** The summary of a stored entry, or null when it is neither a record nor a rejection. */
 export function summaryOf(stored: unknown): EntrySummary | null {
-  const record = CleanRecord.safeParse(stored);
+  const record = StoredRecord.safeParse(stored);
   if (record.success) return recordSummaryFields(record.data);
   const rejection = RejectionRecord.safeParse(stored);
   if (rejection.success) return rejectionSummaryFields(rejection.data);
@@ -135,7 +135,9 @@ export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; s
     if (page === TIMED_OUT) return sendError(reply, API_ERRORS.REDIS_UNAVAILABLE);
     // A few reads at a time, each reduced to its summary at once: a page of 500 records of
     // 15 MB each once held 7.5 GB of JSON and failed with "Invalid string length".
-    const items = await mapLimited(page.events, SUMMARY_READS_AT_ONCE, async (event) => ({
+    // 'updated' entries (a record re-dated by its story) follow over /api/events, not here.
+    const outputs = page.events.flatMap((event) => (event.status === 'updated' ? [] : [{ ...event, status: event.status }]));
+    const items = await mapLimited(outputs, SUMMARY_READS_AT_ONCE, async (event) => ({
       cursor: event.cursor,
       id: event.id,
       status: event.status,

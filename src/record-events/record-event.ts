@@ -18,8 +18,12 @@ export const recordsStreamKey = (prefix: string): string => `${prefix}:records`;
 /** Approximate cap of the stream (MAXLEN ~): old events are trimmed, the store keeps everything. */
 export const RECORDS_STREAM_MAX_LEN = 1_000_000;
 
-/** record = a clean record; rejected = a rejection from clean() or the producer; failed = a job that exhausted its retries. */
-export const RECORD_STATUSES = ['record', 'rejected', 'failed'] as const;
+/**
+ * record = a clean record; rejected = a rejection from clean() or the producer; failed = a job
+ * that exhausted its retries; updated = a record written earlier and rewritten (its story lent
+ * it a date): not a new output, so readers counting outputs skip it.
+ */
+export const RECORD_STATUSES = ['record', 'rejected', 'failed', 'updated'] as const;
 export type RecordStatus = (typeof RECORD_STATUSES)[number];
 
 const STORE_KINDS: readonly string[] = ['file', 'postgres'] satisfies StoreKind[];
@@ -61,7 +65,7 @@ export type StreamEvent = ParsedRecordEvent & {
 export type ParsedRecordEvent = Omit<RecordEvent, keyof RecordEventDetails> & RecordEventDetails;
 
 /** Where an output of this status is kept: failures are written as rejections. */
-export const outputKindOf = (status: RecordStatus): OutputKind => (status === 'record' ? 'records' : 'rejected');
+export const outputKindOf = (status: RecordStatus): OutputKind => (status === 'record' || status === 'updated' ? 'records' : 'rejected');
 
 /**
  * Reads one stream entry's flat field list back into an event; null if it is not one of

@@ -1,4 +1,4 @@
-import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import type { RejectionRecord, StoredRecord } from '../schemas/index.js';
 
 /**
  * Listing the output store by field: what /api/records (with filters), its counts and
@@ -204,7 +204,7 @@ export function statusesOf(f: OutputFilter): EntryStatus[] {
 export const emptyCounts = (): OutputCounts => ({ total: 0, byStatus: { record: 0, rejected: 0, failed: 0 }, byReason: {} });
 
 /** Summary fields of a record, as both drivers derive them. */
-export function recordSummaryFields(record: CleanRecord): Omit<OutputSummary, 'id' | 'status' | 'cursor' | 'writtenAt'> {
+export function recordSummaryFields(record: StoredRecord): Omit<OutputSummary, 'id' | 'status' | 'cursor' | 'writtenAt'> {
   return {
     name: record.source.name,
     title: record.title?.slice(0, SUMMARY_TITLE_CHARS) ?? null,

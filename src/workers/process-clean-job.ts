@@ -1,8 +1,9 @@
 import { UnrecoverableError } from 'bullmq';
 import type { CleanResult } from '../clean/types.js';
-import { CleanJob, CleanRecord, rejectionRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
+import { CleanJob, CleanRecord, rejectionRecord, RejectionRecord, StoredRecord, type Rejection } from '../schemas/index.js';
 import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
+import { placeRecord, settleStoryDates } from '../stories/place-in-worker.js';
 import { announce } from './announce-outcome.js';
 import { eventDetailsOf } from '../record-events/index.js';
 import { logFileOutcome } from './file-outcome-log.js';
@@ -93,7 +94,13 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
       throw new UnrecoverableError(`record failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
     }
     if (checked.data.id !== data.rawKey) throw new UnrecoverableError(`record id ${checked.data.id} is not the raw key ${data.rawKey}`);
-    outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data), details: eventDetailsOf(checked.data) };
+    if (ctx.stories) {
+      const { record, placement } = await placeRecord(checked.data, ctx.stories);
+      outcome = { status: 'record', output: await ctx.output.writeRecord(record), details: eventDetailsOf(record) };
+      await settleStoryDates(record, placement, { ...ctx, stories: ctx.stories });
+    } else {
+      outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data), details: eventDetailsOf(checked.data) };
+    }
   } else {
     const rejection = buildRejection(result, data, 1, processedAt);
     outcome = { status: 'rejected', output: await ctx.output.writeRejection(rejection), reason: result.reason };
@@ -173,7 +180,7 @@ export function buildRejection(
 
 /** The outcome an earlier attempt already stored. */
 async function existingOutcome(id: string, ctx: CleanJobContext): Promise<CleanJobOutcome | null> {
-  const record = CleanRecord.safeParse(await ctx.output.read('records', id));
+  const record = StoredRecord.safeParse(await ctx.output.read('records', id));
   if (record.success) return { status: 'record', output: { store: ctx.output.kind, kind: 'records', id }, details: eventDetailsOf(record.data) };
   const rejection = RejectionRecord.safeParse(await ctx.output.read('rejected', id));
   if (rejection.success && rejection.data.reason !== 'failed') {

@@ -84,9 +84,9 @@ export function outputStoreContract(name: string, open: () => Promise<StoreHarne
     const writeCorpus = async () => {
       const rec = (seed: string, fields: Partial<CleanRecord> & { story?: { id: string } | null }) => ({ ...sampleRecord(seed), ...fields }) as CleanRecord;
       await h.store.writeRecord(rec('a', { date: '2021-06-30', publisher: 'Dawn', language: 'en', title: 'Budget vote', body: 'The assembly passed the budget.' }));
-      await h.store.writeRecord(rec('b', { date: '2021-07-01', publisher: 'Dawn', language: 'en', title: 'Phone call', body: 'Leaders spoke by phone on Friday.', story: { id: 's1' } }));
+      await h.store.writeRecord(rec('b', { date: '2021-07-01', publisher: 'Dawn', language: 'en', title: 'Phone call', body: 'Leaders spoke by phone on Friday.', story: { id: 's1', relation: 'first' as const, similarity: 1, nearestId: null } }));
       await h.store.writeRejection(sampleRejection('c', 'no-article'));
-      await h.store.writeRecord(rec('d', { date: '2021-07-31T09:00:00+05:00', publisher: 'Geo', language: 'ur', title: 'Call recap', body: 'A PHONE call, recapped.', story: { id: 's1' } }));
+      await h.store.writeRecord(rec('d', { date: '2021-07-31T09:00:00+05:00', publisher: 'Geo', language: 'ur', title: 'Call recap', body: 'A PHONE call, recapped.', story: { id: 's1', relation: 'first' as const, similarity: 1, nearestId: null } }));
       await h.store.writeRejection(sampleRejection('e', 'failed'));
       await h.store.writeRecord(rec('f', { date: null, publisher: null, language: null, title: null, body: 'Undated text about the budget.' }));
     };
