@@ -71,7 +71,7 @@ async function laterMemberDatesEarlier(output: OutputStore): Promise<void> {
     expect(stored.date).toBe('2021-07-09');
     expect(stored.dateEvidence).toMatchObject({ source: 'story', text: 'Friday', memberId: dated.record.id });
     const events = (await redis.xrange(recordsStreamKey(prefix), '-', '+')).map(([, f]) => parseRecordEvent(f));
-    expect(events).toEqual([{ id: early.record.id, status: 'updated', store: output.kind }]);
+    expect(events).toEqual([{ id: early.record.id, status: 'updated', store: output.kind, title: stored.title, date: '2021-07-09', url: stored.source.url, story: stored.story?.id }]);
     expect((await readStats(redis, prefix)).counters.records_updated).toBe(1);
   } finally {
     await stories.close();

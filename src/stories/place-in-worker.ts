@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
-import { appendRecordEvent } from '../record-events/index.js';
+import { appendRecordEvent, eventDetailsOf } from '../record-events/index.js';
 import { CleanRecord } from '../schemas/index.js';
 import type { OutputStore } from '../stores/types.js';
 import { entryOf } from './entry.js';
@@ -48,7 +48,9 @@ async function dateStoredRecord(
   if (!stored.success) return;
   const dated = date(stored.data);
   if (!dated) return;
-  const location = await ctx.output.writeRecord({ ...stored.data, ...dated });
-  if (announce) await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'updated', store: location.store }, undefined, { counters: { records_updated: 1 } });
+  const updated = { ...stored.data, ...dated };
+  const location = await ctx.output.writeRecord(updated);
+  // The event carries the new date, so a follower need not fetch the record to see what changed.
+  if (announce) await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'updated', store: location.store, ...eventDetailsOf(updated) }, undefined, { counters: { records_updated: 1 } });
   ctx.logger.info({ id, date: dated.date, memberId: dated.dateEvidence?.memberId }, 'record dated from its story');
 }
