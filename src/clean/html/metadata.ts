@@ -2,7 +2,11 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { indexPage, type PageIndex } from '../page/page-index.js';
 import { collapseWhitespace } from '../page/text.js';
+import { isTag, MAX_DEPTH } from '../page/node.js';
 import { META_AUTHOR_PREFIX } from '../rules/bylines.js';
+import { TITLE_SETTINGS } from '../rules/title-rules.js';
+import type { JsonLdArticle } from './jsonld.js';
+import { chooseTitle, cleanTitleText } from './title.js';
 
 const clean = (value: string | undefined): string | null => {
   const t = value === undefined ? undefined : collapseWhitespace(value).trim();
@@ -16,13 +20,23 @@ export interface PageMetadata {
   language: string | null;
 }
 
-/** "Headline | Site" / "Headline - Site" → "Headline" when the tail is the site name or short. */
-function stripSiteName(title: string, site: string | null): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title;
-  const last = parts[parts.length - 1]!;
-  if ((site && last.toLowerCase().includes(site.toLowerCase())) || last.length < title.length / 3) return parts.slice(0, -1).join(' - ');
-  return title;
+/** The first h1 and h2 elements of the page's body (TITLE_SETTINGS.maxHeadings of each), in document order. */
+function headings(body: Element | null): { h1: Element[]; h2: Element[] } {
+  const h1: Element[] = [];
+  const h2: Element[] = [];
+  const walk = (el: Element, depth: number) => {
+    if (depth > MAX_DEPTH) return;
+    for (const child of el.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'h1') {
+        if (h1.length < TITLE_SETTINGS.maxHeadings) h1.push(child);
+      } else if (child.name === 'h2') {
+        if (h2.length < TITLE_SETTINGS.maxHeadings) h2.push(child);
+      } else walk(child, depth + 1);
+    }
+  };
+  if (body) walk(body, 0);
+  return { h1, h2 };
 }
 
 /**
@@ -30,7 +44,7 @@ function stripSiteName(title: string, site: string | null): string {
  * names) comes first for the byline. `index` is the page's element index when the caller
  * already has it.
  */
-export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null, index: PageIndex = indexPage($.root()[0])): PageMetadata {
+export function readMetadata($: CheerioAPI, jsonLd: Pick<JsonLdArticle, 'author' | 'headline'> | null = null, index: PageIndex = indexPage($.root()[0])): PageMetadata {
   const metas = new Map<string, string>();
   for (const { attribs } of index.metas) {
     const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'])?.toLowerCase();
@@ -39,13 +53,14 @@ export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null, 
   const meta = (key: string) => clean(metas.get(key));
   const textOf = (el: Element | null) => (el ? $.text([el]) : undefined);
   const publisher = meta('og:site_name') ?? meta('application-name');
-  const rawTitle = meta('og:title') ?? clean(textOf(index.h1)) ?? clean(textOf(index.title));
-  const rawByline = clean(jsonLdAuthor ?? undefined) ?? meta('author') ?? meta('article:author') ?? clean(textOf(index.author));
+  const { h1, h2 } = headings(index.body);
+  const title = chooseTitle({ og: meta('og:title'), twitter: meta('twitter:title'), document: clean(textOf(index.title)), headline: jsonLd?.headline ?? null, site: publisher, h1, h2 });
+  const rawByline = clean(jsonLd?.author ?? undefined) ?? meta('author') ?? meta('article:author') ?? clean(textOf(index.author));
   const byline = rawByline?.replace(META_AUTHOR_PREFIX, '') ?? null;
   const lang = clean(index.html?.attribs.lang) ?? meta('content-language');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {
-    title: rawTitle ? stripSiteName(rawTitle, publisher) : null,
+    title: title ? cleanTitleText(title) || null : null,
     byline: byline && byline.length <= 120 && !/^https?:/.test(byline) ? byline : null,
     publisher,
     language: language && /^[a-z]{2,3}$/.test(language) ? language : null,
