@@ -2,9 +2,9 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { indexPage, type PageIndex } from '../page/page-index.js';
 import { collapseWhitespace } from '../page/text.js';
-import { isTag, MAX_DEPTH } from '../page/node.js';
-import { META_AUTHOR_PREFIX } from '../rules/bylines.js';
+import { BYLINE_NOT_NAME, BYLINE_SETTINGS, META_AUTHOR_PREFIX } from '../rules/bylines.js';
 import { TITLE_SETTINGS } from '../rules/title-rules.js';
+import { bylineNames, bylineOfElements, namesAuthor, walkElements } from './byline.js';
 import type { JsonLdArticle } from './jsonld.js';
 import { chooseTitle, cleanTitleText } from './title.js';
 
@@ -20,23 +20,69 @@ export interface PageMetadata {
   language: string | null;
 }
 
-/** The first h1 and h2 elements of the page's body (TITLE_SETTINGS.maxHeadings of each), in document order. */
-function headings(body: Element | null): { h1: Element[]; h2: Element[] } {
-  const h1: Element[] = [];
-  const h2: Element[] = [];
-  const walk = (el: Element, depth: number) => {
-    if (depth > MAX_DEPTH) return;
-    for (const child of el.children) {
-      if (!isTag(child)) continue;
-      if (child.name === 'h1') {
-        if (h1.length < TITLE_SETTINGS.maxHeadings) h1.push(child);
-      } else if (child.name === 'h2') {
-        if (h2.length < TITLE_SETTINGS.maxHeadings) h2.push(child);
-      } else walk(child, depth + 1);
+/** What the metadata reader looks at in the page's body, found in one walk. */
+interface BodyScan {
+  /** The first h1 and h2 elements (TITLE_SETTINGS.maxHeadings of each), in document order. */
+  h1: Element[];
+  h2: Element[];
+  /** Author elements outside comment sections, in document order (a post's byline row may sit in a footer). */
+  authors: Element[];
+}
+
+function scanBody(body: Element | null, excluded: ReadonlySet<Element>): BodyScan {
+  const scan: BodyScan = { h1: [], h2: [], authors: [] };
+  if (!body) return scan;
+  walkElements(
+    body,
+    (el) => {
+      if (el.name === 'h1' || el.name === 'h2') {
+        const list = el.name === 'h1' ? scan.h1 : scan.h2;
+        if (list.length < TITLE_SETTINGS.maxHeadings) list.push(el);
+      } else if (scan.authors.length < BYLINE_SETTINGS.maxElements && namesAuthor(el)) scan.authors.push(el);
+    },
+    (el) => excluded.has(el),
+  );
+  return scan;
+}
+
+/** A meta author that names the site, not a person: its name or its host ("Badische Zeitung" on badische-zeitung.de). */
+function namesSite(byline: string, publisher: string | null, host: string | null): boolean {
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const b = letters(byline);
+  if (!b) return true;
+  const p = publisher ? letters(publisher) : '';
+  if (p && (p.includes(b) || b.includes(p))) return true;
+  const label = host?.replace(/^www\./, '').split('.')[0];
+  return label !== undefined && label.length >= 4 && b.includes(letters(label));
+}
+
+const NOT_META_AUTHOR = new RegExp(BYLINE_NOT_NAME.map((r) => r.pattern).join('|'), 'iu');
+const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'];
+
+function hostOf(url: string | null | undefined): string | null {
+  const m = url ? /^(?:https?:)?\/\/([^/:?#]+)/i.exec(url.trim()) : null;
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** A meta or JSON-LD author as written, unless it is a link, a handle, a domain or a placeholder. */
+function metaAuthor(raw: string): string | null {
+  const text = collapseWhitespace(raw).trim().replace(META_AUTHOR_PREFIX, '');
+  return text && text.length <= BYLINE_SETTINGS.maxNameChars && !NOT_META_AUTHOR.test(text) ? text : null;
+}
+
+/** The first byline found, or a later one that names the same people and more ("Rudolf Fischer" → "Rudolf Fischer, Simon Kohler"). */
+function moreNames(bylines: readonly string[]): string | null {
+  let best = bylines[0] ?? null;
+  if (!best) return null;
+  let names = bylineNames(best);
+  for (const other of bylines.slice(1)) {
+    const more = bylineNames(other);
+    if (more.length > names.length && names.every((n) => more.some((m) => m.includes(n)))) {
+      best = other;
+      names = more;
     }
-  };
-  if (body) walk(body, 0);
-  return { h1, h2 };
+  }
+  return best;
 }
 
 /**
@@ -53,15 +99,26 @@ export function readMetadata($: CheerioAPI, jsonLd: Pick<JsonLdArticle, 'author'
   const meta = (key: string) => clean(metas.get(key));
   const textOf = (el: Element | null) => (el ? $.text([el]) : undefined);
   const publisher = meta('og:site_name') ?? meta('application-name');
-  const { h1, h2 } = headings(index.body);
-  const title = chooseTitle({ og: meta('og:title'), twitter: meta('twitter:title'), document: clean(textOf(index.title)), headline: jsonLd?.headline ?? null, site: publisher, h1, h2 });
-  const rawByline = clean(jsonLd?.author ?? undefined) ?? meta('author') ?? meta('article:author') ?? clean(textOf(index.author));
-  const byline = rawByline?.replace(META_AUTHOR_PREFIX, '') ?? null;
+  const scan = scanBody(index.body, index.commentRegions);
+  const title = chooseTitle({ og: meta('og:title'), twitter: meta('twitter:title'), document: clean(textOf(index.title)), headline: jsonLd?.headline ?? null, site: publisher, h1: scan.h1, h2: scan.h2 });
+  const host = hostOf(meta('og:url') ?? index.canonicalHref);
+  // Person names first (JSON-LD, then meta tags), then the page's author elements; a meta
+  // author naming the site comes last (organisations do sign their pages).
+  const people: string[] = [];
+  const sites: string[] = [];
+  for (const raw of [jsonLd?.author, ...META_AUTHOR_KEYS.map(meta)]) {
+    const name = raw ? metaAuthor(raw) : null;
+    if (name) (namesSite(name, publisher, host) ? sites : people).push(name);
+  }
+  const shown = bylineOfElements(scan.authors);
+  if (shown) people.push(shown);
+  const found = [...people, ...sites];
+  const byline = moreNames(found);
   const lang = clean(index.html?.attribs.lang) ?? meta('content-language');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {
     title: title ? cleanTitleText(title) || null : null,
-    byline: byline && byline.length <= 120 && !/^https?:/.test(byline) ? byline : null,
+    byline,
     publisher,
     language: language && /^[a-z]{2,3}$/.test(language) ? language : null,
   };
