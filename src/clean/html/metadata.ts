@@ -114,7 +114,7 @@ export function readMetadata($: CheerioAPI, jsonLd: Pick<JsonLdArticle, 'author'
   if (shown) people.push(shown);
   const found = [...people, ...sites];
   const byline = moreNames(found);
-  const lang = clean(index.html?.attribs.lang) ?? meta('content-language');
+  const lang = clean(index.html?.attribs.lang) ?? meta('content-language') ?? meta('og:locale');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {
     title: title ? cleanTitleText(title) || null : null,
