@@ -24,11 +24,12 @@ describe('the names an author element gives', () => {
     ['Ursula von der Leyen', 'Ursula von der Leyen'],
     ['red, wien.ORF.at/Agenturen', 'red, wien.ORF.at/Agenturen'],
     ['Eingestellt von uriebe', 'uriebe'],
+    ['Mike Wuerthele and Malcolm Owen Monday', 'Mike Wuerthele and Malcolm Owen'],
   ])('%s → %s', (text, name) => {
     expect(namesOfByline(text)).toBe(name);
   });
 
-  it.each([['Kersti Wolnow sagt: 19. Oktober 2019 um 14:37 Uhr'], ['Name *'], ['By'], ['I am glad that the media noticed my brief tweet about the protests.'], ['https://www.facebook.com/someone']])(
+  it.each([['Kersti Wolnow sagt: 19. Oktober 2019 um 14:37 Uhr'], ['Name *'], ['By'], ['1 Min Read'], ['humans.txt'], ['I am glad that the media noticed my brief tweet about the protests.'], ['https://www.facebook.com/someone']])(
     'no names in %s',
     (text) => {
       expect(namesOfByline(text)).toBeNull();

@@ -1,5 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
-import { MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from '../dates/names.js';
+import { FULL_WEEKDAY_BY_NAME, MONTH_ALTERNATION, WEEKDAY_ALTERNATION } from '../dates/names.js';
 import { looksLikeName } from '../lines/byline.js';
 import { MAX_DEPTH, isTag } from '../page/node.js';
 import { collapseWhitespace } from '../page/text.js';
@@ -13,7 +13,13 @@ const LEAD_IN_SHAPE = /\d|(?:^|\s)\p{Ll}/u;
 const LABEL = new RegExp(`^(?:${BYLINE_LABEL.map((r) => r.pattern).join('|')})\\s*:\\s*`, 'iu');
 /** A date in words ends the names too: "Carrie Arnold November 21, 2019", "Donnerstag, 4. November 2021". */
 const CUT = new RegExp(
-  [...BYLINE_CUT.map((r) => r.pattern), `(?:^|[\\s,])(?:${MONTH_ALTERNATION})\\.?\\s+\\d`, `(?:^|[\\s,])(?:${WEEKDAY_ALTERNATION})\\b\\.?,?\\s+\\d`].join('|'),
+  [
+    ...BYLINE_CUT.map((r) => r.pattern),
+    `(?:^|[\\s,])(?:${MONTH_ALTERNATION})\\.?\\s+\\d`,
+    `(?:^|[\\s,])(?:${WEEKDAY_ALTERNATION})\\b\\.?,?\\s+\\d`,
+    // A weekday name ending the text: "Mike Wuerthele and Malcolm Owen Monday".
+    `\\s(?:${[...FULL_WEEKDAY_BY_NAME.keys()].join('|')})\\s*$`,
+  ].join('|'),
   'iu',
 );
 const NOT_NAME = new RegExp(BYLINE_NOT_NAME.map((r) => r.pattern).join('|'), 'iu');

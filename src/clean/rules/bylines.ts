@@ -71,7 +71,7 @@ export const BYLINE_LABEL: readonly RuleRow[] = [
  * "published" label (regex sources, case-insensitive, searched after the prefix).
  */
 export const BYLINE_CUT: readonly RuleRow[] = [
-  { pattern: '\\s*[|•·]|\\s[-–—]+\\s|\\s*@', note: '"By John Walk - January 10, 2020", "Gunter Frank / 22.04.2020", "By April Roach@aprilroach28"' },
+  { pattern: '\\s*[|•·»«]|\\s[-–—]+\\s|\\s*@', note: '"By John Walk - January 10, 2020", "Gunter Frank / 22.04.2020", "By April Roach@aprilroach28"' },
   { pattern: '(?:,\\s*|\\s+)(?:(?:on|at|am|um|le|el|il|den|the|vom|à)\\s+)?\\d', note: '"Janic Cathomen, 01.12.2021", "Par Kab Niang Le 17/02/2020", "von Ulrike 18.10.2019 16:06 Uhr", Blogger "Posted by … at 18:52"' },
   { pattern: '\\s+(?:published|updated|posted|veröffentlicht|aktualisiert|stand:|mitglied|follow\\b|folgen\\b|alle (?:artikel|beiträge)|all (?:articles|posts)|more (?:from|by)|mehr von|is an?\\s|ist\\s|leitet\\s)', note: '"Steven Salentin Mitglied der Tonight News-Redaktion", "Inga Hoeltmann Follow …", author boxes that go on with a bio' },
 ];
@@ -80,6 +80,7 @@ export const BYLINE_CUT: readonly RuleRow[] = [
 export const BYLINE_NOT_NAME: readonly RuleRow[] = [
   { pattern: '\\b(?:says|sagt|said|schreibt|antworten|reply)\\b|^name\\b', note: 'comment headers "Kersti Wolnow sagt:", comment forms "Name *" (trafilatura-dev)' },
   { pattern: '^(?:by|von|posted|written|autor|author):?$', note: 'a prefix or label whose name is in another element' },
+  { pattern: '^\\d|\\.(?:txt|html?|php)\\b|\\bmin(?:ute)?s? read\\b', note: 'rel=author links to humans.txt, reading times "1 Min Read" (scrapinghub, dates-htmldate)' },
   { pattern: 'https?:|^@|\\bno author\\b', note: 'meta authors that are a link, a handle or a placeholder: a Facebook page, "@NatGeoUK", japantimes.co.jp "No Author"' },
   { pattern: '\\b(?:gmbh|e\\.\\s?v\\.|inc|ltd|llc|verlag)\\b', note: 'meta authors naming the publisher: "Hanns-Seidel-Stiftung e.V.", "Web Commerce GmbH"' },
 ];
