@@ -25,5 +25,7 @@ RUN mkdir -p /data/inbox /data/raw /data/out && chown -R node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
+# Every role: /healthz for start and dashboard, Redis answering for worker and producer.
+HEALTHCHECK --interval=15s --timeout=10s --start-period=20s --retries=3 CMD ["node", "bin/scour.js", "healthcheck"]
 ENTRYPOINT ["node", "bin/scour.js"]
 CMD ["start"]

@@ -34,4 +34,6 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
     rules: { 'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }] },
   },
+  // The records console's page script runs in the browser, not in Node.
+  { files: ['src/dashboard/console/assets/*.js'], languageOptions: { globals: globals.browser, sourceType: 'script' } },
 );

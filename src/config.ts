@@ -9,6 +9,26 @@ export const DEFAULT_CLEAN_HEAP_MB = 512;
 
 const int = (min: number, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max);
 
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** A duration as typed: `0`, or a whole number with a unit (`90s`, `36h`, `7d`); parsed to ms. */
+const Duration = z
+  .union([z.number().int().min(0), z.string().regex(/^(?:0|\d+(?:ms|s|m|h|d))$/, 'a duration: 0, or a whole number with ms, s, m, h or d (7d, 36h)')])
+  .transform((value) => {
+    if (typeof value === 'number') return value;
+    const [, n, unit] = /^(\d+)(ms|s|m|h|d)?$/.exec(value)!;
+    return Number(n) * (unit ? UNIT_MS[unit as keyof typeof UNIT_MS] : 1);
+  });
+
+/** YYYY-MM-DD naming a day that exists (2021-13-40 and 2021-02-30 do not). */
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'YYYY-MM-DD', abort: true })
+  .refine((day) => {
+    const parsed = new Date(`${day}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+  }, 'not a real day (YYYY-MM-DD)');
+
 /** A store URL: `file:<dir>` (a folder) or `postgres://user@host:port/db` (`postgresql://` too). */
 const StoreUrl = z.string().refine((url) => {
   if (/^file:./.test(url)) return true;
@@ -36,6 +56,11 @@ export const Config = z.object({
   outputStore: StoreUrl.optional(),
   /** REDIS_URL: unset = 127.0.0.1:6379 if it answers, else a private redis-server. */
   redisUrl: z.string().regex(/^rediss?:\/\/.+/, 'a redis:// or rediss:// URL').optional(),
+  /**
+   * SCOUR_REDIS_WAIT_MS: how long a starting command waits for Redis to answer before it gives
+   * up with one line (once connected, a process reconnects for ever).
+   */
+  redisWaitMs: int(100).default(15_000),
   /** SCOUR_QUEUE_PREFIX / --prefix: BullMQ prefix and stream prefix; use "{scour}" on Redis Cluster. */
   prefix: z.string().min(1).max(64).regex(/^[A-Za-z0-9_{}.-]+$/, 'letters, digits, _ . - { }').default('scour'),
   /** SCOUR_WORKERS / --workers: worker processes (default: one per core). */
@@ -102,7 +127,15 @@ export const Config = z.object({
   /** SCOUR_STABLE_MS: a file must stop growing for this long before it is read. */
   stableMs: int(0).default(300),
   /** SCOUR_REFERENCE_DATE / --reference-date: resolves relative dates ("on Friday"); never the clock. */
-  referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD').optional(),
+  referenceDate: Day.optional(),
+  /**
+   * SCOUR_RAW_RETENTION / --raw-retention: raw bytes are kept this long after their record or
+   * rejection is written (shown beside it, cleaned again by `scour reprocess`), then removed by
+   * the producers' sweeper; 0 = removed as soon as the output is written. Default 7 days.
+   */
+  rawRetentionMs: Duration.default(7 * UNIT_MS.d),
+  /** SCOUR_KEEP_FAILED: failed jobs kept in Redis (the newest); older ones are removed and counted. */
+  keepFailed: int(0).default(10_000),
   /** SCOUR_LOG_LEVEL / --log-level */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((c) => c.cleanBudgetMs === undefined || c.cleanBudgetMs < c.lockMs, {
@@ -123,6 +156,8 @@ export interface SettingSource {
   /** commander flag spec, e.g. "--data <dir>"; omitted for settings only the environment sets (secrets, tuning). */
   flag?: string;
   help: string;
+  /** The default as help shows it, where the parsed value reads badly (a duration in ms). */
+  shownDefault?: string;
 }
 
 export const SETTINGS: Record<keyof Config, SettingSource> = {
@@ -131,6 +166,7 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   rawStore: { env: 'SCOUR_RAW_STORE', flag: '--raw-store <url>', help: 'raw store only, overriding --store' },
   outputStore: { env: 'SCOUR_OUTPUT_STORE', flag: '--output-store <url>', help: 'output store only, overriding --store' },
   redisUrl: { env: 'REDIS_URL', flag: '--redis-url <url>', help: 'Redis to use (default 127.0.0.1:6379 if it answers, else a private redis-server)' },
+  redisWaitMs: { env: 'SCOUR_REDIS_WAIT_MS', help: 'how long a starting command waits for Redis before giving up, ms' },
   prefix: { env: 'SCOUR_QUEUE_PREFIX', flag: '--prefix <prefix>', help: 'queue, stream and store schema prefix ({scour} on Redis Cluster)' },
   workers: { env: 'SCOUR_WORKERS', flag: '--workers <n>', help: 'worker processes (default: one per core)' },
   concurrency: { env: 'SCOUR_CONCURRENCY', flag: '--concurrency <n>', help: 'jobs in flight per worker process' },
@@ -149,6 +185,8 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   cleanHeapMb: { env: 'SCOUR_CLEAN_HEAP_MB', help: 'heap cap of the thread that runs clean(), MB' },
   stableMs: { env: 'SCOUR_STABLE_MS', help: 'a file must keep its size and mtime this long before it is read' },
   referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
+  rawRetentionMs: { env: 'SCOUR_RAW_RETENTION', flag: '--raw-retention <duration>', help: 'keep raw bytes this long after their output (7d, 36h; 0 = delete at once)', shownDefault: '7d' },
+  keepFailed: { env: 'SCOUR_KEEP_FAILED', help: 'failed jobs kept in Redis, newest first; older ones are removed and counted' },
   logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },
 };
 

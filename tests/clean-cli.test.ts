@@ -93,6 +93,13 @@ describe('scour clean: bad input', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('rejects a --reference-date that is no real day (2021-13-40) with one clear line and exit 2', () => {
+    const run = scour(['clean', '--reference-date', '2021-13-40', SEEDS]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual(['scour: invalid setting --reference-date="2021-13-40": not a real day (YYYY-MM-DD)']);
+    expect(run.stdout).toBe('');
+  });
+
   it('rejects a non-numeric --max-bytes', () => {
     const run = scour(['clean', '--max-bytes', 'lots', SEEDS]);
     expect(run.status).toBe(2);

@@ -50,6 +50,23 @@ describe('loadConfig', () => {
     expect(fail({}, { SCOUR_CLEAN_HEAP_MB: '16' })).toMatch(/^invalid setting SCOUR_CLEAN_HEAP_MB="16": /);
   });
 
+  it('takes a reference date only when it names a real day', () => {
+    expect(loadConfig({ referenceDate: '2024-02-29' }, {}).referenceDate).toBe('2024-02-29');
+    for (const day of ['2021-13-40', '2021-02-30', '2023-02-29', '2021-00-10']) {
+      expect(fail({ referenceDate: day })).toMatch(new RegExp(`^invalid setting --reference-date="${day}": not a real day`));
+    }
+    expect(fail({}, { SCOUR_REFERENCE_DATE: '2021-13-40' })).toMatch(/^invalid setting SCOUR_REFERENCE_DATE="2021-13-40": /);
+  });
+
+  it('reads the raw retention as a duration: 7 days by default, 0 to delete at once, one line when unparsable', () => {
+    expect(loadConfig({}, {}).rawRetentionMs).toBe(7 * 86_400_000);
+    expect(loadConfig({}, { SCOUR_RAW_RETENTION: '0' }).rawRetentionMs).toBe(0);
+    expect(loadConfig({}, { SCOUR_RAW_RETENTION: '36h' }).rawRetentionMs).toBe(36 * 3_600_000);
+    expect(loadConfig({ rawRetentionMs: '90s' }, {}).rawRetentionMs).toBe(90_000);
+    expect(fail({}, { SCOUR_RAW_RETENTION: '7' })).toMatch(/^invalid setting SCOUR_RAW_RETENTION="7": a duration/);
+    expect(fail({}, { SCOUR_RAW_RETENTION: '-1d' }).split('\n')).toHaveLength(1);
+  });
+
   it('never prints a secret value', () => {
     const message = fail({}, { SCOUR_DASHBOARD_TOKEN: 'short-secret' });
     expect(message).toContain('SCOUR_DASHBOARD_TOKEN=(hidden)');

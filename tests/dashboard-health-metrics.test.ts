@@ -154,6 +154,7 @@ describe('Prometheus text formatting', () => {
       histograms: {
         job_duration_seconds: { buckets: new Map(), count: 0, sum: 0 },
         clean_duration_seconds: { buckets: new Map(), count: 0, sum: 0 },
+        drop_to_output_seconds: { buckets: new Map(), count: 0, sum: 0 },
       },
     };
     const text = formatPipelineMetrics(stats, null);

@@ -87,7 +87,9 @@ describe.skipIf(whyNot !== null)('many hosts: PostgreSQL stores, nothing shared 
         .catch(() => ({ rows: [] as Array<{ id: string; kind: string }> }));
       return result.rows;
     };
-    const rawRows = async () => Number((await db.query(`SELECT count(*) AS n FROM ${quoteIdent(prefix)}.raw`)).rows[0].n);
+    // In flight (kept_at NULL) and kept (SCOUR_RAW_RETENTION, default 7 days) raw entries.
+    const rawRows = async (kept: boolean) =>
+      Number((await db.query(`SELECT count(*) AS n FROM ${quoteIdent(prefix)}.raw WHERE kept_at IS ${kept ? 'NOT ' : ''}NULL`)).rows[0].n);
     return { prefix, producerDir, workerA, workerB, inbox: join(producerDir, 'inbox'), start, rows, rawRows };
   }
 
@@ -96,7 +98,9 @@ describe.skipIf(whyNot !== null)('many hosts: PostgreSQL stores, nothing shared 
     const ids = rows.map((row) => row.id);
     expect(ids.length).toBe(expected.size);
     expect(new Set(ids)).toEqual(expected);
-    await waitFor(async () => (await h.rawRows()) === 0, 20_000, 'raw store emptied');
+    await waitFor(async () => (await h.rawRows(false)) === 0, 20_000, 'no raw entry left in flight');
+    // Every input's bytes are kept beside its output for the retention period.
+    expect(await h.rawRows(true)).toBe(expected.size);
     expect(await filesUnder(h.inbox)).toEqual([]);
     // Nothing on any local disk: not the producer's (but its empty inbox), not the workers'.
     expect((await filesUnder(h.producerDir)).filter((path) => !path.startsWith(h.inbox))).toEqual([]);

@@ -20,7 +20,7 @@ describe('producer (in process, real Redis)', () => {
   let watcher: InboxWatcher | null = null;
   beforeEach(async () => {
     h = await openHarness();
-    ctx = { raw: h.raw, output: h.output, queue: h.queue, redis: h.redis, prefix: h.prefix, logger: h.logger };
+    ctx = { raw: h.raw, output: h.output, queue: h.queue, redis: h.redis, prefix: h.prefix, logger: h.logger, rawRetentionMs: 0 };
   });
   afterEach(async () => {
     await watcher?.close();

@@ -2,7 +2,6 @@ import { appendFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Worker } from 'bullmq';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CleanOptions, CleanResult, RawInput } from '../src/clean/types.js';
 import { readStats } from '../src/metrics/pipeline-stats.js';
 import { openInputFile } from '../src/producers/open-input-file.js';
 import { RejectionRecord, type CleanRecord } from '../src/schemas/index.js';
@@ -11,27 +10,9 @@ import { startCleanWorker } from '../src/workers/clean-worker.js';
 import type { CleanFn, CleanJobContext } from '../src/workers/job-context.js';
 import { processCleanJob } from '../src/workers/process-clean-job.js';
 import { enqueueContent, openHarness, workerContext, type PipelineHarness } from './helpers/pipeline-harness.js';
-import { sampleRecord, sha256 } from './helpers/sample-entries.js';
+import { sha256 } from './helpers/sample-entries.js';
+import { standInClean } from './helpers/stand-in-clean.js';
 import { waitFor } from './helpers/wait-for.js';
-
-/**
- * Worker plumbing with a stand-in cleaner (these tests are about what the worker does with
- * clean()'s result; the real cleaner runs in the end-to-end tests): text starting "ARTICLE"
- * is a record, anything else is rejected as "no-article".
- */
-const standInClean = (input: RawInput, options: CleanOptions): CleanResult => {
-  const text = Buffer.from(input.bytes).toString('utf8');
-  if (!text.startsWith('ARTICLE')) return { ok: false, reason: 'no-article', detail: 'no article here' };
-  const base = sampleRecord('x', text);
-  const id = sha256(input.bytes);
-  const record: CleanRecord = {
-    ...base,
-    id,
-    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt },
-    pipeline: { version: '0.1.0', processedAt: options.processedAt },
-  };
-  return { ok: true, record };
-};
 
 describe('clean worker (in process, real Redis)', () => {
   let h: PipelineHarness;
@@ -61,6 +42,10 @@ describe('clean worker (in process, real Redis)', () => {
     expect(await h.raw.has(bad)).toBe(false);
     const events = await h.events();
     expect(events.map((e) => `${e.id}:${e.status}`).sort()).toEqual([`${bad}:rejected`, `${good}:record`].sort());
+    // A record's event carries what a follower chooses by; a rejection's carries none.
+    const record = (await h.output.read('records', good)) as CleanRecord;
+    expect(events.find((e) => e.id === good)).toMatchObject({ title: record.title, date: record.date, url: record.source.url, story: null });
+    expect(events.find((e) => e.id === bad)).toMatchObject({ title: null, date: null, url: null, story: null });
     const stats = await readStats(h.redis, h.prefix);
     expect(stats.counters.records_written).toBe(1);
     expect(stats.rejections['no-article']).toBe(1);
@@ -141,6 +126,8 @@ describe('clean worker (in process, real Redis)', () => {
       read: (kind, id) => h.output.read(kind, id),
       count: (kind) => h.output.count(kind),
       delete: (kind, id) => h.output.delete(kind, id),
+      query: (q) => h.output.query(q),
+      counts: (f) => h.output.counts(f),
       writeRejection: (r) => h.output.writeRejection(r),
       writeRecord: async (record) => {
         writes += 1;

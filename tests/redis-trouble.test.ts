@@ -48,6 +48,7 @@ describe('Redis in trouble (private redis-server, real processes)', () => {
       clean: (() => ({ ok: false, reason: 'empty', detail: 'unused' })) as never,
       maxBytes: 1,
       stableMs: 0,
+      rawRetentionMs: 0,
       enqueue: async () => undefined,
       logger,
     };

@@ -27,7 +27,7 @@ describe('inbox entries that are not regular files inside the inbox (real Redis,
 
   beforeEach(async () => {
     h = await openHarness();
-    ctx = { raw: h.raw, output: h.output, queue: h.queue, redis: h.redis, prefix: h.prefix, logger: h.logger };
+    ctx = { raw: h.raw, output: h.output, queue: h.queue, redis: h.redis, prefix: h.prefix, logger: h.logger, rawRetentionMs: 0 };
     outside = await makeTempDir('outside');
     await writeFile(join(outside.path, 'secret.txt'), SECRET);
     await chmod(join(outside.path, 'secret.txt'), 0o600);

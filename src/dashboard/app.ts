@@ -3,7 +3,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import { createScourMetrics } from '../metrics/prometheus-registry.js';
-import type { OutputStore } from '../stores/types.js';
+import type { OutputStore, RawStore } from '../stores/types.js';
 import { requireToken } from './access-token.js';
 import { API_ERRORS, sendError } from './api-errors.js';
 import { registerHealth } from './health.js';
@@ -11,12 +11,16 @@ import { TIMED_OUT, within } from './within.js';
 import { registerQueueBoard } from './queue-board.js';
 import { registerEventsFeed, type EventsFeedOptions } from './events-feed.js';
 import { registerRecordsApi } from './records-api.js';
+import { registerOpenApi } from './openapi.js';
 import { registerRequestGuards } from './request-guards.js';
+import { registerConsole, type ConsoleOptions } from './console/index.js';
 
 export interface DashboardAppDeps {
   redis: Redis;
   queue: Queue;
   store: OutputStore;
+  /** Raw bytes, for /api/records/:id/source and the record page's source view; without it sources show as gone. */
+  raw?: RawStore;
   logger: Logger;
   /** Queue and stream prefix (config.prefix). */
   prefix: string;
@@ -28,6 +32,7 @@ export interface DashboardAppDeps {
   healthTimeoutMs?: number;
   metricsTimeoutMs?: number;
   events?: EventsFeedOptions;
+  console?: ConsoleOptions;
 }
 
 /** The whole HTTP surface on one Fastify instance, not yet listening. */
@@ -51,7 +56,9 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
   });
 
   registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
+  registerOpenApi(app);
   registerEventsFeed(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
+  registerConsole(app, { redis: deps.redis, queue: deps.queue, store: deps.store, raw: deps.raw, prefix: deps.prefix, logger: deps.logger }, deps.console);
   await registerQueueBoard(app, deps.queue);
 
   app.get('/', async (_request, reply) => reply.redirect('/queues'));

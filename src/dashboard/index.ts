@@ -2,7 +2,8 @@ import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { Logger } from '../log.js';
 import type { Config } from '../config.js';
-import type { OutputStore } from '../stores/types.js';
+import type { OutputStore, RawStore } from '../stores/types.js';
+import type { ConsoleOptions } from './console/index.js';
 import { assertBindAllowed } from './access-token.js';
 import { buildDashboardApp } from './app.js';
 import { QUEUE_NAME } from '../queue/clean-queue.js';
@@ -16,10 +17,13 @@ export interface DashboardOptions {
   /** Shared with the caller; the dashboard never closes it. Blocking reads use duplicates. */
   redis: Redis;
   store: OutputStore;
+  /** Raw bytes, for the console's source views and /api/records/:id/source. */
+  raw?: RawStore;
   logger: Logger;
   /** Overrides for tests; defaults suit production. */
   healthTimeoutMs?: number;
   events?: EventsFeedOptions;
+  console?: ConsoleOptions;
 }
 
 export interface RunningDashboard {
@@ -42,12 +46,14 @@ export async function startDashboard(opts: DashboardOptions): Promise<RunningDas
     redis: opts.redis,
     queue,
     store: opts.store,
+    raw: opts.raw,
     logger: opts.logger,
     prefix: config.prefix,
     token: config.dashboardToken,
     publicHosts: config.publicHosts,
     healthTimeoutMs: opts.healthTimeoutMs,
     events: opts.events,
+    console: opts.console,
   });
   try {
     await app.listen({ host: config.host, port: config.port });

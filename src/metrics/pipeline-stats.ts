@@ -9,8 +9,21 @@ import type { Redis } from 'ioredis';
 /** Histogram bucket upper bounds in seconds, shared by writer and reader. */
 export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] as const;
 
+/**
+ * Bounds for the time from a file's arrival to its output: it includes the wait in the queue,
+ * which runs to minutes or an hour under a backlog, far beyond one job's DURATION_BUCKETS.
+ */
+export const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600] as const;
+
 export type Counter = 'files_ingested' | 'bytes_ingested' | 'records_written' | 'bytes_processed' | 'job_failures' | 'duplicates_skipped' | 'raw_requeued';
-export type Histogram = 'job_duration_seconds' | 'clean_duration_seconds';
+/**
+ * drop_to_output_seconds: from `source.receivedAt` (the producer took the file) to the moment its
+ * record or rejection is announced, observed by the worker that finishes the job.
+ */
+export type Histogram = 'job_duration_seconds' | 'clean_duration_seconds' | 'drop_to_output_seconds';
+
+/** The upper bounds a histogram's observations are counted under. */
+export const bucketsOf = (histogram: Histogram): readonly number[] => (histogram === 'drop_to_output_seconds' ? LATENCY_BUCKETS : DURATION_BUCKETS);
 
 export const statsKey = (prefix: string): string => `${prefix}:stats`;
 
@@ -36,7 +49,7 @@ export function statsIncrements(update: StatsUpdate): StatsIncrement[] {
   for (const [reason, n] of Object.entries(update.rejections ?? {})) if (n) out.push({ field: `rejected:${reason}`, by: n, float: false });
   for (const [name, seconds] of Object.entries(update.observe ?? {})) {
     if (seconds === undefined) continue;
-    const bucket = DURATION_BUCKETS.find((le) => seconds <= le);
+    const bucket = bucketsOf(name as Histogram).find((le) => seconds <= le);
     out.push({ field: `${name}:bucket:${bucket ?? '+Inf'}`, by: 1, float: false });
     out.push({ field: `${name}:count`, by: 1, float: false });
     out.push({ field: `${name}:sum`, by: seconds, float: true });
@@ -82,7 +95,7 @@ export async function readStats(redis: Redis, prefix: string): Promise<StatsSnap
       raw_requeued: 0,
     },
     rejections: {},
-    histograms: { job_duration_seconds: emptyHistogram(), clean_duration_seconds: emptyHistogram() },
+    histograms: { job_duration_seconds: emptyHistogram(), clean_duration_seconds: emptyHistogram(), drop_to_output_seconds: emptyHistogram() },
   };
   for (const [field, value] of Object.entries(raw)) {
     const n = Number(value);

@@ -1,5 +1,5 @@
 import { JOB_STATES } from '../queue/clean-queue.js';
-import { DURATION_BUCKETS, type Counter, type Histogram, type HistogramSnapshot, type StatsSnapshot } from './pipeline-stats.js';
+import { bucketsOf, DURATION_BUCKETS, type Counter, type Histogram, type HistogramSnapshot, type StatsSnapshot } from './pipeline-stats.js';
 
 /**
  * Renders the pipeline's Redis-held stats in the Prometheus text format (0.0.4). A plain
@@ -27,6 +27,11 @@ export const REJECTIONS_METRIC = {
 export const HISTOGRAM_METRICS: ReadonlyArray<{ name: string; histogram: Histogram; help: string }> = [
   { name: 'scour_job_duration_seconds', histogram: 'job_duration_seconds', help: 'Wall time of one job in a worker: load raw bytes, clean, validate, write.' },
   { name: 'scour_clean_duration_seconds', histogram: 'clean_duration_seconds', help: 'Time spent inside clean() for one input.' },
+  {
+    name: 'scour_drop_to_output_seconds',
+    histogram: 'drop_to_output_seconds',
+    help: 'From a file\'s arrival (source.receivedAt) to its record or rejection being announced: queue wait included.',
+  },
 ];
 
 export const QUEUE_METRIC = {
@@ -46,8 +51,8 @@ function header(lines: string[], name: string, type: string, help: string): void
 }
 
 /** Stored buckets are non-cumulative and keyed by upper bound; Prometheus wants running totals. */
-export function cumulativeBuckets(h: HistogramSnapshot): Array<[le: string, count: number]> {
-  const bounds = [...new Set<number>([...DURATION_BUCKETS, ...h.buckets.keys()])].filter(Number.isFinite).sort((a, b) => a - b);
+export function cumulativeBuckets(h: HistogramSnapshot, declared: readonly number[] = DURATION_BUCKETS): Array<[le: string, count: number]> {
+  const bounds = [...new Set<number>([...declared, ...h.buckets.keys()])].filter(Number.isFinite).sort((a, b) => a - b);
   let running = 0;
   const rows: Array<[string, number]> = bounds.map((le) => {
     running += h.buckets.get(le) ?? 0;
@@ -72,7 +77,7 @@ export function formatPipelineMetrics(stats: StatsSnapshot, queueCounts: Partial
   for (const m of HISTOGRAM_METRICS) {
     const h = stats.histograms[m.histogram];
     header(lines, m.name, 'histogram', m.help);
-    const rows = cumulativeBuckets(h);
+    const rows = cumulativeBuckets(h, bucketsOf(m.histogram));
     for (const [le, count] of rows) lines.push(`${m.name}_bucket{le="${le}"} ${count}`);
     lines.push(`${m.name}_sum ${num(h.sum)}`, `${m.name}_count ${rows[rows.length - 1]![1]}`);
   }

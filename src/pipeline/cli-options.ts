@@ -9,31 +9,27 @@ import { Config, longFlag, SETTINGS } from '../config.js';
 /** The defaults as the loader fills them in, for help lines. */
 const DEFAULTS: Partial<Record<keyof Config, unknown>> = Config.parse({});
 
-/** The settings every pipeline command (start, producer, worker, add, status) takes. */
-export const PIPELINE_SETTINGS: ReadonlyArray<keyof Config> = [
-  'dataDir',
-  'store',
-  'rawStore',
-  'outputStore',
-  'prefix',
-  'workers',
-  'concurrency',
-  'port',
-  'host',
-  'maxWaiting',
-  'maxBytes',
-  'referenceDate',
-  'logLevel',
-  'redisUrl',
-  'allowEvictingRedis',
-];
+/** What every command that opens the stores and Redis takes (status, reprocess). */
+export const STORE_SETTINGS: ReadonlyArray<keyof Config> = ['dataDir', 'store', 'rawStore', 'outputStore', 'prefix', 'redisUrl', 'allowEvictingRedis', 'logLevel'];
+
+/** Commands that may settle raw entries (add, reconcile): the store settings and the raw retention. */
+export const RAW_SETTINGS: ReadonlyArray<keyof Config> = [...STORE_SETTINGS, 'rawRetentionMs'];
+
+/** `scour producer`. */
+export const PRODUCER_SETTINGS: ReadonlyArray<keyof Config> = [...RAW_SETTINGS, 'maxWaiting'];
+
+/** `scour worker`. */
+export const WORKER_SETTINGS: ReadonlyArray<keyof Config> = [...RAW_SETTINGS, 'workers', 'concurrency', 'maxBytes', 'referenceDate'];
+
+/** `scour start`: producer, workers and dashboard. */
+export const PIPELINE_SETTINGS: ReadonlyArray<keyof Config> = [...WORKER_SETTINGS, 'maxWaiting', 'host', 'port'];
 
 /** What `scour dashboard` takes. */
 export const DASHBOARD_SETTINGS: ReadonlyArray<keyof Config> = ['dataDir', 'store', 'outputStore', 'prefix', 'host', 'port', 'redisUrl', 'logLevel', 'allowEvictingRedis'];
 
 function helpOf(key: keyof Config): string {
-  const { env, help } = SETTINGS[key];
-  const fallback = DEFAULTS[key];
+  const { env, help, shownDefault } = SETTINGS[key];
+  const fallback = shownDefault ?? DEFAULTS[key];
   const shown = Array.isArray(fallback) ? (fallback.length ? fallback.join(',') : undefined) : fallback;
   return shown === undefined ? `${help} (env ${env})` : `${help} (env ${env}, default ${String(shown)})`;
 }
@@ -66,7 +62,7 @@ export function configFlags(options: Record<string, unknown>): Partial<Record<ke
  */
 export function workerChild(config: Config, redisUrl: string): { args: string[]; env: Record<string, string> } {
   const args = ['--workers', '1', '--data', config.dataDir, '--prefix', config.prefix, '--concurrency', String(config.concurrency)];
-  args.push('--log-level', config.logLevel, '--max-bytes', String(config.maxBytes));
+  args.push('--log-level', config.logLevel, '--max-bytes', String(config.maxBytes), '--raw-retention', `${config.rawRetentionMs}ms`);
   if (config.referenceDate) args.push('--reference-date', config.referenceDate);
   if (config.allowEvictingRedis) args.push('--allow-evicting-redis');
   const env: Record<string, string> = { [SETTINGS.redisUrl.env]: redisUrl };

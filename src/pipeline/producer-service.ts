@@ -2,6 +2,7 @@ import { BackPressureGate } from '../producers/back-pressure.js';
 import { InboxWatcher } from '../producers/inbox-watcher.js';
 import { ingestFile } from '../producers/ingest-file.js';
 import { reconcileRaw } from '../producers/reconcile-raw.js';
+import { sweepKeptRaw } from '../producers/sweep-kept-raw.js';
 import { createCleanQueue, type CleanQueue } from '../queue/clean-queue.js';
 import type { Runtime } from './runtime.js';
 
@@ -31,7 +32,7 @@ export async function startProducer(runtime: Runtime): Promise<ProducerService> 
         ? logger.info({ waiting, maxWaiting: config.maxWaiting }, 'queue is full: pausing the inbox')
         : logger.info({ waiting }, 'queue has room: reading the inbox again'),
   );
-  const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, holdDuplicatesMs: config.stableMs };
+  const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, holdDuplicatesMs: config.stableMs, rawRetentionMs: config.rawRetentionMs };
   const watcher = new InboxWatcher({
     inbox: runtime.paths.inbox,
     stableMs: config.stableMs,
@@ -44,13 +45,18 @@ export async function startProducer(runtime: Runtime): Promise<ProducerService> 
   // between a file's raw copy and its job finds the file again and queues it under its own
   // name); whatever raw entry still has no job then is lost work, however young (grace 0).
   // Later rounds leave young entries to the producers storing them right now.
-  const reconcileCtx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger };
+  const reconcileCtx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, rawRetentionMs: config.rawRetentionMs };
   const warn = (err: unknown) => logger.warn({ err: (err as Error).message }, 'reconciling the raw store failed; will try again');
   let closing = false;
+  // Each round then sweeps the raw bytes kept past their retention.
+  const round = async (graceMs: number) => {
+    await reconcileRaw(reconcileCtx, { graceMs });
+    await sweepKeptRaw(reconcileCtx);
+  };
   const firstRound = Promise.race([watcher.drained(), delay(FIRST_RECONCILE_WAIT_MS)])
-    .then(() => (closing ? undefined : reconcileRaw(reconcileCtx, { graceMs: 0 })))
+    .then(() => (closing ? undefined : round(0)))
     .catch(warn);
-  const reconciling = startPeriodic(config.reconcileMs, () => reconcileRaw(reconcileCtx, { graceMs: RECONCILE_GRACE_MS }), warn);
+  const reconciling = startPeriodic(config.reconcileMs, () => round(RECONCILE_GRACE_MS), warn);
   return {
     queue,
     watcher,

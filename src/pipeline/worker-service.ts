@@ -46,6 +46,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
       referenceDate: config.referenceDate,
       maxBytes: config.maxBytes,
       stableMs: config.stableMs,
+      rawRetentionMs: config.rawRetentionMs,
       enqueue,
       logger: runtime.logger,
     },

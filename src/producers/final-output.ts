@@ -1,5 +1,5 @@
 import { CleanRecord, RejectionRecord } from '../schemas/index.js';
-import type { OutputStore } from '../stores/types.js';
+import type { OutputStore, RawStore } from '../stores/types.js';
 
 /** A record, or a rejection other than "failed" (a failed input is worth another try). */
 export async function hasFinalOutput(key: string, output: OutputStore): Promise<boolean> {
@@ -7,4 +7,12 @@ export async function hasFinalOutput(key: string, output: OutputStore): Promise<
   if (CleanRecord.safeParse(record).success) return true;
   const rejection = RejectionRecord.safeParse(rejected);
   return rejection.success && rejection.data.reason !== 'failed';
+}
+
+/**
+ * A raw entry whose output is written: kept for the retention period (the sweeper removes it
+ * when due), or deleted at once when the retention is 0.
+ */
+export async function settleRaw(raw: RawStore, key: string, retentionMs: number): Promise<void> {
+  await (retentionMs > 0 ? raw.keep(key) : raw.delete(key));
 }

@@ -8,7 +8,8 @@ import { appendRecordEvent } from '../record-events/index.js';
 import { VERSION } from '../version.js';
 import { NotRegularFileError, openInputFile } from './open-input-file.js';
 import { countIngest } from './count-ingest.js';
-import { hasFinalOutput } from './final-output.js';
+import { hasFinalOutput, settleRaw } from './final-output.js';
+import { logFileOutcome } from '../workers/file-outcome-log.js';
 import { sameFile, type AddedFile, type FileIdentity, type OutputStore, type RawStore } from '../stores/types.js';
 import { addCleanJob, type CleanQueue } from '../queue/clean-queue.js';
 
@@ -28,6 +29,8 @@ export interface IngestContext {
    * to equal another file, and it is not kept in the raw store (default 0).
    */
   holdDuplicatesMs?: number;
+  /** SCOUR_RAW_RETENTION, ms: a duplicate of a finished input keeps the raw entry (kept) or deletes it (0). */
+  rawRetentionMs: number;
 }
 
 export type IngestStatus =
@@ -70,6 +73,7 @@ export interface IngestOptions {
  * a restart that sees the file again neither loses nor duplicates it.
  */
 export async function ingestFile(path: string, name: string, ctx: IngestContext, options: IngestOptions): Promise<IngestOutcome> {
+  const receivedAt = new Date((ctx.now ?? Date.now)()).toISOString();
   let added: AddedFile;
   try {
     const file = openInputFile(path, options.within);
@@ -82,6 +86,7 @@ export async function ingestFile(path: string, name: string, ctx: IngestContext,
   }
   const { key, bytes } = added;
   const status = await enqueueUnlessKnown(key, name, bytes, ctx);
+  if (status === 'duplicate') logFileOutcome(ctx.logger, { file: name, outcome: 'duplicate', id: key, receivedAt }, ctx.now);
   // Counted before the source goes: a crash in between finds the file again, already counted
   // (the job's flag), so every job is counted exactly once as ingested.
   await countIngest(ctx.redis, ctx.prefix, key, bytes);
@@ -104,8 +109,9 @@ async function enqueueUnlessKnown(key: string, name: string, bytes: number, ctx:
   const [finished, existing] = await Promise.all([hasFinalOutput(key, ctx.output), ctx.queue.getJob(key)]);
   if (finished) {
     // Already cleaned (its job may be trimmed from Redis long ago): the copy is not needed,
-    // unless a job still waiting or running will read it.
-    if (!existing || (await existing.isCompleted())) await ctx.raw.delete(key);
+    // unless a job still waiting or running will read it; kept as the output's source while
+    // the retention lasts.
+    if (!existing || (await existing.isCompleted())) await settleRaw(ctx.raw, key, ctx.rawRetentionMs);
     return 'duplicate';
   }
   const data: CleanJob = { rawKey: key, name, bytes, receivedAt: new Date((ctx.now ?? Date.now)()).toISOString() };
@@ -168,5 +174,6 @@ async function refuse(path: string, name: string, err: NotRegularFileError, ctx:
   const output = await ctx.output.writeRejection(rejection);
   await appendRecordEvent(ctx.redis, ctx.prefix, { id, status: 'rejected', store: output.store }, undefined, { rejections: { 'not-a-regular-file': 1 } });
   ctx.logger.warn({ name, what: err.what }, 'not a regular file inside the inbox: not read, recorded as a rejection');
+  logFileOutcome(ctx.logger, { file: name, outcome: 'rejected', reason: 'not-a-regular-file', id, receivedAt: now }, ctx.now);
   return { status: 'refused', key: id, bytes: 0 };
 }

@@ -1,7 +1,7 @@
 import { recordStats } from '../metrics/pipeline-stats.js';
 import { addCleanJob } from '../queue/clean-queue.js';
 import type { CleanJob } from '../schemas/index.js';
-import { hasFinalOutput } from './final-output.js';
+import { hasFinalOutput, settleRaw } from './final-output.js';
 import type { IngestContext } from './ingest-file.js';
 
 /**
@@ -11,7 +11,8 @@ import type { IngestContext } from './ingest-file.js';
  * walks the raw store and, for each entry:
  * - with a live job (waiting, active, delayed, failed…): nothing to do;
  * - with a final output (a record, or a rejection other than "failed") and no live job: the
- *   entry is a leftover (a worker died between its write and its delete), removed;
+ *   entry is a leftover (a worker died between its write and its delete or keep), kept for
+ *   the retention period (SCOUR_RAW_RETENTION) or removed when it is 0;
  * - with neither: queued again under the same job id (idempotent: two reconcilers, or a
  *   reconciler and the producer that is queueing that file right now, still make one job).
  * Entries stored less than `graceMs` ago are left to the producer that is storing them.
@@ -30,7 +31,7 @@ export interface ReconcileReport {
   scanned: number;
   /** Queued again: no job and no output. */
   requeued: number;
-  /** Removed: their output exists and no job needs them. */
+  /** Removed or kept (raw retention): their output exists and no job needs them. */
   removed: number;
   /** Left to their live job, or too young. */
   kept: number;
@@ -70,7 +71,7 @@ async function reconcileOne(key: string, ctx: ReconcileContext, options: Reconci
   const [finished, info] = await Promise.all([hasFinalOutput(key, ctx.output), ctx.raw.info(key)]);
   if (info === null) return 'kept';
   if (finished) {
-    await ctx.raw.delete(key);
+    await settleRaw(ctx.raw, key, ctx.rawRetentionMs);
     return 'removed';
   }
   const now = (ctx.now ?? Date.now)();

@@ -10,22 +10,30 @@ export const JOB_NAME = 'clean';
 /** Completed jobs are trimmed: their outcome lives in the output store, not in Redis. */
 export const KEEP_COMPLETED = { age: 24 * 3600, count: 10_000 } as const;
 
+/** Failed jobs kept when the configuration does not say (SCOUR_KEEP_FAILED). */
+export const DEFAULT_KEEP_FAILED = 10_000;
+
+/** What a queue is built from: keepFailed defaults to DEFAULT_KEEP_FAILED. */
+export type QueueSettings = Pick<Config, 'prefix' | 'attempts' | 'backoffMs'> & Partial<Pick<Config, 'keepFailed'>>;
+
 /**
- * Retries with exponential backoff (backoffMs, 2×backoffMs, …); failed jobs are kept so the
- * dashboard shows their error and can retry them.
+ * Retries with exponential backoff (backoffMs, 2×backoffMs, …); the newest keepFailed failed
+ * jobs are kept so the dashboard shows their error and can retry them. Older ones are removed
+ * (Redis never evicts, so keeping all would grow it without bound); each failure is counted
+ * (job_failures) and its "failed" rejection stays in the output store, so none is lost.
  */
-export function defaultJobOptions(config: Pick<Config, 'attempts' | 'backoffMs'>): DefaultJobOptions {
+export function defaultJobOptions(config: Omit<QueueSettings, 'prefix'>): DefaultJobOptions {
   return {
     attempts: config.attempts,
     backoff: { type: 'exponential', delay: config.backoffMs },
     removeOnComplete: KEEP_COMPLETED,
-    removeOnFail: false,
+    removeOnFail: { count: config.keepFailed ?? DEFAULT_KEEP_FAILED },
   };
 }
 
 export type CleanQueue = Queue<CleanJob>;
 
-export function createCleanQueue(redisUrl: string, config: Pick<Config, 'prefix' | 'attempts' | 'backoffMs'>, role = 'queue'): CleanQueue {
+export function createCleanQueue(redisUrl: string, config: QueueSettings, role = 'queue'): CleanQueue {
   return new Queue<CleanJob>(QUEUE_NAME, {
     connection: bullConnection(redisUrl, `scour-${role}`),
     prefix: config.prefix,

@@ -14,5 +14,10 @@ export const CleanJob = z.object({
    * `name` is then the one the raw store kept, or `recovered/<key>` where it keeps none.
    */
   recovered: z.literal(true).optional(),
+  /**
+   * Queued by `scour reprocess` for a kept raw entry whose output exists: the worker reads the
+   * kept bytes and replaces the output (a job without it treats a kept entry as done).
+   */
+  reprocess: z.literal(true).optional(),
 });
 export type CleanJob = z.infer<typeof CleanJob>;

@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import type { OutputCounts, OutputFilter, OutputQuery, OutputSummary } from './output-query.js';
 
 /**
  * A local input file already opened for reading and checked on its descriptor (see
@@ -19,27 +20,49 @@ export interface OpenedFile {
 export type StoreKind = 'file' | 'postgres';
 
 /**
- * Content-addressed raw bytes, kept until their job ends as a record, a rejection or a
- * failed job. Keys are sha256 hex; a driver never turns any other string into a location.
+ * Content-addressed raw bytes. An entry is *in flight* from its add until its job ends as a
+ * record or a rejection (a failed job keeps it in flight); then it is either deleted or *kept*
+ * for the raw retention period (SCOUR_RAW_RETENTION), so its record can be shown next to its
+ * source and cleaned again by a newer cleaner. Only in-flight entries are work: keys() lists
+ * those alone, and the reconciler walks it. Keys are sha256 hex; a driver never turns any
+ * other string into a location.
  * Every write is atomic and idempotent (same key = same bytes, written once). "Not there"
  * is a value (null / false), never an error; any thrown error is a real failure that the
  * caller retries.
  */
 export interface RawStore {
   readonly kind: StoreKind;
-  /** Copies an opened local file in (and closes it), hashing it on the way; returns its sha256 key and size. Idempotent. */
+  /**
+   * Copies an opened local file in (and closes it), hashing it on the way; returns its sha256
+   * key and size. Idempotent. The entry is in flight afterwards, even if it was kept before
+   * (the same bytes arrived again and will be queued again).
+   */
   addFile(file: OpenedFile, options?: AddFileOptions): Promise<AddedFile>;
-  /** Stores bytes under key; throws when they do not hash to key; a no-op when key exists. */
+  /** Stores bytes under key, in flight; throws when they do not hash to key; a no-op when key is in flight already. */
   put(key: string, bytes: Uint8Array): Promise<void>;
-  /** The bytes under key, or null when the store has none. */
-  get(key: string): Promise<Uint8Array | null>;
+  /** The bytes under key, or null when the store has none; `inFlightOnly` ignores a kept entry. */
+  get(key: string, options?: { inFlightOnly?: boolean }): Promise<Uint8Array | null>;
   /** What is known of an entry without reading its bytes, or null when there is none. */
   info(key: string): Promise<RawInfo | null>;
+  /** Whether bytes are held under key, in flight or kept. */
   has(key: string): Promise<boolean>;
-  /** Removes key; a no-op when absent. */
+  /** Removes key, in flight or kept; a no-op when absent. */
   delete(key: string): Promise<void>;
-  /** Every key held, in no set order, streamed (the reconciler walks it; stores may hold millions). */
+  /**
+   * Turns an in-flight entry into a kept one, kept from now (a kept entry's time is moved to
+   * now: its output was just written again); a no-op when absent.
+   */
+  keep(key: string): Promise<void>;
+  /**
+   * Removes key if it is kept and was kept before keptBefore (ISO time), and says whether it
+   * did; an entry in flight again, or kept again since, stays. The sweeper's delete, safe
+   * against a producer adding the same bytes meanwhile and against other sweepers.
+   */
+  removeKept(key: string, keptBefore: string): Promise<boolean>;
+  /** Every in-flight key, in no set order, streamed (the reconciler walks it; stores may hold millions). */
   keys(): AsyncIterable<string>;
+  /** Kept entries, streamed in no set order; with keptBefore (ISO time) only those kept before it (the sweeper's due ones). */
+  kept(options?: { keptBefore?: string }): AsyncIterable<KeptEntry>;
   /** Releases connections and handles; the store is not used afterwards. */
   close(): Promise<void>;
 }
@@ -49,8 +72,18 @@ export interface RawInfo {
   bytes: number;
   /** The input's name as given to addFile; null where the driver keeps no names (the file store). */
   name: string | null;
-  /** ISO time the entry was stored. */
+  /** ISO time the entry was stored (the file store: when it was stored or kept, its inode's change time). */
   storedAt: string;
+  /** ISO time its output was written and it was kept; null while it is in flight. */
+  keptAt: string | null;
+}
+
+/** A kept entry, as the sweeper and `scour reprocess` list them. */
+export interface KeptEntry {
+  key: string;
+  bytes: number;
+  /** ISO time it was kept (its output written). */
+  keptAt: string;
 }
 
 export interface AddFileOptions {
@@ -121,5 +154,12 @@ export interface OutputStore {
   count(kind: OutputKind): Promise<number>;
   /** Removes an entry; a no-op when absent. */
   delete(kind: OutputKind, id: string): Promise<void>;
+  /**
+   * Summaries of the entries matching the query, in written-time order (keyset paging, see
+   * output-query.ts): newest first, or oldest first with `after`. At most `limit`.
+   */
+  query(query: OutputQuery): Promise<OutputSummary[]>;
+  /** How many entries match the filter, by status and by rejection reason. */
+  counts(filter: OutputFilter): Promise<OutputCounts>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import { DEFAULT_LOCK_MS } from '../config.js';
 import type { CleanJob } from '../schemas/index.js';
@@ -34,6 +35,8 @@ export function startCleanWorker(ctx: CleanJobContext, options: CleanWorkerOptio
     stalledInterval: lockMs,
     maxStalledCount: options.maxStalledCount ?? 2,
     autorun: true,
+    // host-pid: names the process in Redis's client list (the console's worker liveness) and in each job's processedBy.
+    name: `${hostname()}-${process.pid}`.replace(/[^A-Za-z0-9._-]/g, '_'),
   });
   worker.on('failed', (job, err) => {
     if (!job) return;

@@ -2,7 +2,7 @@ import type { Redis } from 'ioredis';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import type { Logger } from '../log.js';
 import type { CleanJob } from '../schemas/index.js';
-import type { RecordStatus } from '../record-events/index.js';
+import type { RecordEventDetails, RecordStatus } from '../record-events/index.js';
 import type { OutputLocation, OutputStore, RawStore } from '../stores/types.js';
 
 /** clean() itself, or a stand-in for it: in process (sync) or in a thread (see clean-thread.ts). */
@@ -24,6 +24,11 @@ export interface CleanJobContext {
    * they hold still this long (SCOUR_STABLE_MS), ms.
    */
   stableMs: number;
+  /**
+   * Raw bytes are kept this long after their output is written (SCOUR_RAW_RETENTION), ms; 0 =
+   * deleted at once. The worker only keeps them; the producers' sweeper removes them when due.
+   */
+  rawRetentionMs: number;
   /** Queues a job for bytes already in the raw store (used for a file's final bytes). */
   enqueue(data: CleanJob): Promise<void>;
   logger: Logger;
@@ -44,5 +49,7 @@ export interface CleanJobOutcome {
   status: RecordStatus;
   output: OutputLocation;
   reason?: string;
+  /** A record's title, date, page URL and story, carried by its stream event. */
+  details?: RecordEventDetails;
 }
 

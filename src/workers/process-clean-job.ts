@@ -4,6 +4,8 @@ import { CleanJob, CleanRecord, rejectionRecord, RejectionRecord, type Rejection
 import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
 import { announce } from './announce-outcome.js';
+import { eventDetailsOf } from '../record-events/index.js';
+import { logFileOutcome } from './file-outcome-log.js';
 import { writeFailedRejection } from './failed-rejection.js';
 import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-context.js';
 
@@ -16,13 +18,18 @@ import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-conte
  */
 export async function processCleanJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJobOutcome> {
   try {
-    return await runJob(job, ctx);
+    // The details rode on the stream event; the job's return value says only what was written.
+    const { details: _announced, ...outcome } = await runJob(job, ctx);
+    return outcome;
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (err instanceof UnrecoverableError || lastAttempt) {
       await writeFailedRejection(job, err, job.attemptsMade + 1, ctx).catch((writeErr: unknown) =>
         ctx.logger.error({ err: writeErr, jobId: job.id }, 'could not write the failed rejection'),
       );
+      const data = CleanJob.safeParse(job.data).data;
+      const line = { file: data?.name ?? null, outcome: 'failed', reason: (err as Error).message, id: data?.rawKey ?? job.id ?? null, receivedAt: data?.receivedAt } as const;
+      logFileOutcome(ctx.logger, line, ctx.now);
     }
     throw err;
   }
@@ -45,13 +52,16 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
     return finish(job, outcome, data, data.bytes, 0, started, ctx);
   }
 
-  const bytes = await ctx.raw.get(data.rawKey);
+  // A kept entry is one whose output was written: only a reprocess job cleans it again.
+  const bytes = await ctx.raw.get(data.rawKey, { inFlightOnly: !data.reprocess });
   if (bytes === null) {
-    // An earlier attempt wrote the output and deleted the raw bytes, then died before the
-    // job was marked done: the outcome exists, only the announcement may be missing.
+    // An earlier attempt wrote the output and deleted (or kept) the raw bytes, then died before
+    // the job was marked done: the outcome exists, only the announcement may be missing.
     const done = await existingOutcome(data.rawKey, ctx);
     if (done) {
       await announce(job, done, data.rawKey, ctx);
+      // The attempt that wrote it died before its line: the file's one line is this one.
+      logFileOutcome(ctx.logger, { file: data.name, outcome: done.status, reason: done.reason, id: data.rawKey, receivedAt: data.receivedAt }, ctx.now);
       return done;
     }
     throw new Error(`raw bytes ${data.rawKey} are missing and no output exists for them`);
@@ -83,7 +93,7 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
       throw new UnrecoverableError(`record failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
     }
     if (checked.data.id !== data.rawKey) throw new UnrecoverableError(`record id ${checked.data.id} is not the raw key ${data.rawKey}`);
-    outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data) };
+    outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data), details: eventDetailsOf(checked.data) };
   } else {
     const rejection = buildRejection(result, data, 1, processedAt);
     outcome = { status: 'rejected', output: await ctx.output.writeRejection(rejection), reason: result.reason };
@@ -120,8 +130,10 @@ async function supersede(job: CleanJobLike, data: CleanJob, seen: string, starte
 }
 
 /**
- * Announce and count (one Redis call), and drop the raw bytes: the output is durable by now,
- * and should the worker die between the two, the retry finds the output and only announces.
+ * Announce and count (one Redis call), and keep or drop the raw bytes: the output is durable
+ * by now, and should the worker die between the two, the retry finds the output and only
+ * announces. Bytes are kept for the retention period, except a superseded entry's (they are
+ * no longer the bytes of its key).
  */
 async function finish(
   job: CleanJobLike,
@@ -135,9 +147,11 @@ async function finish(
   const stats = {
     counters: { records_written: outcome.status === 'record' ? 1 : 0, bytes_processed: bytes },
     rejections: outcome.reason ? { [outcome.reason]: 1 } : {},
-    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000 },
+    observe: { clean_duration_seconds: cleanSeconds, job_duration_seconds: ((ctx.now ?? Date.now)() - started) / 1000, drop_to_output_seconds: Math.max(0, (ctx.now ?? Date.now)() - Date.parse(data.receivedAt)) / 1000 },
   };
-  await Promise.all([announce(job, outcome, data.rawKey, ctx, stats), ctx.raw.delete(data.rawKey)]);
+  const keep = ctx.rawRetentionMs > 0 && outcome.reason !== 'superseded';
+  await Promise.all([announce(job, outcome, data.rawKey, ctx, stats), keep ? ctx.raw.keep(data.rawKey) : ctx.raw.delete(data.rawKey)]);
+  logFileOutcome(ctx.logger, { file: data.name, outcome: outcome.status, reason: outcome.reason, id: data.rawKey, receivedAt: data.receivedAt }, ctx.now);
   return outcome;
 }
 
@@ -160,7 +174,7 @@ export function buildRejection(
 /** The outcome an earlier attempt already stored. */
 async function existingOutcome(id: string, ctx: CleanJobContext): Promise<CleanJobOutcome | null> {
   const record = CleanRecord.safeParse(await ctx.output.read('records', id));
-  if (record.success) return { status: 'record', output: { store: ctx.output.kind, kind: 'records', id } };
+  if (record.success) return { status: 'record', output: { store: ctx.output.kind, kind: 'records', id }, details: eventDetailsOf(record.data) };
   const rejection = RejectionRecord.safeParse(await ctx.output.read('rejected', id));
   if (rejection.success && rejection.data.reason !== 'failed') {
     return { status: 'rejected', output: { store: ctx.output.kind, kind: 'rejected', id }, reason: rejection.data.reason };

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidIdError } from '../../src/ids.js';
 import { openInputFile } from '../../src/producers/open-input-file.js';
-import type { OutputStore, RawStore } from '../../src/stores/types.js';
+import type { KeptEntry, OutputStore, RawStore } from '../../src/stores/types.js';
+import { decodeStoreCursor, type OutputQuery, type StoreCursor } from '../../src/stores/output-query.js';
+import type { CleanRecord } from '../../src/schemas/index.js';
 import { sampleRecord, sampleRejection, sha256 } from './sample-entries.js';
 
 /**
@@ -76,6 +78,89 @@ export function outputStoreContract(name: string, open: () => Promise<StoreHarne
       for (const id of HOSTILE_IDS) expect(await h.store.read('records', id)).toBeNull();
       await expect(h.store.writeRecord({ ...sampleRecord('bad'), id: '../escape' })).rejects.toThrow(InvalidIdError);
       await expect(h.store.delete('records', '../escape')).rejects.toThrow(InvalidIdError);
+    });
+
+    /** Records of known fields, written one after another (so their written order is a..f). */
+    const writeCorpus = async () => {
+      const rec = (seed: string, fields: Partial<CleanRecord> & { story?: { id: string } | null }) => ({ ...sampleRecord(seed), ...fields }) as CleanRecord;
+      await h.store.writeRecord(rec('a', { date: '2021-06-30', publisher: 'Dawn', language: 'en', title: 'Budget vote', body: 'The assembly passed the budget.' }));
+      await h.store.writeRecord(rec('b', { date: '2021-07-01', publisher: 'Dawn', language: 'en', title: 'Phone call', body: 'Leaders spoke by phone on Friday.', story: { id: 's1' } }));
+      await h.store.writeRejection(sampleRejection('c', 'no-article'));
+      await h.store.writeRecord(rec('d', { date: '2021-07-31T09:00:00+05:00', publisher: 'Geo', language: 'ur', title: 'Call recap', body: 'A PHONE call, recapped.', story: { id: 's1' } }));
+      await h.store.writeRejection(sampleRejection('e', 'failed'));
+      await h.store.writeRecord(rec('f', { date: null, publisher: null, language: null, title: null, body: 'Undated text about the budget.' }));
+    };
+    const idsOf = async (query: OutputQuery) => (await h.store.query(query)).map((s) => s.name?.replace('.txt', ''));
+
+    it('query lists newest first and filters by status, day range, publisher, language, story, reason', async () => {
+      await writeCorpus();
+      expect(await idsOf({ limit: 10 })).toEqual(['f', 'e', 'd', 'c', 'b', 'a']);
+      expect(await idsOf({ limit: 10, status: 'record' })).toEqual(['f', 'd', 'b', 'a']);
+      expect(await idsOf({ limit: 10, status: 'rejected' })).toEqual(['c']);
+      expect(await idsOf({ limit: 10, status: 'failed' })).toEqual(['e']);
+      // A datetime counts by its own calendar day; undated records and rejections never match a range.
+      expect(await idsOf({ limit: 10, from: '2021-07-01', to: '2021-07-31' })).toEqual(['d', 'b']);
+      expect(await idsOf({ limit: 10, to: '2021-06-30' })).toEqual(['a']);
+      expect(await idsOf({ limit: 10, publisher: 'Dawn' })).toEqual(['b', 'a']);
+      expect(await idsOf({ limit: 10, language: 'ur' })).toEqual(['d']);
+      expect(await idsOf({ limit: 10, story: 's1' })).toEqual(['d', 'b']);
+      expect(await idsOf({ limit: 10, reason: 'no-article' })).toEqual(['c']);
+      expect(await idsOf({ limit: 10, reason: 'failed', status: 'rejected' })).toEqual([]);
+      expect(await idsOf({ limit: 10, reason: 'no-article', status: 'record' })).toEqual([]);
+      const [d] = await h.store.query({ limit: 1, language: 'ur' });
+      expect(d).toMatchObject({ id: sha256('d'), status: 'record', title: 'Call recap', date: '2021-07-31T09:00:00+05:00', publisher: 'Geo', language: 'ur', story: 's1', reason: null });
+      expect(d?.bodyChars).toBe('A PHONE call, recapped.'.length);
+      const [c] = await h.store.query({ limit: 1, status: 'rejected' });
+      expect(c).toMatchObject({ id: sha256('c'), status: 'rejected', name: 'c.txt', title: null, reason: 'no-article', story: null });
+    });
+
+    it('query searches title and body for every word, case-insensitively, records only', async () => {
+      await writeCorpus();
+      expect(await idsOf({ limit: 10, q: 'phone' })).toEqual(['d', 'b']);
+      expect(await idsOf({ limit: 10, q: 'PHONE Friday' })).toEqual(['b']);
+      expect(await idsOf({ limit: 10, q: 'budget' })).toEqual(['f', 'a']);
+      expect(await idsOf({ limit: 10, q: 'recap' })).toEqual(['d']);
+      expect(await idsOf({ limit: 10, q: 'budget', publisher: 'Dawn' })).toEqual(['a']);
+      expect(await idsOf({ limit: 10, q: 'nowhere' })).toEqual([]);
+      expect(await idsOf({ limit: 1, q: 'budget' })).toEqual(['f']);
+    });
+
+    it('query pages by keyset cursors without gaps or repeats, both ways', async () => {
+      await writeCorpus();
+      const cursorOf = (text: string | undefined): StoreCursor => decodeStoreCursor(text ?? '') ?? expect.fail(`not a store cursor: ${text}`);
+      const first = await h.store.query({ limit: 4 });
+      expect(first.map((s) => s.name)).toEqual(['f.txt', 'e.txt', 'd.txt', 'c.txt']);
+      const second = await h.store.query({ limit: 4, before: cursorOf(first.at(-1)?.cursor) });
+      expect(second.map((s) => s.name)).toEqual(['b.txt', 'a.txt']);
+      // after: newer entries, oldest first.
+      expect((await h.store.query({ limit: 3, after: cursorOf(second[0]?.cursor) })).map((s) => s.name)).toEqual(['c.txt', 'd.txt', 'e.txt']);
+      expect(await h.store.query({ limit: 3, after: cursorOf(first[0]?.cursor) })).toEqual([]);
+      // Filters apply across pages.
+      const dawn = await h.store.query({ limit: 1, publisher: 'Dawn' });
+      expect((await h.store.query({ limit: 5, publisher: 'Dawn', before: cursorOf(dawn[0]?.cursor) })).map((s) => s.name)).toEqual(['a.txt']);
+      // A rewritten entry moves to the newest position; a deleted one leaves the listing.
+      await h.store.writeRecord({ ...sampleRecord('a'), publisher: 'Dawn' });
+      await h.store.delete('rejected', sha256('e'));
+      expect(await idsOf({ limit: 10 })).toEqual(['a', 'f', 'd', 'c', 'b']);
+      // A record replacing its rejection is listed once, as a record.
+      await h.store.writeRecord(sampleRecord('c'));
+      expect(await idsOf({ limit: 10 })).toEqual(['c', 'a', 'f', 'd', 'b']);
+      expect(await idsOf({ limit: 10, status: 'rejected' })).toEqual([]);
+    });
+
+    it('counts by status and by reason under the same filters', async () => {
+      await writeCorpus();
+      await h.store.writeRejection(sampleRejection('g', 'no-article'));
+      expect(await h.store.counts({})).toEqual({ total: 7, byStatus: { record: 4, rejected: 2, failed: 1 }, byReason: { 'no-article': 2, failed: 1 } });
+      expect(await h.store.counts({ status: 'rejected' })).toEqual({ total: 2, byStatus: { record: 0, rejected: 2, failed: 0 }, byReason: { 'no-article': 2 } });
+      expect(await h.store.counts({ from: '2021-07-01' })).toEqual({ total: 2, byStatus: { record: 2, rejected: 0, failed: 0 }, byReason: {} });
+      expect(await h.store.counts({ q: 'phone', story: 's1' })).toEqual({ total: 2, byStatus: { record: 2, rejected: 0, failed: 0 }, byReason: {} });
+      expect(await h.store.counts({ reason: 'failed' })).toEqual({ total: 1, byStatus: { record: 0, rejected: 0, failed: 1 }, byReason: { failed: 1 } });
+    });
+
+    it('query and counts of an empty store are empty', async () => {
+      expect(await h.store.query({ limit: 10 })).toEqual([]);
+      expect(await h.store.counts({ q: 'anything' })).toEqual({ total: 0, byStatus: { record: 0, rejected: 0, failed: 0 }, byReason: {} });
     });
 
     it('deletes entries, and deleting a missing one is a no-op', async () => {
@@ -166,7 +251,78 @@ export function rawStoreContract(name: string, open: () => Promise<StoreHarness<
         await expect(h.store.get(id), id).rejects.toThrow(InvalidIdError);
         await expect(h.store.delete(id), id).rejects.toThrow(InvalidIdError);
         await expect(h.store.put(id, Buffer.from('x')), id).rejects.toThrow(InvalidIdError);
+        await expect(h.store.keep(id), id).rejects.toThrow(InvalidIdError);
       }
+    });
+
+    const listKeys = async () => {
+      const listed: string[] = [];
+      for await (const key of h.store.keys()) listed.push(key);
+      return listed.sort();
+    };
+    const listKept = async (keptBefore?: string) => {
+      const listed: KeptEntry[] = [];
+      for await (const entry of h.store.kept(keptBefore === undefined ? {} : { keptBefore })) listed.push(entry);
+      return listed;
+    };
+
+    it('a kept entry leaves the in-flight keys but is still read, listed as kept with its time, and deleted', async () => {
+      const before = new Date(Date.now() - 1000).toISOString();
+      const { key } = await h.store.addFile(await file('kept.txt', 'kept bytes'));
+      const other = (await h.store.addFile(await file('other.txt', 'in flight'))).key;
+      expect((await h.store.info(key))?.keptAt).toBeNull();
+      await h.store.keep(key);
+      expect(await listKeys()).toEqual([other]);
+      expect(text(await h.store.get(key))).toBe('kept bytes');
+      expect(await h.store.get(key, { inFlightOnly: true })).toBeNull();
+      expect(text(await h.store.get(other, { inFlightOnly: true }))).toBe('in flight');
+      expect(await h.store.has(key)).toBe(true);
+      const info = await h.store.info(key);
+      expect(info).toMatchObject({ bytes: 10 });
+      expect(Date.parse(info!.keptAt!)).toBeGreaterThan(Date.parse(before));
+      const kept = await listKept();
+      expect(kept).toEqual([{ key, bytes: 10, keptAt: info!.keptAt }]);
+      // The sweeper asks for entries kept before a time: none are due before they were kept.
+      expect(await listKept(before)).toEqual([]);
+      expect((await listKept(new Date(Date.now() + 60_000).toISOString())).map((entry) => entry.key)).toEqual([key]);
+      await h.store.keep(sha256('never stored'));
+      await h.store.delete(key);
+      expect(await h.store.has(key)).toBe(false);
+      expect(await listKept()).toEqual([]);
+      expect(await h.countEntries()).toBe(1);
+    });
+
+    it('the same bytes added again are in flight again; keeping them again moves the kept time on', async () => {
+      const { key } = await h.store.addFile(await file('a.txt', 'again'));
+      await h.store.keep(key);
+      const first = (await h.store.info(key))!.keptAt!;
+      await h.store.addFile(await file('b.txt', 'again'));
+      expect(await listKeys()).toEqual([key]);
+      expect(text(await h.store.get(key, { inFlightOnly: true }))).toBe('again');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await h.store.keep(key);
+      expect(await listKeys()).toEqual([]);
+      expect(Date.parse((await h.store.info(key))!.keptAt!)).toBeGreaterThan(Date.parse(first));
+      expect((await listKept()).map((entry) => entry.key)).toEqual([key]);
+      expect(await h.countEntries()).toBe(1);
+      await h.store.put(key, Buffer.from('again'));
+      expect(await listKeys()).toEqual([key]);
+    });
+
+    it('removeKept removes only an entry kept before the given time, and says so', async () => {
+      const past = new Date(Date.now() - 60_000).toISOString();
+      const future = () => new Date(Date.now() + 60_000).toISOString();
+      const { key } = await h.store.addFile(await file('due.txt', 'due'));
+      expect(await h.store.removeKept(key, future())).toBe(false);
+      expect(await h.store.has(key)).toBe(true);
+      await h.store.keep(key);
+      expect(await h.store.removeKept(key, past)).toBe(false);
+      expect(await h.store.has(key)).toBe(true);
+      expect(await h.store.removeKept(key, future())).toBe(true);
+      expect(await h.store.removeKept(key, future())).toBe(false);
+      expect(await h.store.has(key)).toBe(false);
+      expect(await h.countEntries()).toBe(0);
+      await expect(h.store.removeKept('../x', future())).rejects.toThrow(InvalidIdError);
     });
 
     it('lists every key it holds, and only those', async () => {

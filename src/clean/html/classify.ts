@@ -1,3 +1,4 @@
+import { HEADING_TAGS } from '../rules/html-tokens.js';
 import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { bylineOf } from '../lines/byline.js';
@@ -81,7 +82,36 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
       bodyChars += text.length;
     }
   }
-  return { blocks, byline, bodyChars: cutAtTrailer(blocks, bodyChars) };
+  return { blocks, byline, bodyChars: trimTail(blocks, cutAtTrailer(blocks, bodyChars)) };
+}
+
+/** A sentence's end: what a closing paragraph has and a label ("Weitere Themen") lacks. */
+const ENDS_SENTENCE = /[.!:。！：]["'”’»)\]]*$/u;
+/** List and table items: short by nature (an address line, a table cell), not labels. */
+const ITEM_TAGS = new Set(['li', 'td', 'th', 'dd', 'dt']);
+/**
+ * How a label that asks ends ("Schon gelesen?"). Not a colon: "Das Konzeptpapier finden Sie
+ * hier:" closes fdpbt.de's story (trafilatura-dev set) before the link it names.
+ */
+const TAIL_LABEL_END = /[?？]$/u;
+
+/**
+ * Headings and short labels after the article's last paragraph head something that was
+ * not kept (a related-stories box, share buttons, a rating widget): trafilatura drops
+ * trailing headings the same way. Returns the body characters left.
+ */
+function trimTail(blocks: Block[], bodyChars: number): number {
+  let left = bodyChars;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i]!;
+    if (b.kind !== 'body') continue;
+    const heading = b.tag !== undefined && HEADING_TAGS.has(b.tag) && b.text.length <= S.tailHeadingMaxChars;
+    const label = b.text.length <= S.tailLabelMaxChars && (TAIL_LABEL_END.test(b.text) || (!ENDS_SENTENCE.test(b.text) && !HAS_DIGIT.test(b.text) && !ITEM_TAGS.has(b.tag ?? '') && (b.text.match(/\p{L}+/gu)?.length ?? 0) >= 2));
+    if (!heading && !label) break;
+    blocks[i] = { ...b, kind: 'boilerplate', reason: heading ? 'heading after the last paragraph' : 'label after the last paragraph' };
+    left -= b.text.length;
+  }
+  return left;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, HEADING_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
 import { MAX_DEPTH, isTag } from '../page/node.js';
+import { dropInvisible } from './invisible-chars.js';
 import { collapseWhitespace, textOf } from '../page/text.js';
 
 /** Pruned headings longer than this are not read as markers. */
@@ -58,7 +59,8 @@ export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element
   let looseHolder: Element | null = null;
 
   const flush = () => {
-    const text = collapseWhitespace(loose.parts.join('')).trim();
+    // Entities (&shy;) decode to invisible characters only in the parse.
+    const text = dropInvisible(collapseWhitespace(loose.parts.join(''))).trim();
     if (text && looseHolder) runs.push({ text, tag: 'text', linkChars: loose.linkChars, container: looseHolder, element: null });
     loose = { parts: [], linkChars: 0 };
   };
@@ -66,7 +68,7 @@ export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element
     flush();
     const buffer: Buffer = { parts: [], linkChars: 0 };
     gather(node, buffer, false, skip, 0);
-    const text = collapseWhitespace(buffer.parts.join('')).trim();
+    const text = dropInvisible(collapseWhitespace(buffer.parts.join(''))).trim();
     if (text) runs.push({ text, tag: node.name, linkChars: buffer.linkChars, container: parent, element: node });
   };
 

@@ -9,6 +9,7 @@ import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
 import { readJsonLd } from './jsonld.js';
+import { withLead } from './lead.js';
 import { readMetadata } from './metadata.js';
 import { computeStats, type NodeStats } from './node-stats.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
@@ -32,7 +33,10 @@ function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMo
   const stats = computeStats(body, S.minParagraphChars, pruned, rawStats);
   const content = pickContent(collectRuns([body], pruned), stats, pruned);
   if (content.length === 0) return null;
-  const classified = classifyRuns(collectRuns(content, pruned), title, referenceDate);
+  // The relaxed pass prunes no furniture names, so the head of its article is not read for a lead.
+  const contentRuns = collectRuns(content, pruned);
+  const runs = mode === 'strict' ? withLead(body, content, contentRuns, pruned, title) : contentRuns;
+  const classified = classifyRuns(runs, title, referenceDate);
   return { classified, pruned, method: mode === 'strict' ? 'html:scored' : 'html:relaxed' };
 }
 

@@ -11,6 +11,7 @@ const wordsFor = (keep: (row: RegionWords) => boolean): string[] => REGION_WORDS
 const anyOf = (words: readonly string[]): string => words.map(escapeRegExp).join('|');
 const STRONG = new RegExp(anyOf(wordsFor((row) => row.prune === 'strong')));
 const SOFT = new RegExp(anyOf(wordsFor((row) => row.prune === 'soft')));
+const LEAD = new RegExp(anyOf(wordsFor((row) => row.lead === true)));
 const WORDS = new RegExp(`(?:^|[\\s_-])(?:${anyOf(wordsFor((row) => row.prune === 'part'))})(?:$|[\\s_-])`);
 /** The strong words of comment sections: an element pruned for one is reported as a comment. */
 const COMMENT_WORDS = new Set(wordsFor((row) => row.prune === 'strong' && row.comments === true));
@@ -31,6 +32,8 @@ export interface Pruned {
   reason: string;
   /** Tags that never hold text (iframe, svg, select…): not reported in `removed`. */
   silent?: boolean;
+  /** Pruned by a name that may be the lead's ("teaser"): html/lead.ts reads it again. */
+  lead?: boolean;
 }
 
 export type PruneMode = 'strict' | 'relaxed';
@@ -55,7 +58,10 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pr
   if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
   const strong = STRONG.exec(name);
   if (strong) return { kind: COMMENT_WORDS.has(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
-  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) return { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
+  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) {
+    const why: Pruned = { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
+    return LEAD.test(name) ? { ...why, lead: true } : why;
+  }
   return null;
 }
 

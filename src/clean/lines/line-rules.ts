@@ -14,9 +14,9 @@ import { CAPTION_END_CREDITS, CAPTION_MID_CREDITS, CREDIT_LINES } from '../rules
 import { TRAILER_MARKERS } from '../rules/trailer-markers.js';
 import { alternatives, escapeRegExp } from '../regex-source.js';
 
-/** "Comments", "12 Comments", "Comments (3)", "[ 167 comments ]", "Related articles:", "Você pode gostar..." — whole line. */
+/** "Comments", "12 Comments", "Comments (3)", "[ 167 comments ]", "Related articles:", "Você pode gostar...", "Das könnte Sie auch interessieren!" — whole line. */
 export const TRAILER_LINE = new RegExp(
-  `^[[(]?\\s*(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escapeRegExp(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*(?::|\\.\\.\\.|…)?\\s*[\\])]?$`,
+  `^[[(]?\\s*(?:\\d+\\s+)?(${TRAILER_MARKERS.map((m) => escapeRegExp(m.phrase).replace(/ /g, '\\s+')).join('|')})(?:\\s*\\(\\d+\\))?\\s*(?::|!|\\.\\.\\.|…)?\\s*[\\])]?$`,
   'iu',
 );
 

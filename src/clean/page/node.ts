@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { NOT_REGION_CLASS_NAMES } from '../rules/html-tokens.js';
 
 /**
  * Deeper markup than this is pathological (or hostile); the extractor's walks do not read
@@ -15,12 +16,16 @@ export function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-/** "class id" lower-cased, the string the extractor's class/id tables are matched against; '' when it has neither. */
+/**
+ * "class id" lower-cased, the string the extractor's class/id tables are matched against
+ * (without NOT_REGION_CLASS_NAMES); '' when it has neither.
+ */
 export function nameOf(el: Element): string {
   const cls = el.attribs.class;
   const id = el.attribs.id;
   if (!cls && !id) return '';
-  return `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  const name = `${cls ?? ''} ${id ?? ''}`.toLowerCase();
+  return name.includes('hidden') ? name.replace(NOT_REGION_CLASS_NAMES, ' ') : name;
 }
 
 /** "class id" lower-cased, always with the space (the date reader's hints). */

@@ -26,6 +26,8 @@ export const BOILERPLATE_LINES: readonly RuleRow[] = [
   { pattern: 'zum inhalt springen|zur navigation|anmelden(?: / registrieren)?', note: 'zeit.de header (dates-htmldate set)' },
   { pattern: 'exklusiv für abonnenten', note: 'zeit.de paywall label (dates-htmldate set)' },
   { pattern: 'aller au contenu(?: principal)?|ir al contenido(?: principal)?|vai al contenuto', note: 'skip links of French, Spanish, Italian pages' },
+  { pattern: '(?:(?:reading time|read time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo di lettura)\\s*:?\\s*)?(?:ca\\.\\s*)?\\d+\\s*(?:-\\s*\\d+\\s*)?(?:min(?:ute)?s?\\.?|minuten?)(?:\\s*(?:read|reading|lesezeit|lesen|de lecture|di lettura|de lectura))?', note: 'reading-time lines "4 Min Read" (reuters.com, trafilatura-dev set), "Lesezeit: 3 Minuten"' },
+  { pattern: '(?:comments? feed|comments? (?:are )?closed|trackback(?: url)?|permalink)(?:\\s*\\|\\s*(?:comments? feed|comments? (?:are )?closed|trackback(?: url)?|permalink))*', note: 'blog post meta rows "Comment feed | Comments closed | Trackback URL" (issue 15)' },
 ];
 
 /** Lines starting like these are links to other stories, not part of this one. */

@@ -69,6 +69,23 @@ export const HTML_SETTINGS = {
   dekMinChars: 60,
   /** …and at most this long: daejonilbo.com (dates-htmldate set) wraps its whole story in an <h4>. */
   dekMaxChars: 300,
+  /** A lead outside the chosen container (html/lead.ts) is a paragraph of at least this many characters… */
+  leadMinChars: 40,
+  /** …and words… */
+  leadMinWords: 6,
+  /** …that ends a sentence, or is at least this long. */
+  leadUnendedMinChars: 120,
+  /** More paragraphs or characters than this between headline and story are not a lead but another part of the page. */
+  leadMaxRuns: 3,
+  leadMaxChars: 1500,
+  /** The <h1> before the lead is the headline when this share of its words are in the page's title. */
+  leadHeadlineShare: 0.5,
+  /** The headline and the story must share an ancestor at most this many levels above the story's first paragraph. */
+  leadMaxLevels: 6,
+  /** A block this short after the article's last paragraph that ends no sentence is a label ("Weitere Themen", "Schon gelesen?"). */
+  tailLabelMaxChars: 50,
+  /** A heading after the article's last paragraph is furniture up to this long (thelocal.se leaves an <h2> open around its whole story). */
+  tailHeadingMaxChars: 150,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */

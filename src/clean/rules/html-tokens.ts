@@ -4,8 +4,12 @@
  * Drupal, Arc, Brightspot, Hearst, Jetpack) and in trafilatura's discard lists.
  */
 
-/** Elements that never hold article text; dropped silently. */
-export const SILENT_TAGS = new Set(['noscript', 'template', 'iframe', 'svg', 'canvas', 'select', 'input', 'textarea', 'button', 'object', 'embed', 'video', 'audio', 'map', 'head', 'title', 'option', 'datalist', 'math']);
+/**
+ * Elements that never hold article text; dropped silently. Ruby readings (<rt>, <rp>) are
+ * glosses over the base text: read inline they split every word (nhk.or.jp easy news,
+ * trafilatura-dev set: "子こどもへの虐待ぎゃくたい").
+ */
+export const SILENT_TAGS = new Set(['noscript', 'template', 'iframe', 'svg', 'canvas', 'select', 'input', 'textarea', 'button', 'object', 'embed', 'video', 'audio', 'map', 'head', 'title', 'option', 'datalist', 'math', 'rt', 'rp']);
 
 /** Page-chrome elements: dropped (and reported) in the strict pass. */
 export const FURNITURE_TAGS = new Set(['nav', 'footer', 'aside', 'menu', 'dialog', 'form']);
@@ -35,8 +39,23 @@ export const ARTICLE_BODY_TOKENS = [
  */
 export const EMBED_TOKENS = ['embed', 'twitter-tweet', 'instagram-media', 'tiktok-embed'];
 
+/**
+ * Class names that say nothing of the element's own visibility, left out before the
+ * class/id tables are read: Drupal's "field--label-hidden" hides the field's label, not the
+ * field (the intro and body fields of grazia-magazin.de, ok-magazin.de, tierwelt.ch,
+ * trafilatura-dev set), and Bootstrap's "hidden-xs" / "hidden-print" hide an element on
+ * small screens or paper only (parallels.com, same set).
+ */
+export const NOT_REGION_CLASS_NAMES = /(?:^|\s)\S*(?:label-hidden|hidden-(?:xs|sm|md|lg|xl|print))(?=\s|$)/g;
+
 /** Class/id fragments of photo captions and credits: their text becomes captions, not body. */
 export const CAPTION_SUBSTRINGS = ['caption', 'credit', 'photo-info', 'image-info', 'img-info', 'wp-caption-text'];
+
+/**
+ * Class/id fragments of picture boxes: text between the headline and the story inside one
+ * is a caption, not the lead (ctvnews.ca div.image, scrapinghub set).
+ */
+export const MEDIA_BOX_TOKENS = ['image', 'photo', 'picture', 'media', 'gallery', 'video', 'img'];
 
 /** Block elements whose text becomes one body block each. */
 export const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'dd', 'dt', 'figcaption', 'address']);

@@ -23,6 +23,8 @@ export interface RegionWords {
   prune?: 'strong' | 'soft' | 'part';
   dates?: 'excluded' | 'soft';
   comments?: true;
+  /** The name may be the article's lead (standfirst): pruning is lifted between the headline and the story (html/lead.ts). */
+  lead?: true;
   note: string;
 }
 
@@ -30,7 +32,8 @@ export const REGION_WORDS: readonly RegionWords[] = [
   { words: ['comment', 'disqus'], prune: 'strong', dates: 'excluded', comments: true, note: 'comment threads (Disqus; givewell.org in the scrapinghub set)' },
   { words: ['respond', 'reply-'], prune: 'strong', comments: true, note: 'WordPress #respond comment form, reply links' },
   { words: ['kommentar', 'leserbrief', 'reply', 'respon'], dates: 'excluded', comments: true, note: 'comment sections of German and WordPress pages of dates-htmldate' },
-  { words: ['related', 'recommend', 'more-stories', 'morestories', 'most-read', 'mostread', 'trending', 'read-more', 'readmore'], prune: 'strong', dates: 'excluded', note: 'story rails after the article' },
+  { words: ['related', 'recommend', 'more-stories', 'morestories', 'most-read', 'mostread', 'trending'], prune: 'strong', dates: 'excluded', note: 'story rails after the article' },
+  { words: ['read-more', 'readmore'], prune: 'soft', dates: 'excluded', note: '"read more" links to other stories, but also the expander that holds the rest of the story (kept when it holds the page\'s prose)' },
   { words: ['most-popular', 'mostpopular', 'popular-posts', 'read-next', 'readnext', 'up-next'], prune: 'strong', note: 'story rails after the article' },
   { words: ['verwandt', 'similar', 'empfehl', 'popular', 'meistgelesen'], dates: 'excluded', note: 'related and most-read lists on German news pages of dates-htmldate' },
   { words: ['outbrain', 'taboola'], prune: 'strong', dates: 'excluded', note: 'recommendation widgets' },
@@ -47,7 +50,8 @@ export const REGION_WORDS: readonly RegionWords[] = [
   { words: ['pager', 'post-nav', 'skip-link', 'screen-reader', 'sr-only', 'visually-hidden', 'print-only'], prune: 'strong', note: 'pagers and text for screen readers or print only' },
   { words: ['calendar', 'ticker'], dates: 'excluded', note: 'event calendars and news tickers: their dates are other days (dates-htmldate)' },
   { words: ['advert', 'sponsor'], prune: 'soft', dates: 'excluded', note: 'ad and sponsor boxes' },
-  { words: ['sidebar', 'widget', 'promo', 'teaser'], prune: 'soft', dates: 'soft', note: 'layout columns: furniture when small, but falstaff.de names its content column "sidebar", Blogger wraps posts in "widget Blog", "teaser" is the lead on German sites (achgut.com, cicero.de)' },
+  { words: ['sidebar', 'widget', 'promo'], prune: 'soft', dates: 'soft', note: 'layout columns: furniture when small, but falstaff.de names its content column "sidebar", Blogger wraps posts in "widget Blog"' },
+  { words: ['teaser'], prune: 'soft', dates: 'soft', lead: true, note: 'teasers of other stories, but also the lead on German sites (achgut.com, cicero.de; TYPO3 news "teaser-text", trafilatura-dev set)' },
   { words: ['banner', 'masthead'], prune: 'soft', note: 'page headers' },
   { words: ['carousel', 'slider'], dates: 'soft', note: 'teaser carousels (dates-htmldate)' },
   { words: ['nav', 'menu', 'footer'], prune: 'part', dates: 'excluded', note: 'site chrome' },

@@ -1,7 +1,7 @@
 /**
  * Lines that end the article: everything after one (related posts, comments, "most
  * popular" lists) is trailer. Matched against a whole line, case-insensitively; a count
- * ("12 Comments", "Comments (3)") and a trailing colon are allowed.
+ * ("12 Comments", "Comments (3)") and a trailing colon or exclamation mark are allowed.
  */
 export interface TrailerMarker {
   phrase: string;
@@ -63,4 +63,12 @@ export const TRAILER_MARKERS: readonly TrailerMarker[] = [
   { phrase: 'Meistgelesen', note: 'German news pages: most read' },
   { phrase: 'Articles similaires', note: 'French blogs: related posts' },
   { phrase: 'Gerelateerde artikelen', note: 'Dutch news pages: related links' },
+  { phrase: 'Das könnte dich auch interessieren', note: 'German pages addressing the reader as "du" (handball.ch, trafilatura-dev set)' },
+  { phrase: 'Ähnliche Themen', note: 'German forums and blogs: related threads (katzen-forum.net, trafilatura-dev set)' },
+  { phrase: 'Weitere Themen', note: 'German news and guide pages: more topics (finanztip.de, trafilatura-dev set)' },
+  { phrase: 'Weitere Beiträge', note: 'German blogs: more posts' },
+  { phrase: 'Empfohlene Beiträge', note: 'German blogs: recommended posts (digitale-exzellenz.de, trafilatura-dev set)' },
+  { phrase: 'Neueste Artikel', note: 'German magazines: latest articles after the story (katapult-magazin.de, trafilatura-dev set)' },
+  { phrase: 'Neueste Beiträge', note: 'German WordPress blogs: latest posts (blog.teufel.de, trafilatura-dev set)' },
+  { phrase: 'See also', note: 'English news pages: related links (thelocal.se, trafilatura-dev set)' },
 ];

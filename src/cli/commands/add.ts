@@ -2,7 +2,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
-import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags, RAW_SETTINGS } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { inboxName, isIgnoredName } from '../../files/ignored-names.js';
 import { walkFolder } from '../../files/walk-folder.js';
@@ -17,12 +17,13 @@ export function register(program: Command): void {
       .command('add')
       .description('queue files (or every file under a folder) directly; the files are left where they are')
       .argument('<file...>', 'files or folders to queue'),
+    RAW_SETTINGS,
   ).action(async (inputs: string[], options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel, 'scour-add');
-    const runtime = await openRuntime(config, logger);
+    const runtime = await openRuntime(config, logger, { boundedRedisWait: true });
     const queue = createCleanQueue(runtime.redisUrl, config, 'add');
-    const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger };
+    const ctx = { raw: runtime.raw, output: runtime.output, queue, redis: runtime.redis, prefix: config.prefix, logger, rawRetentionMs: config.rawRetentionMs };
     const counts: Partial<Record<IngestStatus, number>> = {};
     try {
       for (const input of inputs) {

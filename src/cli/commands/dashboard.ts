@@ -24,7 +24,7 @@ export function register(program: Command): void {
       const { startDashboard } = await import('../../dashboard/index.js');
       let dashboard;
       try {
-        dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, logger });
+        dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, raw: runtime.raw, logger });
       } catch (err) {
         await runtime.close();
         throw err;
@@ -33,6 +33,6 @@ export function register(program: Command): void {
         await dashboard.close();
         await runtime.close();
       });
-      process.stderr.write(`scour dashboard: ${dashboard.url}/queues  (metrics ${dashboard.url}/metrics, records ${dashboard.url}/api/records)\n`);
+      process.stderr.write(`scour dashboard: ${dashboard.url}/queues  (records ${dashboard.url}/records, metrics ${dashboard.url}/metrics, API ${dashboard.url}/api/records)\n`);
     });
 }

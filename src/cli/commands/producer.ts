@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
-import { addSettingOptions, configFlags } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags, PRODUCER_SETTINGS } from '../../pipeline/cli-options.js';
 import { startProducer } from '../../pipeline/producer-service.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { exitOnSignals } from '../../pipeline/shutdown.js';
@@ -10,6 +10,7 @@ import { loadConfig } from '../../config.js';
 export function register(program: Command): void {
   addSettingOptions(
     program.command('producer').description('watch <data>/inbox (subfolders too) and queue every file dropped there'),
+    PRODUCER_SETTINGS,
   ).action(async (options: Record<string, unknown>) => {
     const config = loadConfig(configFlags(options));
     const logger = createLogger(config.logLevel, 'scour-producer');

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { createLogger } from '../../log.js';
-import { addSettingOptions, configFlags, workerChild } from '../../pipeline/cli-options.js';
+import { addSettingOptions, configFlags, WORKER_SETTINGS, workerChild } from '../../pipeline/cli-options.js';
 import { openRuntime } from '../../pipeline/runtime.js';
 import { exitOnSignals } from '../../pipeline/shutdown.js';
 import { startWorkerPool } from '../../pipeline/worker-pool.js';
@@ -13,6 +13,7 @@ export function register(program: Command): void {
     program
       .command('worker')
       .description('clean queued jobs into the output store (one process per core by default; run on as many machines as you like)'),
+    WORKER_SETTINGS,
   ).action(async (options: Record<string, unknown>) => {
     // A forked child whose supervisor dies while it starts up (before exitOnSignals below is
     // reached, after the awaits) would never hear the disconnect: it would live on as an orphan.

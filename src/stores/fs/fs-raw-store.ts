@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, createReadStream, linkSync, lstatSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, createReadStream, linkSync, lstatSync, readFileSync, renameSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import { open, opendir, readdir, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -7,7 +7,7 @@ import { Writable } from 'node:stream';
 import { fsyncDir, fsyncFd, KnownDirs, tempPathFor, TEMP_PREFIX, writeFileAtomic } from './atomic-write.js';
 import { isNotFound } from '../../files/fs-errors.js';
 import { assertKeyOf, assertValidId, isValidId, sha256Hex } from '../../ids.js';
-import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
+import { identityOf, type AddedFile, type AddFileOptions, type KeptEntry, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
 
 /**
  * Files up to this size are read whole, hashed and written in one call each; larger ones
@@ -22,6 +22,10 @@ const WHOLE_FILE_BYTES = 1024 * 1024;
  * of 256 folders keeps each small; with two levels (`ab/cd/`, before 0.1.1) nearly every
  * file of a burst made two new folders, a mkdir and a journal commit each. Keys stored under
  * that older layout are still read and deleted, so an upgrade loses no file in flight.
+ * Kept entries (their output written, held for the raw retention period) move by rename to
+ * `<root>/kept/ab/<sha256>`, out of the in-flight folders the reconciler walks; the rename
+ * (and a chmod to the same mode, for filesystems whose rename leaves it) sets the inode's
+ * change time, which is when the entry was kept.
  */
 export class FsRawStore implements RawStore {
   readonly kind = 'file';
@@ -46,6 +50,12 @@ export class FsRawStore implements RawStore {
   pathOf(key: string): string {
     assertValidId(key);
     return join(this.dirOf(key), key);
+  }
+
+  /** Where a kept entry lives: `<root>/kept/ab/<key>`. */
+  private keptPathOf(key: string): string {
+    assertValidId(key);
+    return join(this.root, 'kept', key.slice(0, 2), key);
   }
 
   /** The folder a key lives in: `<root>/ab`. */
@@ -73,7 +83,7 @@ export class FsRawStore implements RawStore {
     try {
       const key = sha256Hex(data);
       // Same key = same bytes: a copy already there is complete, and nothing is written.
-      if (!(await this.has(key)) && !(options.claim && (await this.linkIn(path, fd, stats, key)))) {
+      if (!this.inFlight(key) && !(options.claim && (await this.linkIn(path, fd, stats, key)))) {
         await writeFileAtomic(this.pathOf(key), data, { known: this.known, tempDir: this.tmpDir });
       }
       return { key, bytes: data.length, source };
@@ -172,13 +182,15 @@ export class FsRawStore implements RawStore {
 
   async put(key: string, bytes: Uint8Array): Promise<void> {
     assertValidId(key);
-    if (await this.has(key)) return;
+    if (this.inFlight(key)) return;
     assertKeyOf(key, bytes);
     await writeFileAtomic(this.pathOf(key), bytes, { known: this.known, tempDir: this.tmpDir });
   }
 
-  async get(key: string): Promise<Uint8Array | null> {
-    for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
+  async get(key: string, options: { inFlightOnly?: boolean } = {}): Promise<Uint8Array | null> {
+    const paths = [this.pathOf(key), this.legacyPathOf(key)];
+    if (!options.inFlightOnly) paths.push(this.keptPathOf(key));
+    for (const path of paths) {
       try {
         return readFileSync(path);
       } catch (err) {
@@ -188,13 +200,81 @@ export class FsRawStore implements RawStore {
     return null;
   }
 
-  /** Size and ctime: a link or rename into the store sets the ctime, so it is when the entry was stored. Names are not kept. */
+  /** Size and ctime: a link or rename into the store sets the ctime, so it is when the entry was stored (or kept). Names are not kept. */
   async info(key: string): Promise<RawInfo | null> {
     for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
       const stats = statSync(path, { throwIfNoEntry: false });
-      if (stats) return { bytes: stats.size, name: null, storedAt: stats.ctime.toISOString() };
+      if (stats) return { bytes: stats.size, name: null, storedAt: stats.ctime.toISOString(), keptAt: null };
     }
-    return null;
+    const kept = statSync(this.keptPathOf(key), { throwIfNoEntry: false });
+    return kept ? { bytes: kept.size, name: null, storedAt: kept.ctime.toISOString(), keptAt: kept.ctime.toISOString() } : null;
+  }
+
+  async keep(key: string): Promise<void> {
+    const target = this.keptPathOf(key);
+    for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
+      if (!statSync(path, { throwIfNoEntry: false })) continue;
+      await this.known.ensure(join(this.root, 'kept', key.slice(0, 2)));
+      try {
+        // Same key = same bytes: a kept entry already there is simply replaced.
+        renameSync(path, target);
+      } catch (err) {
+        // Kept (or deleted) by another process meanwhile.
+        if (!isNotFound(err)) throw err;
+        continue;
+      }
+      await Promise.all([fsyncDir(join(this.root, 'kept', key.slice(0, 2))), fsyncDir(join(path, '..'))]);
+    }
+    const stats = statSync(target, { throwIfNoEntry: false });
+    if (!stats) return;
+    try {
+      // Sets the change time to now, where a rename did not (or the entry was kept already).
+      chmodSync(target, stats.mode & 0o7777);
+    } catch (err) {
+      // A linked inbox file owned by another user: the rename set the time on Linux filesystems.
+      if (!isNotFound(err) && (err as NodeJS.ErrnoException).code !== 'EPERM') throw err;
+    }
+  }
+
+  async removeKept(key: string, keptBefore: string): Promise<boolean> {
+    const path = this.keptPathOf(key);
+    const stats = statSync(path, { throwIfNoEntry: false });
+    // Only the kept name goes: a copy in flight again (the same bytes dropped again) stays.
+    if (!stats || stats.ctimeMs >= Date.parse(keptBefore)) return false;
+    try {
+      unlinkSync(path);
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  }
+
+  async *kept(options: { keptBefore?: string } = {}): AsyncIterable<KeptEntry> {
+    const before = options.keptBefore === undefined ? Infinity : Date.parse(options.keptBefore);
+    const keptRoot = join(this.root, 'kept');
+    let folders: string[];
+    try {
+      folders = (await readdir(keptRoot)).filter((name) => /^[0-9a-f]{2}$/.test(name));
+    } catch (err) {
+      if (isNotFound(err)) return;
+      throw err;
+    }
+    for (const folder of folders) {
+      let names: string[];
+      try {
+        names = await readdir(join(keptRoot, folder));
+      } catch (err) {
+        if (isNotFound(err)) continue;
+        throw err;
+      }
+      for (const name of names) {
+        if (!isValidId(name)) continue;
+        const stats = statSync(join(keptRoot, folder, name), { throwIfNoEntry: false });
+        if (!stats || stats.ctimeMs >= before) continue;
+        yield { key: name, bytes: stats.size, keptAt: stats.ctime.toISOString() };
+      }
+    }
   }
 
   async *keys(): AsyncIterable<string> {
@@ -218,12 +298,17 @@ export class FsRawStore implements RawStore {
   async close(): Promise<void> {}
 
   async has(key: string): Promise<boolean> {
+    return this.inFlight(key) || statSync(this.keptPathOf(key), { throwIfNoEntry: false }) !== undefined;
+  }
+
+  /** Whether key is in flight (adds write only those: a kept copy alone is not work for a new job). */
+  private inFlight(key: string): boolean {
     const found = (path: string) => statSync(path, { throwIfNoEntry: false }) !== undefined;
     return found(this.pathOf(key)) || found(this.legacyPathOf(key));
   }
 
   async delete(key: string): Promise<void> {
-    for (const path of [this.pathOf(key), this.legacyPathOf(key)]) {
+    for (const path of [this.pathOf(key), this.legacyPathOf(key), this.keptPathOf(key)]) {
       try {
         unlinkSync(path);
       } catch (err) {
@@ -259,7 +344,7 @@ export class FsRawStore implements RawStore {
 
   private async commit(temp: string, key: string): Promise<void> {
     const target = this.pathOf(key);
-    if (await this.has(key)) {
+    if (this.inFlight(key)) {
       // Same key = same bytes: the copy already there is complete.
       await rm(temp, { force: true });
       return;

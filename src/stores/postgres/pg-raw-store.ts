@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, read, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { assertKeyOf, assertValidId, sha256Hex } from '../../ids.js';
-import { identityOf, type AddedFile, type AddFileOptions, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
+import { identityOf, type AddedFile, type AddFileOptions, type KeptEntry, type OpenedFile, type RawInfo, type RawStore } from '../types.js';
 import { qualified } from './identifiers.js';
 import type { Database } from './pool.js';
 
@@ -23,8 +23,9 @@ function readChunk(fd: number, buffer: Buffer, position: number): Promise<number
 }
 
 /**
- * Content-addressed raw bytes in table `raw` of the pipeline's schema. Inserts are
- * `ON CONFLICT DO NOTHING`: same key = same bytes, so a second writer has nothing to add.
+ * Content-addressed raw bytes in table `raw` of the pipeline's schema. Inserts never rewrite
+ * bytes (same key = same bytes, so a second writer has nothing to add); they only bring a kept
+ * entry back in flight (`kept_at` NULL), since its bytes are queued again.
  */
 export class PgRawStore implements RawStore {
   readonly kind = 'postgres';
@@ -75,7 +76,7 @@ export class PgRawStore implements RawStore {
         size += n;
       }
       const key = hash.digest('hex');
-      await client.query(`INSERT INTO ${this.table} (key, bytes, name, size) SELECT $1, lo_get($2), $3, $4 ON CONFLICT (key) DO NOTHING`, [
+      await client.query(`INSERT INTO ${this.table} (key, bytes, name, size) SELECT $1, lo_get($2), $3, $4 ${this.onConflict}`, [
         key,
         oid,
         name,
@@ -86,13 +87,18 @@ export class PgRawStore implements RawStore {
     });
   }
 
+  /** An existing entry keeps its bytes and name; a kept one is in flight again. */
+  private get onConflict(): string {
+    return `ON CONFLICT (key) DO UPDATE SET kept_at = NULL WHERE ${this.table}.kept_at IS NOT NULL`;
+  }
+
   async put(key: string, bytes: Uint8Array): Promise<void> {
     assertKeyOf(key, bytes);
     await this.insert(key, bytes, null);
   }
 
   private async insert(key: string, bytes: Uint8Array, name: string | null): Promise<void> {
-    await this.db.query(`INSERT INTO ${this.table} (key, bytes, name, size) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING`, [
+    await this.db.query(`INSERT INTO ${this.table} (key, bytes, name, size) VALUES ($1, $2, $3, $4) ${this.onConflict}`, [
       key,
       bytes,
       name,
@@ -100,11 +106,12 @@ export class PgRawStore implements RawStore {
     ]);
   }
 
-  async get(key: string): Promise<Uint8Array | null> {
+  async get(key: string, options: { inFlightOnly?: boolean } = {}): Promise<Uint8Array | null> {
     assertValidId(key);
     // Small entries (nearly all) come back with their size in one round trip.
     const { rows } = await this.db.query<{ size: string; bytes: Buffer | null }>(
-      `SELECT octet_length(bytes) AS size, CASE WHEN octet_length(bytes) <= $2 THEN bytes END AS bytes FROM ${this.table} WHERE key = $1`,
+      `SELECT octet_length(bytes) AS size, CASE WHEN octet_length(bytes) <= $2 THEN bytes END AS bytes FROM ${this.table}
+       WHERE key = $1 ${options.inFlightOnly ? 'AND kept_at IS NULL' : ''}`,
       [key, CHUNK_BYTES],
     );
     const row = rows[0];
@@ -132,12 +139,38 @@ export class PgRawStore implements RawStore {
 
   async info(key: string): Promise<RawInfo | null> {
     assertValidId(key);
-    const { rows } = await this.db.query<{ size: string; name: string | null; received_at: Date }>(
-      `SELECT size, name, received_at FROM ${this.table} WHERE key = $1`,
+    const { rows } = await this.db.query<{ size: string; name: string | null; received_at: Date; kept_at: Date | null }>(
+      `SELECT size, name, received_at, kept_at FROM ${this.table} WHERE key = $1`,
       [key],
     );
     const row = rows[0];
-    return row === undefined ? null : { bytes: Number(row.size), name: row.name, storedAt: row.received_at.toISOString() };
+    if (row === undefined) return null;
+    return { bytes: Number(row.size), name: row.name, storedAt: row.received_at.toISOString(), keptAt: row.kept_at?.toISOString() ?? null };
+  }
+
+  async keep(key: string): Promise<void> {
+    assertValidId(key);
+    await this.db.query(`UPDATE ${this.table} SET kept_at = now() WHERE key = $1`, [key]);
+  }
+
+  async removeKept(key: string, keptBefore: string): Promise<boolean> {
+    assertValidId(key);
+    const { rowCount } = await this.db.query(`DELETE FROM ${this.table} WHERE key = $1 AND kept_at < $2::timestamptz`, [key, keptBefore]);
+    return (rowCount ?? 0) > 0;
+  }
+
+  async *kept(options: { keptBefore?: string } = {}): AsyncIterable<KeptEntry> {
+    const before = options.keptBefore ?? 'infinity';
+    let after = '';
+    for (;;) {
+      const { rows } = await this.db.query<{ key: string; size: string; kept_at: Date }>(
+        `SELECT key, size, kept_at FROM ${this.table} WHERE kept_at < $2::timestamptz AND key > $1 ORDER BY key LIMIT ${KEYS_PAGE}`,
+        [after, before],
+      );
+      for (const row of rows) yield { key: row.key, bytes: Number(row.size), keptAt: row.kept_at.toISOString() };
+      if (rows.length < KEYS_PAGE) return;
+      after = rows[rows.length - 1]!.key;
+    }
   }
 
   async has(key: string): Promise<boolean> {
@@ -154,7 +187,7 @@ export class PgRawStore implements RawStore {
   async *keys(): AsyncIterable<string> {
     let after = '';
     for (;;) {
-      const { rows } = await this.db.query<{ key: string }>(`SELECT key FROM ${this.table} WHERE key > $1 ORDER BY key LIMIT ${KEYS_PAGE}`, [after]);
+      const { rows } = await this.db.query<{ key: string }>(`SELECT key FROM ${this.table} WHERE key > $1 AND kept_at IS NULL ORDER BY key LIMIT ${KEYS_PAGE}`, [after]);
       for (const row of rows) yield row.key;
       if (rows.length < KEYS_PAGE) return;
       after = rows[rows.length - 1]!.key;

@@ -1,0 +1,155 @@
+import type { Element } from 'domhandler';
+import { HTML_SETTINGS as S, VOTING_TAGS } from '../rules/html-scoring.js';
+import { isCaptionLine } from '../lines/caption.js';
+import { MEDIA_BOX_TOKENS } from '../rules/html-tokens.js';
+import { MAX_DEPTH, isTag, nameOf } from '../page/node.js';
+import { escapeRegExp } from '../regex-source.js';
+import { textOf } from '../page/text.js';
+import { collectRuns, type Run } from './collect-runs.js';
+import type { Pruned } from './prune.js';
+
+/** Tags a headline is written in. */
+const HEADLINE_TAGS = new Set(['h1', 'h2', 'h3']);
+/** A lead ends a sentence; a meta line ("16.10.2019 betrifft: ... ∙ SWR Fernsehen") does not. */
+const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
+const WORD = /[\p{L}\p{N}]+/gu;
+/** A teaser cut short ("…diagnosed with the plague,...") is another story's, not this one's lead. */
+const TRUNCATED = /(?:\.\.\.|…)$/u;
+
+/** Document order of every element under `root`, and the headings that may be the headline (HEADLINE_TAGS), in order. */
+function orderOf(root: Element): { order: Map<Element, number>; headings: Element[] } {
+  const order = new Map<Element, number>();
+  const headings: Element[] = [];
+  const walk = (el: Element, depth: number) => {
+    order.set(el, order.size);
+    if (HEADLINE_TAGS.has(el.name)) headings.push(el);
+    if (depth > MAX_DEPTH) return;
+    for (const child of el.children) if (isTag(child)) walk(child, depth + 1);
+  };
+  walk(root, 0);
+  return { order, headings };
+}
+
+/** The order number just past `el`'s subtree: the first element after it. */
+function orderAfter(el: Element, order: ReadonlyMap<Element, number>): number {
+  let last: Element = el;
+  for (;;) {
+    const children = last.children.filter(isTag);
+    if (children.length === 0) break;
+    last = children[children.length - 1]!;
+  }
+  return (order.get(last) ?? order.get(el)!) + 1;
+}
+
+function ancestors(el: Element): Element[] {
+  const list: Element[] = [];
+  for (let p = el.parent; p && isTag(p); p = p.parent) list.push(p);
+  return list;
+}
+
+function isInside(el: Element, holders: ReadonlySet<Element>): boolean {
+  for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) if (holders.has(p)) return true;
+  return false;
+}
+
+const MEDIA_BOX = new RegExp(MEDIA_BOX_TOKENS.map(escapeRegExp).join('|'));
+
+/** Inside a <figure> or a picture box below `root`: a caption. */
+function inMediaBox(el: Element, root: Element): boolean {
+  for (let p: Element | null = el; p && p !== root && isTag(p); p = p.parent as Element | null) {
+    if (p.name === 'figure' || p.name === 'picture' || MEDIA_BOX.test(nameOf(p))) return true;
+  }
+  return false;
+}
+
+/** A paragraph that reads as a lead: long enough, a sentence, few links, not a caption. */
+function readsAsLead(run: Run, root: Element): boolean {
+  if (run.pruned || run.tag === 'h1' || run.text.length < S.leadMinChars || TRUNCATED.test(run.text)) return false;
+  if (isCaptionLine(run.text) || inMediaBox(run.element ?? run.container, root)) return false;
+  if (run.linkChars / run.text.length > S.siblingMaxLinkDensity) return false;
+  if ((run.text.match(WORD)?.length ?? 0) < S.leadMinWords) return false;
+  return SENTENCE_END.test(run.text) || run.text.length >= S.leadUnendedMinChars;
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
+/**
+ * A heading that is the page's headline: most of its words are in the page's title (the
+ * site's name in an <h1> logo is not; time4talks.com, trafilatura-dev set). An <h2> or <h3>
+ * only so (biathlon-antholz.it leaves its <h1> empty); any <h1> when the page names no title.
+ */
+function isHeadline(text: string, title: string | null, tag: string): boolean {
+  if (!title) return tag === 'h1';
+  const words = wordsOf(text);
+  if (words.length === 0) return false;
+  const titleWords = new Set(wordsOf(title));
+  return words.filter((w) => titleWords.has(w)).length >= words.length * S.leadHeadlineShare;
+}
+
+/** The first run of the article's prose (not a photo credit): where the story starts. */
+function storyStart(runs: readonly Run[]): Run | undefined {
+  return runs.find((run) => !run.pruned && VOTING_TAGS.has(run.tag) && run.text.length >= S.minParagraphChars && run.linkChars / run.text.length <= S.maxLinkDensity && !isCaptionLine(run.text));
+}
+
+/**
+ * The lead (standfirst) between the headline and the story, when the container the prose
+ * voted for leaves it out: many CMSs set it in the article's header, beside the <h1>
+ * (zeit.de div.summary, tagesspiegel.de p.ts-intro, netzpolitik.org div.entry-excerpt), or
+ * name it "teaser" (TYPO3 news div.teaser-text), which pruning reads as a promo box. Read
+ * between the headline (the last heading before the story that the title names) and the story's first paragraph, when the two
+ * share an ancestor close to the story; a window holding more than a lead's worth of prose
+ * is some other part of the page and gives nothing. Returns the lead's runs, in order, and
+ * the pruned elements they were read from.
+ */
+function leadRuns(body: Element, content: readonly Element[], start: Run, pruned: ReadonlyMap<Element, Pruned>, title: string | null): { lead: Run[]; unpruned: Element[] } {
+  const none = { lead: [], unpruned: [] };
+  const startEl = start.element ?? start.container;
+  const { order, headings } = orderOf(body);
+  const startAt = order.get(startEl);
+  if (startAt === undefined) return none;
+  let headline: Element | undefined;
+  for (const el of headings) {
+    if (orderAfter(el, order) > startAt) break;
+    if (isHeadline(textOf(el, S.removedMaxChars), title, el.name)) headline = el;
+  }
+  if (!headline) return none;
+  const headlineAncestors = new Set(ancestors(headline));
+  const startAncestors = ancestors(startEl);
+  const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
+  const root = startAncestors[level];
+  // An <article> holding both is the story's own, however deep the story sits in it.
+  if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) return none;
+
+  // Pruning by a name that may be the lead's ("teaser") is lifted inside the window.
+  const revealed = new Set([...pruned].filter(([, why]) => why.lead).map(([el]) => el));
+  const skip = revealed.size === 0 ? pruned : new Map([...pruned].filter(([el]) => !revealed.has(el)));
+  const from = orderAfter(headline, order);
+  const contentSet = new Set(content);
+  const window = collectRuns([root], skip).filter((run) => {
+    const el = run.element ?? run.container;
+    const at = order.get(el) ?? -1;
+    if (at < from || at >= startAt) return false;
+    // Loose text is placed by its holder, which may hold the story too: where it sits is unknown.
+    if (!run.element && isInside(startEl, new Set([el]))) return false;
+    return !isInside(el, contentSet) || isInside(el, revealed);
+  });
+  const lead = window.filter((run) => readsAsLead(run, root));
+  const chars = lead.reduce((n, run) => n + run.text.length, 0);
+  if (lead.length > S.leadMaxRuns || chars > S.leadMaxChars) return none;
+  const unpruned = [...revealed].filter((el) => lead.some((run) => isInside(run.element ?? run.container, new Set([el]))));
+  return { lead, unpruned };
+}
+
+/**
+ * The article's runs with its lead (see leadRuns) put before the story's first paragraph;
+ * the pruned elements the lead came from are taken out of `pruned`.
+ */
+export function withLead(body: Element, content: readonly Element[], runs: readonly Run[], pruned: Map<Element, Pruned>, title: string | null): Run[] {
+  const start = storyStart(runs);
+  if (!start) return [...runs];
+  const { lead, unpruned } = leadRuns(body, content, start, pruned, title);
+  if (lead.length === 0) return [...runs];
+  for (const el of unpruned) pruned.delete(el);
+  const at = runs.indexOf(start);
+  return [...runs.slice(0, at), ...lead, ...runs.slice(at)];
+}
