@@ -1,5 +1,6 @@
 import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
 import { sha256Hex } from '../ids.js';
+import { detectLanguage } from './language.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
 import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
 import { countWords } from './word-count.js';
@@ -92,7 +93,8 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
     publisher: nonEmpty(extraction.publisher),
     date: date?.date ?? null,
     dateEvidence: date ? { source: date.source, text: date.text, confidence: date.confidence } : null,
-    language: nonEmpty(extraction.language),
+    // A page that declares no language (text dumps never do) gets the body's.
+    language: nonEmpty(extraction.language) ?? detectLanguage(body),
     body,
     highlights: extraction.highlights.map((h) => h.trim()).filter(Boolean),
     captions: extraction.captions.map((c) => c.trim()).filter(Boolean),
