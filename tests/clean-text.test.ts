@@ -69,6 +69,16 @@ describe('boilerplate inside and around the story', () => {
     expect(r.body).toBe(STORY.join('\n\n'));
   });
 
+  it('drops a box of short lines inside the story, but keeps a single subheading and a list the story introduces', () => {
+    const box = ['Read next', 'Budget vote: what changes for drivers', 'Schools get new funding round'];
+    const r = run(lines(P1, 'What the plan pays for', P2, ...box, P3, 'The budget covers three items:', 'Road repairs', 'School roofs', P1.replace('city council', 'county board')));
+    for (const line of box) expect(removedReason(r, line)).toBe('run of non-prose lines inside the article');
+    expect(r.body).toContain('What the plan pays for');
+    expect(r.body).toContain('Road repairs\n\nSchool roofs');
+    const bulleted = run(lines(P1, P2, '1. Road repairs', '2. School roofs', '3. Bus lanes', P3));
+    expect(bulleted.body).toContain('3. Bus lanes');
+  });
+
   it('drops a repeated line inside the body as a duplicate', () => {
     const r = run(lines(P1, P2, P1, P3));
     expect(r.body).toBe(STORY.join('\n\n'));

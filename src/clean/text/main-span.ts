@@ -12,7 +12,7 @@ export function isProse(unit: Unit, endsSentence = SENTENCE_END.test(unit.text))
 }
 
 /** A row of a table inside the story (standings, prices, tickers): several words and numbers. */
-function isTableRow(unit: Unit): boolean {
+export function isTableRow(unit: Unit): boolean {
   if (unit.words < S.tableRowMinWords || !HAS_DIGIT.test(unit.text)) return false;
   // Counted up to the minimum: the rest of the line need not be searched.
   let numbers = 0;
