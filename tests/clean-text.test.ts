@@ -36,6 +36,19 @@ describe('trailers', () => {
     },
   );
 
+  it('does not weigh a story down for a marker above it when the teasers after a later marker hold as much prose', () => {
+    const teasers = [
+      'Singer opens up about her new album and the long tour that made her rethink everything she knew about fame.',
+      'Actor spotted at a downtown restaurant with his co-star, fuelling rumours of a romance that neither will confirm.',
+      'Reality star launches a skincare line that sold out within hours, and fans are already asking for a second drop.',
+      'Comedian returns to late-night television after a two-year break with a monologue that had the audience in tears.',
+      'Former athlete sells his mansion on the coast for a record price after a bidding war between two tech founders.',
+      'Fashion house names a new creative director, ending months of speculation about who would take over the label.',
+    ];
+    const r = run(lines('Home', 'Share this:', 'Facebook', 'Budget passes after long fight', ...STORY, 'Trending Now', ...teasers));
+    expect(r.body).toBe(STORY.join('\n\n'));
+  });
+
   it('does not let a "Comments" link in a share bar above the story cut the story', () => {
     const r = run(lines('Share', 'Comments', 'Print', 'Budget passes after long fight', ...STORY, P1.replace('city council', 'county board'), P2.replace('bridges', 'tunnels')));
     expect(r.body).toContain(P1);

@@ -35,6 +35,8 @@ export const TEXT_SETTINGS = {
    * (seed 002) can hold more prose than the story above it.
    */
   afterMarkerWeight: 0.5,
+  /** …when a part above the marker scores at least this (a story stands above it; markers in the menus above the story weigh nothing down). */
+  storyAboveMarkerMinScore: 150,
   /** …and half of that again when the part is a comment section (this many comment lines in its span). */
   commentSectionWeight: 0.5,
   commentSectionMinLines: 2,
