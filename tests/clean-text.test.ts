@@ -92,6 +92,19 @@ describe('boilerplate inside and around the story', () => {
     expect(bulleted.body).toContain('3. Bus lanes');
   });
 
+  it('takes the lines of a blog comment form for comment furniture, not for a story', () => {
+    const form = [
+      'Leave a Reply',
+      'Your email address will not be published. Required fields are marked *',
+      'Save my name, email, and website in this browser for the next time I comment.',
+      'Notify me of follow-up comments by email.',
+      'Notify me of new posts by email.',
+      'This site uses Akismet to reduce spam. Learn how your comment data is processed.',
+    ];
+    const r = run(lines('Budget passes after long fight', P1, P2, ...form.slice(1)));
+    expect(r.body).toBe(lines(P1, P2));
+  });
+
   it('drops a repeated line inside the body as a duplicate', () => {
     const r = run(lines(P1, P2, P1, P3));
     expect(r.body).toBe(STORY.join('\n\n'));
