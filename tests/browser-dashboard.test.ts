@@ -113,8 +113,9 @@ describe.skipIf(!hasChromium)(`browser: bull-board on a pipeline that processed 
       await page.goto(`${dashboard.url}/queues?token=${TOKEN}`);
       const res = await page.goto(`${dashboard.url}/api/records?status=all`);
       expect(res?.status()).toBe(200);
-      const body = (await res!.json()) as { items: Array<{ id: string }> };
-      expect(body.items).toHaveLength(5);
+      const body = (await res!.json()) as { items: Array<{ id: string; status: string }> };
+      // status=all lists an `updated` entry too when 002 or 004 was written before 003 dated it.
+      expect(body.items.filter((item) => item.status !== 'updated')).toHaveLength(5);
     } finally {
       await page.close();
     }
