@@ -103,6 +103,8 @@ describe('boilerplate inside and around the story', () => {
     ];
     const r = run(lines('Budget passes after long fight', P1, P2, ...form.slice(1)));
     expect(r.body).toBe(lines(P1, P2));
+    const german = run(lines(P1, P2, 'Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.', P3));
+    expect(removedReason(german, 'Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.')).toBe('comment form');
   });
 
   it('drops a repeated line inside the body as a duplicate', () => {

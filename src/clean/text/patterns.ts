@@ -29,4 +29,4 @@ export const BULLET = /^[•◦▪▫●○■□►▶➤✓✔*·–-]\s+/u;
  * site uses Akismet to reduce spam." Under a short post the form's sentences can outweigh it.
  */
 export const COMMENT_FORM =
-  /^(?:your email address will not be published|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|required fields are marked|erforderliche felder sind (?:mit|markiert)|save my name, email|(?:speichern sie )?meinen namen, meine e-mail-adresse|notify me of (?:follow-up comments|new posts)|benachrichtige mich über (?:nachfolgende kommentare|neue beiträge)|this site uses akismet|diese website verwendet akismet|votre adresse (?:e-mail|de messagerie) ne sera pas publiée)/iu;
+  /^(?:your email address will not be published|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|required fields are marked|erforderliche felder sind (?:mit|markiert)|save my name, email|(?:speichern sie )?meinen namen, (?:meine )?e-mail|notify me of (?:follow-up comments|new posts)|benachrichtige mich über (?:nachfolgende kommentare|neue beiträge)|this site uses akismet|diese website verwendet akismet|votre adresse (?:e-mail|de messagerie) ne sera pas publiée)/iu;
