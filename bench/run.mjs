@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --json] [-- --only=clean,growth,profile,watcher,e2e,scale,memory]
+// npm run bench [-- --quick] [-- --json] [-- --only=clean,growth,profile,watcher,e2e,scale,memory,stories]
 //   --files=N          end-to-end files per run (default 20,000; --quick 2,000)
 //   --memory-files=N   inbox size for the memory run (default 100,000; --quick 10,000)
 //   --watcher-files=N  the watcher alone, on N and 5×N files (default 4,000; --quick 2,000)
@@ -25,7 +25,7 @@ import { textPool } from './lib/inputs.mjs';
 import { connectOrNull } from './lib/redis.mjs';
 import { formatReport } from './lib/report.mjs';
 
-const SECTIONS = ['clean', 'growth', 'profile', 'watcher', 'e2e', 'scale', 'memory'];
+const SECTIONS = ['clean', 'growth', 'profile', 'watcher', 'e2e', 'scale', 'memory', 'stories'];
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
 
@@ -131,6 +131,16 @@ if (pipelineWanted.length) {
       const { memorySection } = await import('./sections/memory.mjs');
       await section('memory', () => memorySection(ctx, { files: memoryFiles, budgetMs }));
     }
+    redis.disconnect();
+  }
+}
+
+if (wants('stories')) {
+  const redis = await connectOrNull(redisUrl);
+  if (!redis) skip('stories', `no Redis answers at ${redisUrl}`);
+  else {
+    const { storiesSection } = await import('./sections/stories.mjs');
+    await section('stories', () => storiesSection({ dist, evalDir, redis, keyPrefix, quick, log }));
     redis.disconnect();
   }
 }

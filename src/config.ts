@@ -136,6 +136,11 @@ export const Config = z.object({
   rawRetentionMs: Duration.default(7 * UNIT_MS.d),
   /** SCOUR_KEEP_FAILED: failed jobs kept in Redis (the newest); older ones are removed and counted. */
   keepFailed: int(0).default(10_000),
+  /**
+   * SCOUR_STORY_WINDOW: the stories index forgets a record this long after its story's last
+   * write (a copy arriving later opens a new story). At least a minute.
+   */
+  storyWindowMs: Duration.refine((ms) => ms >= UNIT_MS.m, 'at least a minute (30d, 12h)').default(30 * UNIT_MS.d),
   /** SCOUR_LOG_LEVEL / --log-level */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 }).refine((c) => c.cleanBudgetMs === undefined || c.cleanBudgetMs < c.lockMs, {
@@ -187,6 +192,7 @@ export const SETTINGS: Record<keyof Config, SettingSource> = {
   referenceDate: { env: 'SCOUR_REFERENCE_DATE', flag: '--reference-date <YYYY-MM-DD>', help: 'resolves relative dates such as "on Friday" (never the clock)' },
   rawRetentionMs: { env: 'SCOUR_RAW_RETENTION', flag: '--raw-retention <duration>', help: 'keep raw bytes this long after their output (7d, 36h; 0 = delete at once)', shownDefault: '7d' },
   keepFailed: { env: 'SCOUR_KEEP_FAILED', help: 'failed jobs kept in Redis, newest first; older ones are removed and counted' },
+  storyWindowMs: { env: 'SCOUR_STORY_WINDOW', help: 'the stories index forgets a record this long after its last write (30d, 12h)', shownDefault: '30d' },
   logLevel: { env: 'SCOUR_LOG_LEVEL', flag: '--log-level <level>', help: 'fatal|error|warn|info|debug|trace|silent' },
 };
 

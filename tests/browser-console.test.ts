@@ -1,28 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboard, type RunningDashboard } from '../src/dashboard/index.js';
-import { createLogger } from '../src/log.js';
-import { startProducer, type ProducerService } from '../src/pipeline/producer-service.js';
-import { openRuntime, type Runtime } from '../src/pipeline/runtime.js';
-import { startWorkerService, type WorkerService } from '../src/pipeline/worker-service.js';
+import type { RunningDashboard } from '../src/dashboard/index.js';
+import type { Runtime } from '../src/pipeline/runtime.js';
 import { appendRecordEvent } from '../src/record-events/index.js';
+import { sha256Hex } from '../src/ids.js';
 import { CleanRecord } from '../src/schemas/index.js';
-import { loadConfig } from '../src/config.js';
 import { sampleRecord } from './helpers/sample-entries.js';
 import { SEEDS } from './helpers/seeds.js';
+import { CHROMIUM, hasChromium, openBrowserPipeline, type BrowserPipeline } from './helpers/browser-pipeline.js';
 import { GOLDEN_DIR } from './helpers/golden.js';
 import { clean } from '../src/clean/index.js';
-import { waitFor } from './helpers/wait-for.js';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 const TOKEN = 'console-browser-token-0123456789';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser console test skipped: ${CHROMIUM} is absent (apt-get install -y chromium; .ci/run does this)`);
 
 const BLOGGER_SEED = '002_';
@@ -35,12 +29,10 @@ const BLOGGER_SEED = '002_';
  * and back, and watches the charts. Screenshots land in tests/artifacts/ (gitignored).
  */
 describe.skipIf(!hasChromium)(`browser: records console on a pipeline that processed the seeds (needs ${CHROMIUM})`, () => {
+  let p: BrowserPipeline;
   let runtime: Runtime;
-  let producer: ProducerService;
-  let worker: WorkerService;
   let dashboard: RunningDashboard;
   let browser: Browser;
-  let dir: string;
   /** Record id of each seed, by seed name. */
   const ids = new Map<string, string>();
 
@@ -68,47 +60,14 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
   };
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'scour-console-browser-'));
-    const config = loadConfig({ prefix: `test-${randomUUID()}`, dataDir: dir, port: 0, logLevel: 'silent', stableMs: 100, dashboardToken: TOKEN }, {});
-    const logger = createLogger('silent');
-    runtime = await openRuntime(config, logger);
-    producer = await startProducer(runtime);
-    worker = startWorkerService(runtime);
-    dashboard = await startDashboard({ config, redis: runtime.redis, store: runtime.output, raw: runtime.raw, logger, console: { sampleMs: 250 } });
-
-    const staging = join(dir, 'staging');
-    await mkdir(staging, { recursive: true });
-    for (const { name, path } of SEEDS) {
-      await copyFile(path, join(staging, name));
-      await rename(join(staging, name), join(runtime.paths.inbox, name));
-    }
-    await waitFor(async () => (await producer.queue.getJobCounts('completed')).completed === 5, 60_000, 'five completed jobs');
-    for (const { name, path } of SEEDS) {
-      const id = (await import('node:crypto')).createHash('sha256').update(readFileSync(path)).digest('hex');
-      ids.set(name, id);
-      // Raw bytes are kept for a retention period after their record (SCOUR_RAW_RETENTION);
-      // where they were already dropped, put them back so the source view has them.
-      await runtime.raw.put(id, readFileSync(path));
-    }
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    p = await openBrowserPipeline({ token: TOKEN, console: { sampleMs: 250 } });
+    ({ runtime, dashboard, browser } = p);
+    // Raw bytes are kept after their record (SCOUR_RAW_RETENTION), so the source view has them.
+    for (const { name, path } of SEEDS) ids.set(name, sha256Hex(readFileSync(path)));
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await dashboard?.close();
-    await worker?.close();
-    await producer?.close();
-    if (runtime) {
-      const keys = await runtime.redis.keys(`${runtime.config.prefix}:*`);
-      if (keys.length) await runtime.redis.del(...keys);
-      await runtime.close();
-    }
-    if (dir) await rm(dir, { recursive: true, force: true });
+    await p?.close();
   });
 
   it('answers 401 to a browser without the token', async () => {
@@ -165,7 +124,7 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
     const page = await openPage();
     try {
       const id = ids.get(SEEDS.find((s) => s.name.startsWith(BLOGGER_SEED))!.name)!;
-      await page.locator(`#records tbody tr[data-id="${id}"] td.title a`).click();
+      await page.locator(`#records tbody tr[data-id="${id}"] td.title a:not(.story)`).click();
       await page.waitForURL(`**/records/${id}`);
       expect(await page.locator('h1').innerText()).toBe('Pakistan, US stress close coordination for meaningful progress in Afghan peace process');
       const removed = page.locator('pre.source .blk.removed');
@@ -221,7 +180,7 @@ describe.skipIf(!hasChromium)(`browser: records console on a pipeline that proce
     await appendRecordEvent(runtime.redis, runtime.config.prefix, { id: record.id, status: 'record', store: location.store });
     const page = await openPage();
     try {
-      const link = page.locator(`#records tbody tr[data-id="${record.id}"] td.title a`);
+      const link = page.locator(`#records tbody tr[data-id="${record.id}"] td.title a:not(.story)`);
       await expect.poll(() => link.innerText(), { timeout: 15_000 }).toBe('<script>alert(1)</script><img src=x onerror=alert(2)>');
       await link.click();
       await page.waitForURL(`**/records/${record.id}`);

@@ -40,7 +40,9 @@ describe('scour clean without --out: JSON lines on stdout', () => {
     const records = lines.map((l) => CleanRecord.parse(l));
     expect(records.map((r) => r.source.name)).toEqual(SEED_NAMES);
     expect(records[0]!.date).toBe('2020-11-27');
-    expect(records[4]!.date).toBeNull();
+    // 004 says only "on Friday": its story (with 003, dated 2021-07-09) lends it the day.
+    expect(records[4]!.date).toBe('2021-07-09');
+    expect(records[4]!.dateEvidence?.source).toBe('story');
   });
 
   it('resolves "on Friday" only with --reference-date, never from file times', () => {

@@ -36,6 +36,19 @@ describe('trailers', () => {
     },
   );
 
+  it('does not weigh a story down for a marker above it when the teasers after a later marker hold as much prose', () => {
+    const teasers = [
+      'Singer opens up about her new album and the long tour that made her rethink everything she knew about fame.',
+      'Actor spotted at a downtown restaurant with his co-star, fuelling rumours of a romance that neither will confirm.',
+      'Reality star launches a skincare line that sold out within hours, and fans are already asking for a second drop.',
+      'Comedian returns to late-night television after a two-year break with a monologue that had the audience in tears.',
+      'Former athlete sells his mansion on the coast for a record price after a bidding war between two tech founders.',
+      'Fashion house names a new creative director, ending months of speculation about who would take over the label.',
+    ];
+    const r = run(lines('Home', 'Share this:', 'Facebook', 'Budget passes after long fight', ...STORY, 'Trending Now', ...teasers));
+    expect(r.body).toBe(STORY.join('\n\n'));
+  });
+
   it('does not let a "Comments" link in a share bar above the story cut the story', () => {
     const r = run(lines('Share', 'Comments', 'Print', 'Budget passes after long fight', ...STORY, P1.replace('city council', 'county board'), P2.replace('bridges', 'tunnels')));
     expect(r.body).toContain(P1);
@@ -67,6 +80,31 @@ describe('boilerplate inside and around the story', () => {
     expect(r.body).not.toContain('We use cookies');
     expect(r.removed).toContainEqual({ kind: 'boilerplate', text: banner, reason: expect.any(String) });
     expect(r.body).toBe(STORY.join('\n\n'));
+  });
+
+  it('drops a box of short lines inside the story, but keeps a single subheading and a list the story introduces', () => {
+    const box = ['Read next', 'Budget vote: what changes for drivers', 'Schools get new funding round'];
+    const r = run(lines(P1, 'What the plan pays for', P2, ...box, P3, 'The budget covers three items:', 'Road repairs', 'School roofs', P1.replace('city council', 'county board')));
+    for (const line of box) expect(removedReason(r, line)).toBe('run of non-prose lines inside the article');
+    expect(r.body).toContain('What the plan pays for');
+    expect(r.body).toContain('Road repairs\n\nSchool roofs');
+    const bulleted = run(lines(P1, P2, '1. Road repairs', '2. School roofs', '3. Bus lanes', P3));
+    expect(bulleted.body).toContain('3. Bus lanes');
+  });
+
+  it('takes the lines of a blog comment form for comment furniture, not for a story', () => {
+    const form = [
+      'Leave a Reply',
+      'Your email address will not be published. Required fields are marked *',
+      'Save my name, email, and website in this browser for the next time I comment.',
+      'Notify me of follow-up comments by email.',
+      'Notify me of new posts by email.',
+      'This site uses Akismet to reduce spam. Learn how your comment data is processed.',
+    ];
+    const r = run(lines('Budget passes after long fight', P1, P2, ...form.slice(1)));
+    expect(r.body).toBe(lines(P1, P2));
+    const german = run(lines(P1, P2, 'Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.', P3));
+    expect(removedReason(german, 'Meinen Namen, E-Mail und Website in diesem Browser speichern, bis ich wieder kommentiere.')).toBe('comment form');
   });
 
   it('drops a repeated line inside the body as a duplicate', () => {

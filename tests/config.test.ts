@@ -50,6 +50,17 @@ describe('loadConfig', () => {
     expect(fail({}, { SCOUR_CLEAN_HEAP_MB: '16' })).toMatch(/^invalid setting SCOUR_CLEAN_HEAP_MB="16": /);
   });
 
+  it('reads SCOUR_STORY_WINDOW as a duration of at least a minute (default 30 days), one line when bad', () => {
+    expect(loadConfig({}, {}).storyWindowMs).toBe(30 * 86_400_000);
+    expect(loadConfig({}, { SCOUR_STORY_WINDOW: '7d' }).storyWindowMs).toBe(7 * 86_400_000);
+    expect(loadConfig({}, { SCOUR_STORY_WINDOW: '12h' }).storyWindowMs).toBe(12 * 3_600_000);
+    for (const bad of ['soon', '0', '30x', '59s']) {
+      const message = fail({}, { SCOUR_STORY_WINDOW: bad });
+      expect(message).toMatch(/^invalid setting SCOUR_STORY_WINDOW=/);
+      expect(message.split('\n')).toHaveLength(1);
+    }
+  });
+
   it('takes a reference date only when it names a real day', () => {
     expect(loadConfig({ referenceDate: '2024-02-29' }, {}).referenceDate).toBe('2024-02-29');
     for (const day of ['2021-13-40', '2021-02-30', '2023-02-29', '2021-00-10']) {

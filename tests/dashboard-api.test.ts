@@ -47,7 +47,7 @@ describe('read API: /api/records, /api/records/:id, /api/rejected/:id, /api/sche
       id: first.id,
       status: 'record',
       url: `/api/records/${first.id}`,
-      summary: { name: first.source.name, title: first.title, date: first.date, publisher: first.publisher, pageUrl: first.source.url, bodyChars: first.body.length, reason: null },
+      summary: { name: first.source.name, title: first.title, date: first.date, publisher: first.publisher, pageUrl: first.source.url, bodyChars: first.body.length, language: first.language, story: null, reason: null },
     });
     expect(JSON.stringify(body)).not.toContain(first.body);
     expect(body.next).toBe(cursors[4]);
@@ -93,7 +93,7 @@ describe('read API: /api/records, /api/records/:id, /api/rejected/:id, /api/sche
         id: rejection.id,
         status: 'rejected',
         url: `/api/rejected/${rejection.id}`,
-        summary: { name: rejection.source.name, title: null, date: null, publisher: null, pageUrl: null, bodyChars: null, reason: rejection.reason },
+        summary: { name: rejection.source.name, title: null, date: null, publisher: null, pageUrl: null, bodyChars: null, language: null, story: null, reason: rejection.reason },
       },
     ]);
   });

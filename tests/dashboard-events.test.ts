@@ -89,11 +89,22 @@ describe('/api/events (Server-Sent Events of new records)', () => {
     try {
       expect(sse.status).toBe(200);
       await sse.until(connected);
-      const record = makeRecord('after-connect');
+      const plain = makeRecord('after-connect');
+      // The story field arrives with schema version 2; the event reads it loosely.
+      const record = { ...plain, source: { ...plain.source, url: 'https://example.com/story' }, story: { id: 'story-1', relation: 'first' as const, similarity: 1, nearestId: null } };
       const cursor = await h.write(record);
       const [event] = await sse.until(isEvent);
       expect(event!.id).toBe(cursor);
-      expect(JSON.parse(event!.data!)).toEqual({ cursor, id: record.id, status: 'record', url: `/api/records/${record.id}` });
+      expect(JSON.parse(event!.data!)).toEqual({
+        cursor,
+        id: record.id,
+        status: 'record',
+        url: `/api/records/${record.id}`,
+        title: record.title,
+        date: record.date,
+        pageUrl: 'https://example.com/story',
+        story: 'story-1',
+      });
       // The record written before connecting is history: the list API serves it, not the feed.
       expect(sse.events()).toHaveLength(1);
     } finally {
@@ -165,6 +176,9 @@ describe('/api/events (Server-Sent Events of new records)', () => {
   it('refuses a malformed Last-Event-ID or status, and streams beyond the limit', async () => {
     expect((await fetch(`${h.url}/api/events`, { headers: { 'last-event-id': '../../x' } })).status).toBe(400);
     expect((await fetch(`${h.url}/api/events?status=bogus`)).status).toBe(400);
+    const unknown = await fetch(`${h.url}/api/events?since=1`);
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { message: string }).message).toContain('since');
     const open = await Promise.all([1, 2, 3].map(() => SseClient.open(`${h.url}/api/events`)));
     try {
       await Promise.all(open.map((c) => c.until(connected)));

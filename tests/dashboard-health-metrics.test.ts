@@ -149,7 +149,7 @@ describe('Prometheus text formatting', () => {
 
   it('escapes label values taken from Redis', () => {
     const stats = {
-      counters: { files_ingested: 0, bytes_ingested: 0, records_written: 0, bytes_processed: 0, job_failures: 0, duplicates_skipped: 0, raw_requeued: 0 },
+      counters: { files_ingested: 0, bytes_ingested: 0, records_written: 0, bytes_processed: 0, job_failures: 0, duplicates_skipped: 0, raw_requeued: 0, records_updated: 0 },
       rejections: { 'we"ird\\reason\nx': 1 },
       histograms: {
         job_duration_seconds: { buckets: new Map(), count: 0, sum: 0 },

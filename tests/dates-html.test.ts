@@ -12,6 +12,14 @@ const top = (html: string, url: string | null = null, referenceDate?: string) =>
 const page = (head: string, body: string, lang = 'en') => `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
 
 describe('htmlDateCandidates: sources', () => {
+  it('a visible date line under the title outranks <meta name="date"> and DC.date (often the last edit), not article:published_time', () => {
+    const para = 'Die Delegierten wählten am Mittwoch in Berlin eine neue Präsidentin, die den Verband in den nächsten Jahren führen soll.';
+    const html = (meta: string) => page(meta, `<article><h1>Neue Präsidentin gewählt</h1><p class="date">13.10.2021</p><p>${para}</p><p>${para}</p></article>`, 'de');
+    expect(top(html('<meta name="date" content="2021-10-15">'))?.date).toBe('2021-10-13');
+    expect(top(html('<meta name="DC.date" content="2021-10-15">'))?.date).toBe('2021-10-13');
+    expect(top(html('<meta property="article:published_time" content="2021-10-15">'))?.date).toBe('2021-10-15');
+  });
+
   it('JSON-LD datePublished of an article, inside @graph, beats dateModified and the WebPage date', () => {
     const ld = JSON.stringify({
       '@context': 'https://schema.org',

@@ -42,6 +42,10 @@ describe('clean worker (in process, real Redis)', () => {
     expect(await h.raw.has(bad)).toBe(false);
     const events = await h.events();
     expect(events.map((e) => `${e.id}:${e.status}`).sort()).toEqual([`${bad}:rejected`, `${good}:record`].sort());
+    // A record's event carries what a follower chooses by; a rejection's carries none.
+    const record = (await h.output.read('records', good)) as CleanRecord;
+    expect(events.find((e) => e.id === good)).toMatchObject({ title: record.title, date: record.date, url: record.source.url, story: null });
+    expect(events.find((e) => e.id === bad)).toMatchObject({ title: null, date: null, url: null, story: null });
     const stats = await readStats(h.redis, h.prefix);
     expect(stats.counters.records_written).toBe(1);
     expect(stats.rejections['no-article']).toBe(1);
@@ -122,6 +126,8 @@ describe('clean worker (in process, real Redis)', () => {
       read: (kind, id) => h.output.read(kind, id),
       count: (kind) => h.output.count(kind),
       delete: (kind, id) => h.output.delete(kind, id),
+      query: (q) => h.output.query(q),
+      counts: (f) => h.output.counts(f),
       writeRejection: (r) => h.output.writeRejection(r),
       writeRecord: async (record) => {
         writes += 1;

@@ -1,9 +1,9 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStats } from '../src/metrics/pipeline-stats.js';
-import { appendRecordEvent, parseRecordEvent, recordsStreamKey } from '../src/record-events/index.js';
+import { appendRecordEvent, eventDetailsOf, parseRecordEvent, recordsStreamKey } from '../src/record-events/index.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
-import { sha256 } from './helpers/sample-entries.js';
+import { sampleRecord, sha256 } from './helpers/sample-entries.js';
 
 describe('records stream events (real Redis)', () => {
   let redis: Redis;
@@ -16,15 +16,29 @@ describe('records stream events (real Redis)', () => {
     redis.disconnect();
   });
 
+  const noDetails = { title: null, date: null, url: null, story: null };
+
   it('appends id, status and store kind in that order on <prefix>:records, never a machine-local path', async () => {
     const id = sha256('a');
-    const entryId = await appendRecordEvent(redis, prefix, { id, status: 'record', store: 'file' });
+    const entryId = await appendRecordEvent(redis, prefix, { id, status: 'rejected', store: 'file', title: null });
     expect(entryId).toMatch(/^\d+-\d+$/);
     const [[, fields]] = (await redis.xrange(recordsStreamKey(prefix), '-', '+')) as [[string, string[]]];
-    expect(fields).toEqual(['id', id, 'status', 'record', 'store', 'file']);
-    expect(parseRecordEvent(fields)).toEqual({ id, status: 'record', store: 'file' });
+    expect(fields).toEqual(['id', id, 'status', 'rejected', 'store', 'file']);
+    expect(parseRecordEvent(fields)).toEqual({ id, status: 'rejected', store: 'file', ...noDetails });
     // Entries written by 0.1 (a path instead of a store kind) were all on the file store.
-    expect(parseRecordEvent(['id', id, 'status', 'record', 'path', '/x/out/records/a.json'])).toEqual({ id, status: 'record', store: 'file' });
+    expect(parseRecordEvent(['id', id, 'status', 'record', 'path', '/x/out/records/a.json'])).toEqual({ id, status: 'record', store: 'file', ...noDetails });
+  });
+
+  it("carries a record's title, date, page URL and story id, so a follower need not fetch it to choose", async () => {
+    const id = sha256('details');
+    const record = { ...sampleRecord('details'), title: `T${'x'.repeat(400)}`, source: { ...sampleRecord('details').source, url: 'https://example.com/a' }, story: { id: 'story-9' } };
+    const details = eventDetailsOf(record);
+    expect(details).toEqual({ title: `T${'x'.repeat(299)}`, date: '2021-07-14', url: 'https://example.com/a', story: 'story-9' });
+    const entryId = await appendRecordEvent(redis, prefix, { id, status: 'record', store: 'postgres', ...details, date: null });
+    const [[, fields]] = (await redis.xrange(recordsStreamKey(prefix), entryId!, entryId!)) as [[string, string[]]];
+    expect(fields).toEqual(['id', id, 'status', 'record', 'store', 'postgres', 'title', details.title, 'url', 'https://example.com/a', 'story', 'story-9']);
+    expect(parseRecordEvent(fields)).toEqual({ id, status: 'record', store: 'postgres', ...details, date: null });
+    expect(eventDetailsOf(sampleRecord('no story')).story).toBeNull();
   });
 
   it('with a once-guard, a second append for the same key and field is dropped atomically', async () => {

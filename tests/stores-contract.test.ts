@@ -16,7 +16,9 @@ const getBytes = async (store: FsRawStore, key: string): Promise<Uint8Array> => 
 
 outputStoreContract('FsOutputStore', async () => {
   const dir = await makeTempDir('out');
-  return { store: new FsOutputStore(dir.path), countEntries: async () => (await filesUnder(dir.path)).length, cleanup: dir.remove };
+  // Entries only: the summary index beside them (index/) is not an entry.
+  const entries = async () => (await filesUnder(join(dir.path, 'records'))).length + (await filesUnder(join(dir.path, 'rejected'))).length;
+  return { store: new FsOutputStore(dir.path), countEntries: entries, cleanup: dir.remove };
 });
 
 rawStoreContract('FsRawStore', async () => {

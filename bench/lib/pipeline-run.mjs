@@ -55,7 +55,8 @@ export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench',
     worker,
     /** Worker processes' pids: the supervisor's children, or the worker itself when it runs alone. */
     workerPids: () => (workers > 1 ? childPids(worker.pid) : [worker.pid]),
-    outputs: () => redis.xlen(streamKey),
+    // Every entry but `updated` ones (a record rewritten with its story's date) is one output.
+    outputs: async () => (await redis.xlen(streamKey)) - Number((await redis.hget(`${prefix}:stats`, 'records_updated')) ?? 0),
     /** Stream entries after afterId, each with its file's latency when its sha is in drops. */
     async entries(afterId = '-') {
       return readStream(redis, streamKey, afterId);
@@ -173,7 +174,7 @@ export function latencies(entries, drops) {
   const statuses = {};
   for (const e of entries) {
     const dropped = drops.get(e.fields.get('id'));
-    if (dropped === undefined) continue;
+    if (dropped === undefined || e.fields.get('status') === 'updated') continue;
     ms.push(e.ms - dropped);
     const status = e.fields.get('status');
     statuses[status] = (statuses[status] ?? 0) + 1;

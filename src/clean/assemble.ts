@@ -1,8 +1,10 @@
 import { CleanRecord, DateSource, SCHEMA_VERSION, type Rejection, type RemovedBlock } from '../schemas/index.js';
 import { sha256Hex } from '../ids.js';
+import { detectLanguage } from './language.js';
 import { CLEAN_SETTINGS } from './rules/clean-settings.js';
 import type { Block, CleanOptions, CleanResult, DateCandidate, Extraction, RawInput } from './types.js';
 import { countWords } from './word-count.js';
+import { fingerprint } from './fingerprint.js';
 
 export interface AssembleContext {
   input: RawInput;
@@ -91,7 +93,8 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
     publisher: nonEmpty(extraction.publisher),
     date: date?.date ?? null,
     dateEvidence: date ? { source: date.source, text: date.text, confidence: date.confidence } : null,
-    language: nonEmpty(extraction.language),
+    // A page that declares no language (text dumps never do) gets the body's.
+    language: nonEmpty(extraction.language) ?? detectLanguage(body),
     body,
     highlights: extraction.highlights.map((h) => h.trim()).filter(Boolean),
     captions: extraction.captions.map((c) => c.trim()).filter(Boolean),
@@ -105,6 +108,8 @@ export function assemble(extraction: Extraction, ctx: AssembleContext): CleanRes
       method: extraction.method,
     },
     pipeline: { version: ctx.options.pipelineVersion ?? 'unversioned', processedAt: ctx.options.processedAt },
+    fingerprint: fingerprint(body),
+    story: null,
   };
   const parsed = CleanRecord.safeParse(record);
   if (!parsed.success) {

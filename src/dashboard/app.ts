@@ -11,7 +11,9 @@ import { TIMED_OUT, within } from './within.js';
 import { registerQueueBoard } from './queue-board.js';
 import { registerEventsFeed, type EventsFeedOptions } from './events-feed.js';
 import { registerRecordsApi } from './records-api.js';
+import { registerOpenApi } from './openapi.js';
 import { registerRequestGuards } from './request-guards.js';
+import { registerStoriesApi } from './stories-api.js';
 import { registerConsole, type ConsoleOptions } from './console/index.js';
 
 export interface DashboardAppDeps {
@@ -55,6 +57,8 @@ export async function buildDashboardApp(deps: DashboardAppDeps): Promise<Fastify
   });
 
   registerRecordsApi(app, { redis: deps.redis, store: deps.store, prefix: deps.prefix });
+  registerOpenApi(app);
+  registerStoriesApi(app, { store: deps.store });
   registerEventsFeed(app, { redis: deps.redis, prefix: deps.prefix, logger: deps.logger }, deps.events);
   registerConsole(app, { redis: deps.redis, queue: deps.queue, store: deps.store, raw: deps.raw, prefix: deps.prefix, logger: deps.logger }, deps.console);
   await registerQueueBoard(app, deps.queue);

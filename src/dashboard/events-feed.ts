@@ -16,7 +16,9 @@ export interface EventsFeedOptions {
   maxClients?: number;
 }
 
-const STATUS_FILTERS: ReadonlySet<string> = new Set(['record', 'rejected', 'failed', 'all']);
+const STATUS_FILTERS: ReadonlySet<string> = new Set(['record', 'rejected', 'failed', 'updated', 'all']);
+/** Query parameters of /api/events (token: read by the token check). */
+const EVENT_PARAMS: ReadonlySet<string> = new Set(['status', 'lastEventId', 'token']);
 /** Entries read per XREAD; later ones come in the next round. */
 const READ_BATCH = 100;
 /** Pause before re-reading after a Redis error, so an outage does not spin. */
@@ -49,6 +51,9 @@ export function registerEventsFeed(
 
   app.get('/api/events', async (request, reply) => {
     const query = (request.query ?? {}) as Record<string, unknown>;
+    // As on /api/records, a parameter this route does not know is an error, not ignored.
+    const unknown = Object.keys(query).filter((name) => !EVENT_PARAMS.has(name));
+    if (unknown.length > 0) return sendError(reply, API_ERRORS.BAD_QUERY, `unknown parameter${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
     const header = request.headers['last-event-id'];
     const resumeFrom = (typeof header === 'string' ? header : undefined) ?? (typeof query.lastEventId === 'string' ? query.lastEventId : undefined);
     if (resumeFrom !== undefined && !isCursor(resumeFrom)) return sendError(reply, API_ERRORS.BAD_CURSOR);
@@ -117,8 +122,10 @@ export function registerEventsFeed(
   });
 }
 
+/** One SSE message: `data` is a RecordEvent (api-schemas.ts); `url` is the API path, `pageUrl` the page's. */
 export function formatEvent(event: StreamEvent): string {
-  return `id: ${event.cursor}\ndata: ${JSON.stringify({ cursor: event.cursor, id: event.id, status: event.status, url: apiPathOf(event) })}\n\n`;
+  const data = { cursor: event.cursor, id: event.id, status: event.status, url: apiPathOf(event), title: event.title, date: event.date, pageUrl: event.url, story: event.story };
+  return `id: ${event.cursor}\ndata: ${JSON.stringify(data)}\n\n`;
 }
 
 /** Writes and waits for the socket to drain, so a slow client slows its own reader only. */

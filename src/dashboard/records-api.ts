@@ -1,56 +1,38 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import { z } from 'zod';
-import { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import { CleanRecord, RejectionRecord, StoredRecord } from '../schemas/index.js';
 import type { OutputKind, OutputStore } from '../stores/types.js';
+import {
+  decodeStoreCursor,
+  recordSummaryFields,
+  rejectionSummaryFields,
+  type OutputFilter,
+  type OutputSummary,
+  type StatusChoice,
+} from '../stores/output-query.js';
 import { API_ERRORS, sendError } from './api-errors.js';
 import { TIMED_OUT, within } from './within.js';
 import { isValidId } from '../ids.js';
 import { outputKindOf, recordsStreamKey, type StreamEvent } from '../record-events/index.js';
-import { isCursor, readAfter, readBefore } from '../record-events/index.js';
+import { readAfter, readBefore } from '../record-events/index.js';
+import { CountsQuery, LIST_LIMIT, ListQuery, type EntrySummary, type ListResponse } from './api-schemas.js';
+
+export { LIST_LIMIT } from './api-schemas.js';
+export type { EntrySummary } from './api-schemas.js';
 
 /** The API path a consumer fetches an entry's stored JSON from. */
 export const apiPathOf = (event: Pick<StreamEvent, 'id' | 'status'>): string => `/api/${outputKindOf(event.status)}/${event.id}`;
 
 /** Store reads in flight per list request. */
 const SUMMARY_READS_AT_ONCE = 8;
-/** Characters of a title kept in a summary. */
-const SUMMARY_TITLE_CHARS = 300;
 
-/**
- * What a list shows of an entry: enough to choose which to fetch whole from `url`, bounded
- * in size whatever the entry holds.
- */
-export interface EntrySummary {
-  name: string | null;
-  title: string | null;
-  date: string | null;
-  publisher: string | null;
-  pageUrl: string | null;
-  bodyChars: number | null;
-  /** Rejections: why. */
-  reason: string | null;
-}
-
+/** The summary of a stored entry, or null when it is neither a record nor a rejection. */
 export function summaryOf(stored: unknown): EntrySummary | null {
-  const record = CleanRecord.safeParse(stored);
-  if (record.success) {
-    const r = record.data;
-    return {
-      name: r.source.name,
-      title: r.title?.slice(0, SUMMARY_TITLE_CHARS) ?? null,
-      date: r.date,
-      publisher: r.publisher,
-      pageUrl: r.source.url,
-      bodyChars: r.body.length,
-      reason: null,
-    };
-  }
+  const record = StoredRecord.safeParse(stored);
+  if (record.success) return recordSummaryFields(record.data);
   const rejection = RejectionRecord.safeParse(stored);
-  if (rejection.success) {
-    const r = rejection.data;
-    return { name: r.source.name, title: null, date: null, publisher: null, pageUrl: null, bodyChars: null, reason: r.reason };
-  }
+  if (rejection.success) return rejectionSummaryFields(rejection.data);
   return null;
 }
 
@@ -64,32 +46,45 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
   return out;
 }
 
-/** Page size bounds of GET /api/records. */
-export const LIST_LIMIT = { default: 50, max: 500 } as const;
 /** Stream entries one list request may examine while filtering by status. */
 export const LIST_SCAN_LIMIT = 10_000;
 /** How long a list request waits for Redis before answering 503. */
 const REDIS_WAIT_MS = 5000;
 
-const ListQuery = z
-  .object({
-    after: z.string().refine(isCursor).optional(),
-    before: z.string().refine(isCursor).optional(),
-    // `limit=` with no value means the default, as a form would send it.
-    limit: z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(1).max(LIST_LIMIT.max).default(LIST_LIMIT.default)),
-    status: z.enum(['record', 'rejected', 'failed', 'all']).default('record'),
-    // Read by the token check (a browser's first visit), not by this route.
-    token: z.string().optional(),
-  })
-  // A parameter this route does not know is an error, not silently ignored (`since=` returned everything).
-  .strict()
-  .refine((q) => !(q.after && q.before), 'pass either after or before, not both');
+/** The store filter a query's parameters name; reason alone implies every status that has one. */
+function storeFilterOf(q: Omit<CountsQuery, 'token'>, defaultStatus: StatusChoice): OutputFilter {
+  const filter: OutputFilter = { status: q.status ?? (q.reason !== undefined ? 'all' : defaultStatus) };
+  for (const key of ['from', 'to', 'publisher', 'language', 'reason', 'q', 'story'] as const) if (q[key] !== undefined) filter[key] = q[key];
+  return filter;
+}
+
+const hasStoreFilter = (q: CountsQuery): boolean => (['from', 'to', 'publisher', 'language', 'reason', 'q', 'story'] as const).some((key) => q[key] !== undefined);
+
+function badQuery(reply: FastifyReply, error: z.ZodError): FastifyReply {
+  const cursorIssue = error.issues.some((i) => i.path[0] === 'after' || i.path[0] === 'before');
+  if (cursorIssue) return sendError(reply, API_ERRORS.BAD_CURSOR);
+  const message = error.issues
+    .map((i) => {
+      if (i.code === 'unrecognized_keys') return `unknown parameter${i.keys.length > 1 ? 's' : ''} ${i.keys.join(', ')}`;
+      return i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message;
+    })
+    .join('; ');
+  return sendError(reply, API_ERRORS.BAD_QUERY, message);
+}
+
+const itemOf = (s: OutputSummary) => {
+  const { id, status, cursor, writtenAt: _writtenAt, ...summary } = s;
+  return { cursor, id, status, url: apiPathOf({ id, status }), summary };
+};
 
 /**
- * The read API over the output store, ordered by the record stream:
+ * The read API over the output store:
  * - GET /api/records                 newest `limit` entries, returned oldest first
  * - GET /api/records?after=<cursor>  entries written after the cursor, oldest first (polling)
  * - GET /api/records?before=<cursor> the `limit` entries just before the cursor (history)
+ *   Without filters the order and cursors are the record stream's; with any of from, to,
+ *   publisher, language, reason, q, story they are the store's (written time, keyset cursors).
+ * - GET /api/records/counts          entries matching the filters, by status and reason
  * - GET /api/records/:id, /api/rejected/:id  one stored JSON, read only through the store
  * - GET /api/schema                  JSON Schema of the record
  */
@@ -100,20 +95,49 @@ export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; s
 
   app.get('/api/records', async (request, reply) => {
     const parsed = ListQuery.safeParse(request.query ?? {});
-    if (!parsed.success) {
-      const cursorIssue = parsed.error.issues.some((i) => i.path[0] === 'after' || i.path[0] === 'before');
-      const message = parsed.error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-      return cursorIssue ? sendError(reply, API_ERRORS.BAD_CURSOR) : sendError(reply, API_ERRORS.BAD_QUERY, message);
+    if (!parsed.success) return badQuery(reply, parsed.error);
+    const query = parsed.data;
+    const cursorText = query.after ?? query.before;
+    const storeCursor = cursorText === undefined ? null : decodeStoreCursor(cursorText);
+    if (hasStoreFilter(query) || storeCursor !== null) {
+      if (cursorText !== undefined && storeCursor === null) {
+        return sendError(reply, API_ERRORS.BAD_CURSOR, 'with filters, pass the store cursor (<microseconds>.<id>) a filtered page handed out');
+      }
+      return listFromStore(query, storeCursor);
     }
-    const { after, before, limit, status } = parsed.data;
-    const opts = { limit, filter: status, scanLimit: LIST_SCAN_LIMIT };
+    return listFromStream(query, reply);
+  });
+
+  /** Keyset pages over the store, in the same shape and meaning as the stream's. */
+  async function listFromStore(query: ListQuery, cursor: ReturnType<typeof decodeStoreCursor>): Promise<ListResponse> {
+    const limit = query.limit ?? LIST_LIMIT.default;
+    const filter = storeFilterOf(query, 'record');
+    if (query.after !== undefined) {
+      const newer = await deps.store.query({ ...filter, limit, after: cursor! });
+      return { items: newer.map(itemOf), next: newer.at(-1)?.cursor ?? query.after, prev: null };
+    }
+    const older = await deps.store.query({ ...filter, limit, ...(cursor ? { before: cursor } : {}) });
+    const items = older.reverse().map(itemOf);
+    return {
+      items,
+      next: items.at(-1)?.cursor ?? null,
+      // A short page reached the oldest match.
+      prev: items.length === limit ? items[0]!.cursor : null,
+    };
+  }
+
+  async function listFromStream(query: ListQuery, reply: FastifyReply): Promise<ListResponse | FastifyReply> {
+    const { after, before } = query;
+    const opts = { limit: query.limit ?? LIST_LIMIT.default, filter: query.status ?? 'record', scanLimit: LIST_SCAN_LIMIT };
     const reading = after ? readAfter(deps.redis, streamKey, after, opts) : readBefore(deps.redis, streamKey, before ?? null, opts);
     // An offline client queues commands until Redis returns: answer 503 instead of hanging.
     const page = await within(REDIS_WAIT_MS, reading).catch((): typeof TIMED_OUT => TIMED_OUT);
     if (page === TIMED_OUT) return sendError(reply, API_ERRORS.REDIS_UNAVAILABLE);
     // A few reads at a time, each reduced to its summary at once: a page of 500 records of
     // 15 MB each once held 7.5 GB of JSON and failed with "Invalid string length".
-    const items = await mapLimited(page.events, SUMMARY_READS_AT_ONCE, async (event) => ({
+    // 'updated' entries (a record re-dated by its story) follow over /api/events, not here.
+    const outputs = page.events.flatMap((event) => (event.status === 'updated' ? [] : [{ ...event, status: event.status }]));
+    const items = await mapLimited(outputs, SUMMARY_READS_AT_ONCE, async (event) => ({
       cursor: event.cursor,
       id: event.id,
       status: event.status,
@@ -128,9 +152,15 @@ export function registerRecordsApi(app: FastifyInstance, deps: { redis: Redis; s
       // Page back with before=prev; null at the start of the stream.
       prev: after ? null : page.oldest,
     };
+  }
+
+  app.get('/api/records/counts', async (request, reply) => {
+    const parsed = CountsQuery.safeParse(request.query ?? {});
+    if (!parsed.success) return badQuery(reply, parsed.error);
+    return deps.store.counts(storeFilterOf(parsed.data, 'all'));
   });
 
-  const byId = (kind: OutputKind) => async (request: { params: unknown }, reply: Parameters<typeof sendError>[0]) => {
+  const byId = (kind: OutputKind) => async (request: { params: unknown }, reply: FastifyReply) => {
     const { id } = request.params as { id: string };
     if (!isValidId(id)) return sendError(reply, API_ERRORS.BAD_ID);
     const stored = await deps.store.read(kind, id);

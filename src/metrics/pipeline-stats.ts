@@ -15,7 +15,7 @@ export const DURATION_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0
  */
 export const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600, 1800, 3600] as const;
 
-export type Counter = 'files_ingested' | 'bytes_ingested' | 'records_written' | 'bytes_processed' | 'job_failures' | 'duplicates_skipped' | 'raw_requeued';
+export type Counter = 'files_ingested' | 'bytes_ingested' | 'records_written' | 'bytes_processed' | 'job_failures' | 'duplicates_skipped' | 'raw_requeued' | 'records_updated';
 /**
  * drop_to_output_seconds: from `source.receivedAt` (the producer took the file) to the moment its
  * record or rejection is announced, observed by the worker that finishes the job.
@@ -93,6 +93,7 @@ export async function readStats(redis: Redis, prefix: string): Promise<StatsSnap
       job_failures: 0,
       duplicates_skipped: 0,
       raw_requeued: 0,
+      records_updated: 0,
     },
     rejections: {},
     histograms: { job_duration_seconds: emptyHistogram(), clean_duration_seconds: emptyHistogram(), drop_to_output_seconds: emptyHistogram() },

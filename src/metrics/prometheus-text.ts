@@ -15,6 +15,7 @@ export const COUNTER_METRICS: ReadonlyArray<{ name: string; counter: Counter; he
   { name: 'scour_duplicates_skipped_total', counter: 'duplicates_skipped', help: 'Ingested files whose bytes were already queued or written (same sha256): no second job.' },
   { name: 'scour_records_written_total', counter: 'records_written', help: 'Clean records written to the output store.' },
   { name: 'scour_bytes_processed_total', counter: 'bytes_processed', help: 'Raw bytes run through clean() by the workers.' },
+  { name: 'scour_records_updated_total', counter: 'records_updated', help: 'Records rewritten after they were written: a later member of their story lent them a date.' },
   { name: 'scour_raw_requeued_total', counter: 'raw_requeued', help: 'Raw entries the reconciler queued again because Redis had lost their job.' },
   { name: 'scour_job_failures_total', counter: 'job_failures', help: 'Jobs that failed for good (retries exhausted or unrecoverable), written to the rejected store with reason "failed".' },
 ];

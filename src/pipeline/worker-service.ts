@@ -6,6 +6,7 @@ import { CleanThread } from '../workers/clean-thread.js';
 import { startCleanWorker } from '../workers/clean-worker.js';
 import type { CleanFn } from '../workers/job-context.js';
 import type { Runtime } from './runtime.js';
+import { RedisStoryIndex } from '../stories/redis-index.js';
 
 export interface WorkerService {
   worker: Worker;
@@ -36,6 +37,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
     queue ??= createCleanQueue(runtime.redisUrl, config, 'worker-requeue');
     await addCleanJob(queue, data);
   };
+  const stories = new RedisStoryIndex(runtime.redis, { prefix: config.prefix, windowSeconds: Math.round(config.storyWindowMs / 1000) });
   const worker = startCleanWorker(
     {
       raw: runtime.raw,
@@ -49,6 +51,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
       rawRetentionMs: config.rawRetentionMs,
       enqueue,
       logger: runtime.logger,
+      stories,
     },
     { redisUrl: runtime.redisUrl, concurrency: config.concurrency, lockMs: config.lockMs },
   );
@@ -59,6 +62,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
       await worker.close();
       await thread?.close();
       await queue?.close();
+      await stories.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { luaCommand } from '../redis/lua-command.js';
 import { statsIncrements, statsKey, type StatsUpdate } from '../metrics/pipeline-stats.js';
-import { RECORDS_STREAM_MAX_LEN, recordsStreamKey, type RecordEvent } from './record-event.js';
+import { DETAIL_FIELDS, RECORDS_STREAM_MAX_LEN, recordsStreamKey, type RecordEvent } from './record-event.js';
 
 /** Makes the append happen at most once per (key, field): set on the job's own hash, it dies with the job. */
 export interface AppendOnce {
@@ -12,12 +12,13 @@ export interface AppendOnce {
 // HSETNX, XADD and the stats in one script: atomic, so a retried job never announces (or
 // counts) its output twice, a crash between the output write and the announcement leaves the
 // flag unset, and a job's whole bookkeeping is one round trip to Redis.
-// KEYS: flag hash, stream, stats hash. ARGV: flag field ('' = no flag), MAXLEN, id, status,
-// store kind, then (field, increment, 'f' for a float or 'i') per stats change.
+// KEYS: flag hash, stream, stats hash. ARGV: flag field ('' = no flag), MAXLEN, n, then the
+// entry's n (name, value) pairs, then (field, increment, 'f' for a float or 'i') per stats change.
 const APPEND_SCRIPT = `
 if ARGV[1] ~= '' and redis.call('HSETNX', KEYS[1], ARGV[1], '1') == 0 then return false end
-local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', 'id', ARGV[3], 'status', ARGV[4], 'store', ARGV[5])
-for i = 6, #ARGV, 3 do
+local n = tonumber(ARGV[3])
+local entry = redis.call('XADD', KEYS[2], 'MAXLEN', '~', ARGV[2], '*', unpack(ARGV, 4, 3 + 2 * n))
+for i = 4 + 2 * n, #ARGV, 3 do
   if ARGV[i + 2] == 'f' then redis.call('HINCRBYFLOAT', KEYS[3], ARGV[i], ARGV[i + 1])
   else redis.call('HINCRBY', KEYS[3], ARGV[i], ARGV[i + 1]) end
 end
@@ -31,15 +32,19 @@ return entry
 export async function appendRecordEvent(redis: Redis, prefix: string, event: RecordEvent, once?: AppendOnce, stats: StatsUpdate = {}): Promise<string | null> {
   const changes = statsIncrements(stats).flatMap(({ field, by, float }) => [field, String(by), float ? 'f' : 'i']);
   const stream = recordsStreamKey(prefix);
+  const fields = ['id', event.id, 'status', event.status, 'store', event.store];
+  for (const name of DETAIL_FIELDS) {
+    const value = event[name];
+    if (value !== null && value !== undefined) fields.push(name, value);
+  }
   const id = (await luaCommand(redis, 'scourAppendRecordEvent', 3, APPEND_SCRIPT)(
     once?.key ?? stream,
     stream,
     statsKey(prefix),
     once?.field ?? '',
     RECORDS_STREAM_MAX_LEN,
-    event.id,
-    event.status,
-    event.store,
+    fields.length / 2,
+    ...fields,
     ...changes,
   )) as string | null;
   return id ?? null;

@@ -33,7 +33,8 @@ export function parseEntries(entries: RawEntry[]): { events: StreamEvent[]; last
 /** Which statuses a reader wants; `all` keeps every entry. */
 export type StatusFilter = StreamEvent['status'] | 'all';
 
-const keep = (filter: StatusFilter) => (event: StreamEvent) => filter === 'all' || event.status === filter;
+/** `all` is every output once: an `updated` entry (a record rewritten with its story's date) only when asked for by name. */
+const keep = (filter: StatusFilter) => (event: StreamEvent) => (filter === 'all' ? event.status !== 'updated' : event.status === filter);
 
 export interface PageOptions {
   limit: number;

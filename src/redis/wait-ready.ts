@@ -1,19 +1,9 @@
 import type { Redis } from 'ioredis';
+import { withoutPassword } from '../redact-url.js';
 
 /** The one line printed when the configured Redis does not answer in time. */
 export class RedisUnreachableError extends Error {
   override name = 'RedisUnreachableError';
-}
-
-/** A Redis URL without its password, for the message. */
-function shown(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
 }
 
 /**
@@ -33,7 +23,7 @@ export async function waitUntilReady(redis: Redis, url: string, timeoutMs: numbe
       const timer = setTimeout(() => {
         redis.off('ready', onReady);
         const why = lastError ? ` (${lastError})` : '';
-        reject(new RedisUnreachableError(`cannot reach Redis at ${shown(url)} within ${timeoutMs / 1000} s${why}: check REDIS_URL and that Redis runs there (SCOUR_REDIS_WAIT_MS sets how long to wait)`));
+        reject(new RedisUnreachableError(`cannot reach Redis at ${withoutPassword(url)} within ${timeoutMs / 1000} s${why}: check REDIS_URL and that Redis runs there (SCOUR_REDIS_WAIT_MS sets how long to wait)`));
       }, timeoutMs);
       const onReady = () => {
         clearTimeout(timer);

@@ -2,7 +2,7 @@ import { SHA256_HEX } from '../ids.js';
 import { z } from 'zod';
 
 /** Bump when a field changes meaning or shape; downstream readers switch on it. */
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 export const Sha256 = z.string().regex(SHA256_HEX, 'a lowercase hex sha256');
 
@@ -16,6 +16,7 @@ export const DateSource = z.enum([
   'url', // /2021/07/14/ in the page URL
   'text', // an absolute date found in the visible text
   'relative', // "on Friday", resolved against options.referenceDate
+  'story', // "on Friday", resolved against the date of a dated member of the record's story (dateEvidence.memberId)
 ]);
 export type DateSource = z.infer<typeof DateSource>;
 
@@ -24,6 +25,8 @@ export const DateEvidence = z.object({
   /** The exact text (or attribute value) the date was read from. */
   text: z.string(),
   confidence: z.number().min(0).max(1),
+  /** With source "story": the id of the story member whose date the text was resolved against. */
+  memberId: Sha256.optional(),
 });
 export type DateEvidence = z.infer<typeof DateEvidence>;
 
@@ -67,6 +70,33 @@ export const SourceInfo = z.object({
   receivedAt: z.string().datetime({ offset: true }),
 });
 
+/** The body's fingerprint (src/clean/fingerprint.ts): what the stories index compares. */
+export const Fingerprint = z.object({
+  /** sha256 of the body with case, punctuation and white space folded: equal for the same text. */
+  bodyHash: Sha256,
+  /** MinHash of the body's 2-word shingles: 128 little-endian uint32, base64. */
+  signature: z.string().regex(/^[A-Za-z0-9+/]+=*$/, 'base64'),
+  /** Distinct shingles in the body (estimates containment next to the signature). */
+  shingles: z.number().int().nonnegative(),
+});
+export type Fingerprint = z.infer<typeof Fingerprint>;
+
+/**
+ * The story a record belongs to: copies of one text, or one story rewritten, across
+ * outlets, hosts and workers. Placed after clean() (by the worker or `scour clean`).
+ */
+export const Story = z.object({
+  /** The id of the story's first record: stable once given. */
+  id: Sha256,
+  /** first = opened the story; duplicate = same text as a member; near-duplicate = the story rewritten. */
+  relation: z.enum(['first', 'duplicate', 'near-duplicate']),
+  /** Estimated Jaccard similarity of the body's shingles to the nearest member (1 for the first). */
+  similarity: z.number().min(0).max(1),
+  /** The most similar member at placement, or null for the first. */
+  nearestId: Sha256.nullable(),
+});
+export type Story = z.infer<typeof Story>;
+
 export const CleanRecord = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   /** sha256 of the raw bytes: the same file always gets the same id. */
@@ -99,5 +129,17 @@ export const CleanRecord = z.object({
     version: z.string(),
     processedAt: z.string().datetime({ offset: true }),
   }),
+  fingerprint: Fingerprint,
+  /** null until placed (clean() itself never places), or when stories are off. */
+  story: Story.nullable(),
 });
 export type CleanRecord = z.infer<typeof CleanRecord>;
+
+/**
+ * A record as stored, of this version or an earlier one: readers of stored JSON (the read
+ * API, the producer's "already done" check, a retried job) accept both, so records written
+ * before schemaVersion 2 (no fingerprint, no story) stay readable.
+ */
+export const CleanRecordV1 = CleanRecord.omit({ fingerprint: true, story: true }).extend({ schemaVersion: z.literal(1) });
+export const StoredRecord = z.union([CleanRecord, CleanRecordV1]);
+export type StoredRecord = z.infer<typeof StoredRecord>;

@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import { FsOutputStore } from './fs/fs-output-store.js';
 import { FsRawStore } from './fs/fs-raw-store.js';
 import type { OutputStore, RawStore } from './types.js';
+import { withoutPassword } from '../redact-url.js';
 
 /**
  * The one place stores are built from the configuration: a new backend is a new driver
@@ -36,16 +37,6 @@ export function storeUrlsForLog(config: Pick<Config, 'dataDir' | 'store' | 'rawS
   const bare = (url: string) => (url.startsWith('file:') ? `file:${folderOf(url)}` : withoutPassword(url));
   const urls = storeUrls(config);
   return { raw: bare(urls.raw), output: bare(urls.output) };
-}
-
-function withoutPassword(url: string): string {
-  try {
-    const parsed = new URL(url);
-    parsed.password = '';
-    return parsed.toString();
-  } catch {
-    return '(unparsable URL)';
-  }
 }
 
 const isPostgres = (url: string): boolean => /^postgres(?:ql)?:\/\//.test(url);

@@ -1,5 +1,6 @@
 import type { Stats } from 'node:fs';
 import type { CleanRecord, RejectionRecord } from '../schemas/index.js';
+import type { OutputCounts, OutputFilter, OutputQuery, OutputSummary } from './output-query.js';
 
 /**
  * A local input file already opened for reading and checked on its descriptor (see
@@ -153,5 +154,12 @@ export interface OutputStore {
   count(kind: OutputKind): Promise<number>;
   /** Removes an entry; a no-op when absent. */
   delete(kind: OutputKind, id: string): Promise<void>;
+  /**
+   * Summaries of the entries matching the query, in written-time order (keyset paging, see
+   * output-query.ts): newest first, or oldest first with `after`. At most `limit`.
+   */
+  query(query: OutputQuery): Promise<OutputSummary[]>;
+  /** How many entries match the filter, by status and by rejection reason. */
+  counts(filter: OutputFilter): Promise<OutputCounts>;
   close(): Promise<void>;
 }

@@ -2,8 +2,9 @@ import type { Redis } from 'ioredis';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import type { Logger } from '../log.js';
 import type { CleanJob } from '../schemas/index.js';
-import type { RecordStatus } from '../record-events/index.js';
+import type { RecordEventDetails, RecordStatus } from '../record-events/index.js';
 import type { OutputLocation, OutputStore, RawStore } from '../stores/types.js';
+import type { StoryIndexBackend } from '../stories/story-index.js';
 
 /** clean() itself, or a stand-in for it: in process (sync) or in a thread (see clean-thread.ts). */
 export type CleanFn = (input: RawInput, options: CleanOptions) => CleanResult | Promise<CleanResult>;
@@ -32,6 +33,8 @@ export interface CleanJobContext {
   /** Queues a job for bytes already in the raw store (used for a file's final bytes). */
   enqueue(data: CleanJob): Promise<void>;
   logger: Logger;
+  /** The shared stories index: each record is placed in its story before it is written (none: story stays null). */
+  stories?: StoryIndexBackend;
   /** Clock for processedAt and durations (default Date.now). */
   now?: () => number;
 }
@@ -46,8 +49,11 @@ export interface CleanJobLike {
 
 /** A job's return value (shown by bull-board): what it wrote, in store-neutral terms. */
 export interface CleanJobOutcome {
-  status: RecordStatus;
+  /** A job ends in an output; `updated` is only announced for an earlier record its story dated. */
+  status: Exclude<RecordStatus, 'updated'>;
   output: OutputLocation;
   reason?: string;
+  /** A record's title, date, page URL and story, carried by its stream event. */
+  details?: RecordEventDetails;
 }
 

@@ -1,9 +1,11 @@
 import { UnrecoverableError } from 'bullmq';
 import type { CleanResult } from '../clean/types.js';
-import { CleanJob, CleanRecord, rejectionRecord, RejectionRecord, type Rejection } from '../schemas/index.js';
+import { CleanJob, CleanRecord, rejectionRecord, RejectionRecord, StoredRecord, type Rejection } from '../schemas/index.js';
 import { sha256Hex } from '../ids.js';
 import { VERSION } from '../version.js';
+import { placeRecord, settleStoryDates } from '../stories/place-in-worker.js';
 import { announce } from './announce-outcome.js';
+import { eventDetailsOf } from '../record-events/index.js';
 import { logFileOutcome } from './file-outcome-log.js';
 import { writeFailedRejection } from './failed-rejection.js';
 import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-context.js';
@@ -17,7 +19,9 @@ import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-conte
  */
 export async function processCleanJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJobOutcome> {
   try {
-    return await runJob(job, ctx);
+    // The details rode on the stream event; the job's return value says only what was written.
+    const { details: _announced, ...outcome } = await runJob(job, ctx);
+    return outcome;
   } catch (err) {
     const lastAttempt = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (err instanceof UnrecoverableError || lastAttempt) {
@@ -90,7 +94,13 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
       throw new UnrecoverableError(`record failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
     }
     if (checked.data.id !== data.rawKey) throw new UnrecoverableError(`record id ${checked.data.id} is not the raw key ${data.rawKey}`);
-    outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data) };
+    if (ctx.stories) {
+      const { record, placement } = await placeRecord(checked.data, ctx.stories);
+      outcome = { status: 'record', output: await ctx.output.writeRecord(record), details: eventDetailsOf(record) };
+      await settleStoryDates(record, placement, { ...ctx, stories: ctx.stories });
+    } else {
+      outcome = { status: 'record', output: await ctx.output.writeRecord(checked.data), details: eventDetailsOf(checked.data) };
+    }
   } else {
     const rejection = buildRejection(result, data, 1, processedAt);
     outcome = { status: 'rejected', output: await ctx.output.writeRejection(rejection), reason: result.reason };
@@ -170,8 +180,8 @@ export function buildRejection(
 
 /** The outcome an earlier attempt already stored. */
 async function existingOutcome(id: string, ctx: CleanJobContext): Promise<CleanJobOutcome | null> {
-  const record = CleanRecord.safeParse(await ctx.output.read('records', id));
-  if (record.success) return { status: 'record', output: { store: ctx.output.kind, kind: 'records', id } };
+  const record = StoredRecord.safeParse(await ctx.output.read('records', id));
+  if (record.success) return { status: 'record', output: { store: ctx.output.kind, kind: 'records', id }, details: eventDetailsOf(record.data) };
   const rejection = RejectionRecord.safeParse(await ctx.output.read('rejected', id));
   if (rejection.success && rejection.data.reason !== 'failed') {
     return { status: 'rejected', output: { store: ctx.output.kind, kind: 'rejected', id }, reason: rejection.data.reason };

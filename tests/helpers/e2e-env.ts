@@ -2,7 +2,7 @@ import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterEach } from 'vitest';
-import { parseRecordEvent, recordsStreamKey, type RecordEvent } from '../../src/record-events/index.js';
+import { parseRecordEvent, recordsStreamKey, type ParsedRecordEvent } from '../../src/record-events/index.js';
 import { ensureDist } from './ensure-dist.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './redis-prefix.js';
 import type { ScourProcess } from './scour-process.js';
@@ -17,7 +17,7 @@ export interface E2eEnv {
   redis: Redis;
   /** Env for `node bin/scour.js …` (data folder, prefix, Redis, fast timings). */
   env: Record<string, string>;
-  events(): Promise<RecordEvent[]>;
+  events(): Promise<ParsedRecordEvent[]>;
   /** Files still in the inbox (recursive, temp names included). */
   inboxFiles(): Promise<string[]>;
   /** Processes to SIGKILL at teardown if a test left them running. */
@@ -53,7 +53,7 @@ export async function openE2e(label: string, redisUrl = TEST_REDIS_URL, extraEnv
     },
     async events() {
       const entries = await redis.xrange(recordsStreamKey(prefix), '-', '+');
-      return entries.map(([, fields]) => parseRecordEvent(fields)).filter((e): e is RecordEvent => e !== null);
+      return entries.map(([, fields]) => parseRecordEvent(fields)).filter((e): e is ParsedRecordEvent => e !== null);
     },
     async inboxFiles() {
       return (await readdir(inbox, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));

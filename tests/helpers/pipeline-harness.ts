@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import type { Logger } from '../../src/log.js';
 import { FsOutputStore } from '../../src/stores/fs/fs-output-store.js';
 import { FsRawStore } from '../../src/stores/fs/fs-raw-store.js';
-import { recordsStreamKey, parseRecordEvent, type RecordEvent } from '../../src/record-events/index.js';
+import { recordsStreamKey, parseRecordEvent, type ParsedRecordEvent } from '../../src/record-events/index.js';
 import { addCleanJob, createCleanQueue, type CleanQueue } from '../../src/queue/clean-queue.js';
 import type { CleanFn, CleanJobContext } from '../../src/workers/job-context.js';
 import { captureLogger } from './capture-logger.js';
@@ -25,7 +25,7 @@ export interface PipelineHarness {
   logger: Logger;
   logLines: Array<Record<string, unknown>>;
   /** Every event on the records stream, oldest first. */
-  events(): Promise<RecordEvent[]>;
+  events(): Promise<ParsedRecordEvent[]>;
   close(): Promise<void>;
 }
 
@@ -51,7 +51,7 @@ export async function openHarness(options: { attempts?: number; backoffMs?: numb
     logLines: lines,
     async events() {
       const entries = await redis.xrange(recordsStreamKey(prefix), '-', '+');
-      return entries.map(([, fields]) => parseRecordEvent(fields)).filter((event): event is RecordEvent => event !== null);
+      return entries.map(([, fields]) => parseRecordEvent(fields)).filter((event): event is ParsedRecordEvent => event !== null);
     },
     async close() {
       await queue.close();

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { fingerprint } from '../../src/clean/fingerprint.js';
 import type { CleanRecord, RejectionRecord } from '../../src/schemas/index.js';
 
 export const sha256 = (text: string | Uint8Array): string => createHash('sha256').update(text).digest('hex');
@@ -7,7 +8,7 @@ export const sha256 = (text: string | Uint8Array): string => createHash('sha256'
 export function sampleRecord(seed: string, body = `Body of ${seed}.`): CleanRecord {
   const id = sha256(seed);
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     id,
     source: { name: `${seed}.txt`, sha256: id, bytes: seed.length, format: 'text', encoding: 'utf-8', url: null, receivedAt: '2024-01-01T00:00:00.000Z' },
     title: 'A title',
@@ -23,6 +24,8 @@ export function sampleRecord(seed: string, body = `Body of ${seed}.`): CleanReco
     removed: [],
     stats: { inputChars: 100, bodyChars: body.length, bodyWords: 4, paragraphs: 1, blocksRemoved: 0, method: 'text' },
     pipeline: { version: '0.1.0', processedAt: '2024-01-01T00:00:01.000Z' },
+    fingerprint: fingerprint(body),
+    story: null,
   };
 }
 

@@ -15,7 +15,7 @@ export const standInClean = (input: RawInput, options: CleanOptions): CleanResul
   const record: CleanRecord = {
     ...base,
     id,
-    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt },
+    source: { ...base.source, name: input.name, sha256: id, bytes: input.bytes.length, receivedAt: input.receivedAt, url: `https://example.com/${input.name}` },
     pipeline: { version: '0.1.0', processedAt: options.processedAt },
   };
   return { ok: true, record };

@@ -4,6 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InvalidIdError } from '../../src/ids.js';
 import { openInputFile } from '../../src/producers/open-input-file.js';
 import type { KeptEntry, OutputStore, RawStore } from '../../src/stores/types.js';
+import { decodeStoreCursor, type OutputQuery, type StoreCursor } from '../../src/stores/output-query.js';
+import type { CleanRecord } from '../../src/schemas/index.js';
 import { sampleRecord, sampleRejection, sha256 } from './sample-entries.js';
 
 /**
@@ -76,6 +78,89 @@ export function outputStoreContract(name: string, open: () => Promise<StoreHarne
       for (const id of HOSTILE_IDS) expect(await h.store.read('records', id)).toBeNull();
       await expect(h.store.writeRecord({ ...sampleRecord('bad'), id: '../escape' })).rejects.toThrow(InvalidIdError);
       await expect(h.store.delete('records', '../escape')).rejects.toThrow(InvalidIdError);
+    });
+
+    /** Records of known fields, written one after another (so their written order is a..f). */
+    const writeCorpus = async () => {
+      const rec = (seed: string, fields: Partial<CleanRecord> & { story?: { id: string } | null }) => ({ ...sampleRecord(seed), ...fields }) as CleanRecord;
+      await h.store.writeRecord(rec('a', { date: '2021-06-30', publisher: 'Dawn', language: 'en', title: 'Budget vote', body: 'The assembly passed the budget.' }));
+      await h.store.writeRecord(rec('b', { date: '2021-07-01', publisher: 'Dawn', language: 'en', title: 'Phone call', body: 'Leaders spoke by phone on Friday.', story: { id: 's1', relation: 'first' as const, similarity: 1, nearestId: null } }));
+      await h.store.writeRejection(sampleRejection('c', 'no-article'));
+      await h.store.writeRecord(rec('d', { date: '2021-07-31T09:00:00+05:00', publisher: 'Geo', language: 'ur', title: 'Call recap', body: 'A PHONE call, recapped.', story: { id: 's1', relation: 'first' as const, similarity: 1, nearestId: null } }));
+      await h.store.writeRejection(sampleRejection('e', 'failed'));
+      await h.store.writeRecord(rec('f', { date: null, publisher: null, language: null, title: null, body: 'Undated text about the budget.' }));
+    };
+    const idsOf = async (query: OutputQuery) => (await h.store.query(query)).map((s) => s.name?.replace('.txt', ''));
+
+    it('query lists newest first and filters by status, day range, publisher, language, story, reason', async () => {
+      await writeCorpus();
+      expect(await idsOf({ limit: 10 })).toEqual(['f', 'e', 'd', 'c', 'b', 'a']);
+      expect(await idsOf({ limit: 10, status: 'record' })).toEqual(['f', 'd', 'b', 'a']);
+      expect(await idsOf({ limit: 10, status: 'rejected' })).toEqual(['c']);
+      expect(await idsOf({ limit: 10, status: 'failed' })).toEqual(['e']);
+      // A datetime counts by its own calendar day; undated records and rejections never match a range.
+      expect(await idsOf({ limit: 10, from: '2021-07-01', to: '2021-07-31' })).toEqual(['d', 'b']);
+      expect(await idsOf({ limit: 10, to: '2021-06-30' })).toEqual(['a']);
+      expect(await idsOf({ limit: 10, publisher: 'Dawn' })).toEqual(['b', 'a']);
+      expect(await idsOf({ limit: 10, language: 'ur' })).toEqual(['d']);
+      expect(await idsOf({ limit: 10, story: 's1' })).toEqual(['d', 'b']);
+      expect(await idsOf({ limit: 10, reason: 'no-article' })).toEqual(['c']);
+      expect(await idsOf({ limit: 10, reason: 'failed', status: 'rejected' })).toEqual([]);
+      expect(await idsOf({ limit: 10, reason: 'no-article', status: 'record' })).toEqual([]);
+      const [d] = await h.store.query({ limit: 1, language: 'ur' });
+      expect(d).toMatchObject({ id: sha256('d'), status: 'record', title: 'Call recap', date: '2021-07-31T09:00:00+05:00', publisher: 'Geo', language: 'ur', story: 's1', reason: null });
+      expect(d?.bodyChars).toBe('A PHONE call, recapped.'.length);
+      const [c] = await h.store.query({ limit: 1, status: 'rejected' });
+      expect(c).toMatchObject({ id: sha256('c'), status: 'rejected', name: 'c.txt', title: null, reason: 'no-article', story: null });
+    });
+
+    it('query searches title and body for every word, case-insensitively, records only', async () => {
+      await writeCorpus();
+      expect(await idsOf({ limit: 10, q: 'phone' })).toEqual(['d', 'b']);
+      expect(await idsOf({ limit: 10, q: 'PHONE Friday' })).toEqual(['b']);
+      expect(await idsOf({ limit: 10, q: 'budget' })).toEqual(['f', 'a']);
+      expect(await idsOf({ limit: 10, q: 'recap' })).toEqual(['d']);
+      expect(await idsOf({ limit: 10, q: 'budget', publisher: 'Dawn' })).toEqual(['a']);
+      expect(await idsOf({ limit: 10, q: 'nowhere' })).toEqual([]);
+      expect(await idsOf({ limit: 1, q: 'budget' })).toEqual(['f']);
+    });
+
+    it('query pages by keyset cursors without gaps or repeats, both ways', async () => {
+      await writeCorpus();
+      const cursorOf = (text: string | undefined): StoreCursor => decodeStoreCursor(text ?? '') ?? expect.fail(`not a store cursor: ${text}`);
+      const first = await h.store.query({ limit: 4 });
+      expect(first.map((s) => s.name)).toEqual(['f.txt', 'e.txt', 'd.txt', 'c.txt']);
+      const second = await h.store.query({ limit: 4, before: cursorOf(first.at(-1)?.cursor) });
+      expect(second.map((s) => s.name)).toEqual(['b.txt', 'a.txt']);
+      // after: newer entries, oldest first.
+      expect((await h.store.query({ limit: 3, after: cursorOf(second[0]?.cursor) })).map((s) => s.name)).toEqual(['c.txt', 'd.txt', 'e.txt']);
+      expect(await h.store.query({ limit: 3, after: cursorOf(first[0]?.cursor) })).toEqual([]);
+      // Filters apply across pages.
+      const dawn = await h.store.query({ limit: 1, publisher: 'Dawn' });
+      expect((await h.store.query({ limit: 5, publisher: 'Dawn', before: cursorOf(dawn[0]?.cursor) })).map((s) => s.name)).toEqual(['a.txt']);
+      // A rewritten entry moves to the newest position; a deleted one leaves the listing.
+      await h.store.writeRecord({ ...sampleRecord('a'), publisher: 'Dawn' });
+      await h.store.delete('rejected', sha256('e'));
+      expect(await idsOf({ limit: 10 })).toEqual(['a', 'f', 'd', 'c', 'b']);
+      // A record replacing its rejection is listed once, as a record.
+      await h.store.writeRecord(sampleRecord('c'));
+      expect(await idsOf({ limit: 10 })).toEqual(['c', 'a', 'f', 'd', 'b']);
+      expect(await idsOf({ limit: 10, status: 'rejected' })).toEqual([]);
+    });
+
+    it('counts by status and by reason under the same filters', async () => {
+      await writeCorpus();
+      await h.store.writeRejection(sampleRejection('g', 'no-article'));
+      expect(await h.store.counts({})).toEqual({ total: 7, byStatus: { record: 4, rejected: 2, failed: 1 }, byReason: { 'no-article': 2, failed: 1 } });
+      expect(await h.store.counts({ status: 'rejected' })).toEqual({ total: 2, byStatus: { record: 0, rejected: 2, failed: 0 }, byReason: { 'no-article': 2 } });
+      expect(await h.store.counts({ from: '2021-07-01' })).toEqual({ total: 2, byStatus: { record: 2, rejected: 0, failed: 0 }, byReason: {} });
+      expect(await h.store.counts({ q: 'phone', story: 's1' })).toEqual({ total: 2, byStatus: { record: 2, rejected: 0, failed: 0 }, byReason: {} });
+      expect(await h.store.counts({ reason: 'failed' })).toEqual({ total: 1, byStatus: { record: 0, rejected: 0, failed: 1 }, byReason: { failed: 1 } });
+    });
+
+    it('query and counts of an empty store are empty', async () => {
+      expect(await h.store.query({ limit: 10 })).toEqual([]);
+      expect(await h.store.counts({ q: 'anything' })).toEqual({ total: 0, byStatus: { record: 0, rejected: 0, failed: 0 }, byReason: {} });
     });
 
     it('deletes entries, and deleting a missing one is a no-op', async () => {

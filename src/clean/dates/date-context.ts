@@ -1,4 +1,4 @@
-import { COMMENT_AFTER, EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PERIOD_AFTER, PUBLISHED_AFTER, PUBLISHED_LABELS } from '../rules/dates-labels.js';
+import { EVENT_LEADS, MODIFIED_LABELS, OTHER_LEADS, PERIOD_AFTER, PUBLISHED_AFTER, PUBLISHED_LABELS } from '../rules/dates-labels.js';
 import type { RuleRow } from '../rules/rule-row.js';
 import { COPYRIGHT_MARK } from '../rules/dates-patterns.js';
 import { alternatives } from '../regex-source.js';
@@ -52,12 +52,11 @@ const AFTER_WINDOW = 60;
 
 /**
  * What the words right after a date (ending at `end` in `line`) say about it, or null when
- * they say nothing: a verb-final label, a period's "bis", a comment's reply link.
+ * they say nothing: a verb-final label, a period's "bis".
  */
-export function roleAfter(line: string, end: number): 'published' | 'event' | 'other' | null {
+export function roleAfter(line: string, end: number): 'published' | 'event' | null {
   if (end >= line.length) return null;
   const after = line.slice(end, end + AFTER_WINDOW);
-  if (COMMENT_AFTER.test(after)) return 'other';
   if (PERIOD_AFTER.test(after)) return 'event';
   if (PUBLISHED_AFTER.test(after)) return 'published';
   return null;

@@ -116,7 +116,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   // Dates and metadata read the whole page: <head>, JSON-LD and headers.
   const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate, jsonLd: jsonLdParses, index });
   const jsonLd = readJsonLd($, index.jsonLd, jsonLdParses);
-  const meta = readMetadata($, jsonLd.author, index);
+  const meta = readMetadata($, jsonLd, index);
   const body = index.body ?? ($.root().children('html').get(0) as Element | undefined);
   let best: Attempt | null = null;
   // Figures of the unpruned tree: pruning decides with them whether a named box holds the prose.

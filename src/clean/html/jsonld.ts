@@ -16,11 +16,14 @@ export interface JsonLdArticle {
   body: string[] | null;
   /** Names of the Person authors, joined with ", "; null when none is a person. */
   author: string | null;
+  /** The Article's headline; null when it has none. */
+  headline: string | null;
 }
 
 interface Found {
   body: string | null;
   authors: string[];
+  headline: string | null;
 }
 
 function personNames(value: unknown): string[] {
@@ -45,7 +48,10 @@ function visit(node: unknown, found: Found, depth: number): void {
   const record = node as Record<string, unknown>;
   const text = typeof record.articleBody === 'string' ? record.articleBody : typeof record.text === 'string' && ARTICLE_TYPE.test(String(record['@type'])) ? record.text : null;
   if (text && text.length > (found.body?.length ?? 0)) found.body = text;
-  if (ARTICLE_TYPE.test(String(record['@type'])) && found.authors.length === 0) found.authors = personNames(record.author);
+  if (ARTICLE_TYPE.test(String(record['@type']))) {
+    if (found.authors.length === 0) found.authors = personNames(record.author);
+    if (found.headline === null && typeof record.headline === 'string' && record.headline.trim()) found.headline = record.headline.trim();
+  }
   for (const key of ['@graph', 'mainEntity', 'mainEntityOfPage']) visit(record[key], found, depth + 1);
 }
 
@@ -57,10 +63,10 @@ function visit(node: unknown, found: Found, depth: number): void {
  * parses the date reader already made.
  */
 export function readJsonLd($: CheerioAPI, scripts: readonly Element[] = indexPage($.root()[0]).jsonLd, cache = new JsonLdCache()): JsonLdArticle {
-  const found: Found = { body: null, authors: [] };
+  const found: Found = { body: null, authors: [], headline: null };
   for (const el of scripts) {
     const raw = $.text([el]).trim();
-    if (!raw.includes('articleBody') && !raw.includes('"text"') && !raw.includes('author')) continue;
+    if (!raw.includes('articleBody') && !raw.includes('"text"') && !raw.includes('author') && !raw.includes('headline')) continue;
     // Valid JSON holds control characters only as whitespace between tokens, so when the
     // text parses as it is, reading them as spaces would give the same value.
     let value = cache.parse(raw);
@@ -82,5 +88,5 @@ export function readJsonLd($: CheerioAPI, scripts: readonly Element[] = indexPag
     .split(/\s*\n\s*/)
     .map((p) => p.trim())
     .filter(Boolean);
-  return { body: paragraphs?.length ? paragraphs : null, author: found.authors.length ? found.authors.join(', ') : null };
+  return { body: paragraphs?.length ? paragraphs : null, author: found.authors.length ? found.authors.join(', ') : null, headline: found.headline };
 }

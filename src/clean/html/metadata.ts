@@ -2,7 +2,11 @@ import type { CheerioAPI } from 'cheerio';
 import type { Element } from 'domhandler';
 import { indexPage, type PageIndex } from '../page/page-index.js';
 import { collapseWhitespace } from '../page/text.js';
-import { META_AUTHOR_PREFIX } from '../rules/bylines.js';
+import { BYLINE_NOT_NAME, BYLINE_SETTINGS, META_AUTHOR_PREFIX } from '../rules/bylines.js';
+import { TITLE_SETTINGS } from '../rules/title-rules.js';
+import { bylineNames, bylineOfElements, namesAuthor, walkElements } from './byline.js';
+import type { JsonLdArticle } from './jsonld.js';
+import { chooseTitle, cleanTitleText } from './title.js';
 
 const clean = (value: string | undefined): string | null => {
   const t = value === undefined ? undefined : collapseWhitespace(value).trim();
@@ -16,13 +20,69 @@ export interface PageMetadata {
   language: string | null;
 }
 
-/** "Headline | Site" / "Headline - Site" → "Headline" when the tail is the site name or short. */
-function stripSiteName(title: string, site: string | null): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title;
-  const last = parts[parts.length - 1]!;
-  if ((site && last.toLowerCase().includes(site.toLowerCase())) || last.length < title.length / 3) return parts.slice(0, -1).join(' - ');
-  return title;
+/** What the metadata reader looks at in the page's body, found in one walk. */
+interface BodyScan {
+  /** The first h1 and h2 elements (TITLE_SETTINGS.maxHeadings of each), in document order. */
+  h1: Element[];
+  h2: Element[];
+  /** Author elements outside comment sections, in document order (a post's byline row may sit in a footer). */
+  authors: Element[];
+}
+
+function scanBody(body: Element | null, excluded: ReadonlySet<Element>): BodyScan {
+  const scan: BodyScan = { h1: [], h2: [], authors: [] };
+  if (!body) return scan;
+  walkElements(
+    body,
+    (el) => {
+      if (el.name === 'h1' || el.name === 'h2') {
+        const list = el.name === 'h1' ? scan.h1 : scan.h2;
+        if (list.length < TITLE_SETTINGS.maxHeadings) list.push(el);
+      } else if (scan.authors.length < BYLINE_SETTINGS.maxElements && namesAuthor(el)) scan.authors.push(el);
+    },
+    (el) => excluded.has(el),
+  );
+  return scan;
+}
+
+/** A meta author that names the site, not a person: its name or its host ("Badische Zeitung" on badische-zeitung.de). */
+function namesSite(byline: string, publisher: string | null, host: string | null): boolean {
+  const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const b = letters(byline);
+  if (!b) return true;
+  const p = publisher ? letters(publisher) : '';
+  if (p && (p.includes(b) || b.includes(p))) return true;
+  const label = host?.replace(/^www\./, '').split('.')[0];
+  return label !== undefined && label.length >= 4 && b.includes(letters(label));
+}
+
+const NOT_META_AUTHOR = new RegExp(BYLINE_NOT_NAME.map((r) => r.pattern).join('|'), 'iu');
+const META_AUTHOR_KEYS = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'];
+
+function hostOf(url: string | null | undefined): string | null {
+  const m = url ? /^(?:https?:)?\/\/([^/:?#]+)/i.exec(url.trim()) : null;
+  return m ? m[1]!.toLowerCase() : null;
+}
+
+/** A meta or JSON-LD author as written, unless it is a link, a handle, a domain or a placeholder. */
+function metaAuthor(raw: string): string | null {
+  const text = collapseWhitespace(raw).trim().replace(META_AUTHOR_PREFIX, '');
+  return text && text.length <= BYLINE_SETTINGS.maxNameChars && !NOT_META_AUTHOR.test(text) ? text : null;
+}
+
+/** The first byline found, or a later one that names the same people and more ("Rudolf Fischer" → "Rudolf Fischer, Simon Kohler"). */
+function moreNames(bylines: readonly string[]): string | null {
+  let best = bylines[0] ?? null;
+  if (!best) return null;
+  let names = bylineNames(best);
+  for (const other of bylines.slice(1)) {
+    const more = bylineNames(other);
+    if (more.length > names.length && names.every((n) => more.some((m) => m.includes(n)))) {
+      best = other;
+      names = more;
+    }
+  }
+  return best;
 }
 
 /**
@@ -30,7 +90,7 @@ function stripSiteName(title: string, site: string | null): string {
  * names) comes first for the byline. `index` is the page's element index when the caller
  * already has it.
  */
-export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null, index: PageIndex = indexPage($.root()[0])): PageMetadata {
+export function readMetadata($: CheerioAPI, jsonLd: Pick<JsonLdArticle, 'author' | 'headline'> | null = null, index: PageIndex = indexPage($.root()[0])): PageMetadata {
   const metas = new Map<string, string>();
   for (const { attribs } of index.metas) {
     const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'])?.toLowerCase();
@@ -39,14 +99,26 @@ export function readMetadata($: CheerioAPI, jsonLdAuthor: string | null = null, 
   const meta = (key: string) => clean(metas.get(key));
   const textOf = (el: Element | null) => (el ? $.text([el]) : undefined);
   const publisher = meta('og:site_name') ?? meta('application-name');
-  const rawTitle = meta('og:title') ?? clean(textOf(index.h1)) ?? clean(textOf(index.title));
-  const rawByline = clean(jsonLdAuthor ?? undefined) ?? meta('author') ?? meta('article:author') ?? clean(textOf(index.author));
-  const byline = rawByline?.replace(META_AUTHOR_PREFIX, '') ?? null;
-  const lang = clean(index.html?.attribs.lang) ?? meta('content-language');
+  const scan = scanBody(index.body, index.commentRegions);
+  const title = chooseTitle({ og: meta('og:title'), twitter: meta('twitter:title'), document: clean(textOf(index.title)), headline: jsonLd?.headline ?? null, site: publisher, h1: scan.h1, h2: scan.h2 });
+  const host = hostOf(meta('og:url') ?? index.canonicalHref);
+  // Person names first (JSON-LD, then meta tags), then the page's author elements; a meta
+  // author naming the site comes last (organisations do sign their pages).
+  const people: string[] = [];
+  const sites: string[] = [];
+  for (const raw of [jsonLd?.author, ...META_AUTHOR_KEYS.map(meta)]) {
+    const name = raw ? metaAuthor(raw) : null;
+    if (name) (namesSite(name, publisher, host) ? sites : people).push(name);
+  }
+  const shown = bylineOfElements(scan.authors);
+  if (shown) people.push(shown);
+  const found = [...people, ...sites];
+  const byline = moreNames(found);
+  const lang = clean(index.html?.attribs.lang) ?? meta('content-language') ?? meta('og:locale');
   const language = lang ? (lang.split(/[-_]/)[0]!.toLowerCase() || null) : null;
   return {
-    title: rawTitle ? stripSiteName(rawTitle, publisher) : null,
-    byline: byline && byline.length <= 120 && !/^https?:/.test(byline) ? byline : null,
+    title: title ? cleanTitleText(title) || null : null,
+    byline,
     publisher,
     language: language && /^[a-z]{2,3}$/.test(language) ? language : null,
   };

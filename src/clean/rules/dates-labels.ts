@@ -47,13 +47,9 @@ export const EVENT_LEADS: readonly RuleRow[] = [
   { pattern: '\\b(?:hasta|desde|antes|después)\\s*(?:el\\s*)?$', note: 'Spanish event prose "hasta el 31 de julio"' },
 ];
 
-/**
- * Words right before a date that make it some other thing's date, never this page's: an
- * embedded tweet's signature, a forum member's registration.
- */
+/** Words right before a date that make it some other thing's date, never this page's: an embedded tweet's signature. */
 export const OTHER_LEADS: readonly RuleRow[] = [
   { pattern: '\\(@\\w{1,30}\\)\\s*$', note: 'embedded tweets "— Daniel Dale (@ddale8) January 1, 2020" (theweek.com, sciencesetavenir.fr, fr.de)' },
-  { pattern: '\\b(?:registriert|registered|joined|member since|mitglied seit|dabei seit)\\b[\\s:]*$', note: 'forum profiles, foren.myoos.de "Registriert: 18.09.2008, 05:56"' },
 ];
 
 /**
@@ -65,8 +61,3 @@ export const OTHER_LEADS: readonly RuleRow[] = [
 export const PUBLISHED_AFTER = /^[^.!?\n]{0,50}?\b(?:veröffentlicht|gepostet|geschrieben|publiziert|verfasst|erstellt)\b/iu;
 /** A period's first day, "vom 14. bis 20. Januar 2022", "14.–20.01.2022", "July 1 to July 5, 2021". */
 export const PERIOD_AFTER = /^\s*(?:bis|to|until|through|au|al|–|—|-)\s*(?:\d|\p{L}+\s+\d)/iu;
-/**
- * A reply link after a date: a comment's timestamp (hobby-werkstatt-blog.de "15. Dezember
- * 2015 at 11:21 · Antwort"), never the page's date.
- */
-export const COMMENT_AFTER = /^[\s,]*(?:(?:at|um|à|a las|alle|om)\s*)?(?:\d{1,2}[:.]\d{2}\s*(?:uhr|am|pm|h)?)?[\s·|•,-]*(?:antwort(?:en)?|reply|répondre|responder|rispondi|beantwoorden)\s*$/iu;

@@ -35,6 +35,8 @@ export const TEXT_SETTINGS = {
    * (seed 002) can hold more prose than the story above it.
    */
   afterMarkerWeight: 0.5,
+  /** …when a part above the marker scores at least this (a story stands above it; markers in the menus above the story weigh nothing down). */
+  storyAboveMarkerMinScore: 150,
   /** …and half of that again when the part is a comment section (this many comment lines in its span). */
   commentSectionWeight: 0.5,
   commentSectionMinLines: 2,
@@ -50,6 +52,12 @@ export const TEXT_SETTINGS = {
   furnitureLookbackWeight: 0.2,
   /** A bullet above the story with at least this many words is a highlight (shorter ones are menus). */
   highlightMinWords: 3,
+  /**
+   * A run of at least this many non-prose lines inside the article (a "Read more" box, a
+   * newsletter sign-up, an author box) is furniture, unless a line ending in ":" introduces
+   * it or most of it is bulleted or numbered (a list of the story's own).
+   */
+  furnitureRunMinLines: 2,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
   tailLookahead: 8,
   /** Mid-sentence break repair: the broken line has at least this many characters. */

@@ -1,6 +1,7 @@
 import type { BlockKind } from '../../schemas/index.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import type { MainSpan } from './main-span.js';
+import { isTableRow, spanScore, type MainSpan } from './main-span.js';
+import { BULLET } from './patterns.js';
 import { SeenLines } from './seen-lines.js';
 import type { Unit, UnitFlag } from './unit.js';
 
@@ -61,6 +62,45 @@ function tailEndIndex(units: readonly Unit[], span: MainSpan): number {
   return i;
 }
 
+const NUMBERED = /^\d{1,3}[.)]\s/u;
+const INTRODUCES = /:\s*$/u;
+
+/** A line that argues against the span and is no table row: menu item, box heading, sign-up prompt. */
+function isFurnitureLine(unit: Unit): boolean {
+  return unit.flag !== 'trailer-marker' && spanScore(unit) < 0 && !isTableRow(unit);
+}
+
+function isListItem(unit: Unit): boolean {
+  return unit.flag === 'bullet' || BULLET.test(unit.text) || NUMBERED.test(unit.text);
+}
+
+/**
+ * Indexes of units in runs of non-prose lines inside the story (from its first body unit to
+ * the span's end): boxes the dump flattened into the article ("Read more" and its links, a
+ * newsletter sign-up, an author box). A story's own list is spared: introduced by a line
+ * ending in ":" (just above the run or opening it), or mostly bulleted or numbered items.
+ */
+function furnitureRuns(units: readonly Unit[], firstBody: number, end: number): Set<number> {
+  const runs = new Set<number>();
+  let i = firstBody;
+  while (i < end) {
+    if (!isFurnitureLine(units[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let items = 0;
+    while (j < end && isFurnitureLine(units[j]!)) {
+      if (isListItem(units[j]!)) items++;
+      j++;
+    }
+    const introduced = (i > 0 && INTRODUCES.test(units[i - 1]!.text)) || INTRODUCES.test(units[i]!.text);
+    if (j - i >= S.furnitureRunMinLines && !introduced && items * 2 < j - i) for (let k = i; k < j; k++) runs.add(k);
+    i = j;
+  }
+  return runs;
+}
+
 /** Date and byline lines keep their kind around the story (they date and sign it); the rest is furniture. */
 const META_FLAGS: ReadonlySet<UnitFlag> = new Set(['date', 'byline', 'dated']);
 
@@ -75,6 +115,7 @@ export function assignKinds(units: Unit[], span: MainSpan, mayHoldDottedI = true
   const firstBody = firstBodyIndex(units, span);
   const headStart = headStartIndex(units, firstBody);
   const tailEnd = tailEndIndex(units, span);
+  const boxes = furnitureRuns(units, firstBody, span.end);
   // Lines above, compared case-insensitively: a story line repeating one is a duplicate.
   const seen = new SeenLines(mayHoldDottedI);
   for (let i = 0; i < units.length; i++) {
@@ -90,6 +131,7 @@ export function assignKinds(units: Unit[], span: MainSpan, mayHoldDottedI = true
       seen.add(unit.text);
     } else if (i < span.end) {
       if (flag !== null && flag !== 'bullet') setKind(unit, KIND_OF_FLAG[flag], unit.flagReason);
+      else if (boxes.has(i)) setKind(unit, 'boilerplate', 'run of non-prose lines inside the article');
       else if (seen.has(unit.text)) setKind(unit, 'duplicate', 'repeats an earlier line');
       else setKind(unit, 'body');
       seen.add(unit.text);

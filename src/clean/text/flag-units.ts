@@ -17,7 +17,7 @@ import {
 } from '../lines/line-rules.js';
 import { HEADER_LINE } from '../rules/dates-labels.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { BULLET, PERIOD_END, TRUNCATED_END } from './patterns.js';
+import { BULLET, COMMENT_FORM, PERIOD_END, TRUNCATED_END } from './patterns.js';
 import type { Unit, UnitFlag } from './unit.js';
 
 const HAS_DIGIT = /\d/;
@@ -57,6 +57,7 @@ const STORY_LINK: Flagged = ['boilerplate', 'link to another story'];
 const NO_LETTER_LINE: Flagged = ['boilerplate', 'no letters'];
 const NOTICE: Flagged = ['boilerplate', 'cookie, consent or copyright notice'];
 const COMMENT: Flagged = ['comment', 'reader comment'];
+const COMMENT_FORM_LINE: Flagged = ['comment', 'comment form'];
 const TEASER: Flagged = ['teaser', 'teaser of another story'];
 const CAPTION: Flagged = ['caption', 'photo caption or credit'];
 const BYLINE: Flagged = ['byline', 'byline'];
@@ -73,6 +74,7 @@ function flagOf(text: string, index: number, referenceDate: string | undefined, 
   if (isLetterless(text)) return NO_LETTER_LINE;
   if (text.length <= NOTICE_MAX_CHARS && NOTICE_KEYWORD.test(text) && NOTICE_PHRASE.test(text)) return NOTICE;
   if (isCommentLine(text)) return COMMENT;
+  if (COMMENT_FORM.test(text)) return COMMENT_FORM_LINE;
   if (text.length >= TEASER_MIN_CHARS && GLUED_TEASER_LINE.test(text)) return TEASER;
   if (isCaptionLine(text, startRule)) return CAPTION;
   if (bylineOf(text, startRule)) return BYLINE;

@@ -12,7 +12,7 @@ export function isProse(unit: Unit, endsSentence = SENTENCE_END.test(unit.text))
 }
 
 /** A row of a table inside the story (standings, prices, tickers): several words and numbers. */
-function isTableRow(unit: Unit): boolean {
+export function isTableRow(unit: Unit): boolean {
   if (unit.words < S.tableRowMinWords || !HAS_DIGIT.test(unit.text)) return false;
   // Counted up to the minimum: the rest of the line need not be searched.
   let numbers = 0;
@@ -93,7 +93,7 @@ function isCommentSection(units: readonly Unit[], part: Best): boolean {
 /**
  * The article's run of units: trailer markers split the dump into parts, each part's best
  * run is found (maximum sum of span scores), and the best part wins, parts after a marker
- * weighted down (S.afterMarkerWeight). Null when nothing scores above zero.
+ * with a story above it weighted down (S.afterMarkerWeight). Null when nothing scores above zero.
  */
 export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   const scores = units.map((u) => (u.flag === 'trailer-marker' ? 0 : spanScore(u)));
@@ -106,15 +106,20 @@ export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   }
   // A part after a marker is usually a trailer; it wins only when clearly stronger (a
   // "Comments" link in a share bar above the story is a marker too).
+  // A marker ends a story only when prose stands above it: markers in the menus and share
+  // bars above the story ("Share this:") weigh nothing down.
   let chosen: (Best & { marker: number }) | null = null;
   let chosenScore = 0;
-  parts.forEach((part, i) => {
-    const weight = i === 0 ? 1 : S.afterMarkerWeight * (isCommentSection(units, part) ? S.commentSectionWeight : 1);
+  let proseAbove = 0;
+  parts.forEach((part) => {
+    const trailer = proseAbove >= S.storyAboveMarkerMinScore;
+    const weight = trailer ? S.afterMarkerWeight * (isCommentSection(units, part) ? S.commentSectionWeight : 1) : 1;
     const score = part.score * weight;
     if (score > chosenScore) {
       chosen = part;
       chosenScore = score;
     }
+    proseAbove = Math.max(proseAbove, part.score);
   });
   if (!chosen) return null;
   const { start, end, marker } = chosen;

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { clean } from '../../clean/index.js';
 import type { CleanResult } from '../../clean/types.js';
 import { Config, ConfigError } from '../../config.js';
+import type { CleanRecord } from '../../schemas/index.js';
+import { StoryGrouper } from '../../stories/group-records.js';
 
 /** Files a folder input contributes (a file named on the command line is always read). */
 const INPUT_FILE = /\.(?:txt|html?)(?:\.gz)?$/i;
@@ -20,10 +22,11 @@ const CleanFlags = z.object({
   out: z.string().min(1, 'a folder path').optional(),
   referenceDate: Config.shape.referenceDate,
   maxBytes: Config.shape.maxBytes,
+  stories: z.boolean().default(true),
 });
 type CleanFlags = z.infer<typeof CleanFlags>;
 
-const FLAG_NAMES: Record<string, string> = { out: '--out', referenceDate: '--reference-date', maxBytes: '--max-bytes' };
+const FLAG_NAMES: Record<string, string> = { out: '--out', referenceDate: '--reference-date', maxBytes: '--max-bytes', stories: '--no-stories' };
 
 function parseFlags(options: Record<string, unknown>): CleanFlags {
   const parsed = CleanFlags.safeParse(options);
@@ -63,6 +66,25 @@ async function collectInputs(inputs: readonly string[], onError: (input: string,
     }
   }
   return files;
+}
+
+/**
+ * One output name per input: the name without its input suffix (`x.txt` → `x.json`), unless
+ * two inputs of the run would share it (`x.txt` and `x.html.gz`): then each keeps its whole
+ * name (`x.txt.json`, `x.html.gz.json`), and a name still taken gets `-2`, `-3`…
+ */
+export function outputNames(names: readonly string[]): string[] {
+  const stem = (name: string) => name.replace(INPUT_SUFFIX, '');
+  const uses = new Map<string, number>();
+  for (const name of names) uses.set(stem(name).toLowerCase(), (uses.get(stem(name).toLowerCase()) ?? 0) + 1);
+  const taken = new Set<string>();
+  return names.map((name) => {
+    const base = uses.get(stem(name).toLowerCase())! > 1 ? name : stem(name);
+    let candidate = `${base}.json`;
+    for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base}-${n}.json`;
+    taken.add(candidate.toLowerCase());
+    return candidate;
+  });
 }
 
 /** What a run prints or writes for one input: the record, or the rejection with the input's name. */
@@ -121,6 +143,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'write one <name>.json per input into this folder instead of stdout')
     .option('--reference-date <YYYY-MM-DD>', 'resolves relative dates such as "on Friday" (never the clock)')
     .option('--max-bytes <n>', 'reject larger inputs as too-large (default 16 MiB)')
+    .option('--no-stories', 'do not group the records into stories (nor date them from their stories)')
     .action(async (inputs: string[], options: Record<string, unknown>) => {
       const flags = parseFlags(options);
       let failures = 0;
@@ -132,7 +155,27 @@ export function register(program: Command): void {
       const progress = new Progress(files.length, process.stderr.isTTY === true || files.length > PROGRESS_MIN_INPUTS);
       const outDir = flags.out ? resolve(flags.out) : null;
       if (outDir) await mkdir(outDir, { recursive: true });
-      for (const file of files) {
+      const names = outputNames(files.map((f) => f.name));
+      const grouper = flags.stories ? new StoryGrouper() : null;
+      // With stories, a later member may date an earlier record: stdout lines wait for the end.
+      const lines: { id: string | null; output: unknown }[] = [];
+      const targetOf = new Map<string, string>();
+      const emit = async (output: unknown, target: string | null) => {
+        if (target) {
+          await mkdir(dirname(target), { recursive: true });
+          await writeFile(target, `${JSON.stringify(output, null, 2)}\n`);
+        } else if (grouper) {
+          lines.push({ id: (output as { id?: string }).id ?? null, output });
+        } else {
+          await writeLine(JSON.stringify(output));
+        }
+      };
+      const update = async (record: CleanRecord) => {
+        const target = targetOf.get(record.id);
+        if (target) await emit(record, target);
+        for (const line of lines) if (line.id === record.id) line.output = record;
+      };
+      for (const [i, file] of files.entries()) {
         let bytes: Buffer;
         let receivedAt: string;
         try {
@@ -146,15 +189,16 @@ export function register(program: Command): void {
           { processedAt: new Date().toISOString(), pipelineVersion: VERSION, referenceDate: flags.referenceDate, maxBytes: flags.maxBytes },
         );
         progress.count(result);
-        const output = outputOf(result, file.name);
-        if (outDir) {
-          const target = join(outDir, `${file.name.replace(INPUT_SUFFIX, '')}.json`);
-          await mkdir(dirname(target), { recursive: true });
-          await writeFile(target, `${JSON.stringify(output, null, 2)}\n`);
+        const target = outDir ? join(outDir, names[i]!) : null;
+        if (result.ok && grouper) {
+          const placed = await grouper.place(result.record, update);
+          if (target) targetOf.set(placed.id, target);
+          await emit(placed, target);
         } else {
-          await writeLine(JSON.stringify(output));
+          await emit(outputOf(result, file.name), target);
         }
       }
+      for (const line of lines) await writeLine(JSON.stringify(line.output));
       progress.done();
       if (failures > 0) process.exitCode = 1;
     });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import * as add from './add.js';
 import * as clean from './clean.js';
 import * as dashboard from './dashboard.js';
+import * as exportCommand from './export.js';
 import * as healthcheck from './healthcheck.js';
 import * as producer from './producer.js';
 import * as reconcile from './reconcile.js';
@@ -18,7 +19,7 @@ interface CommandModule {
   register(program: Command): void;
 }
 
-const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, reconcile, reprocess, clean, healthcheck];
+const commands: CommandModule[] = [dashboard, start, producer, worker, add, status, reconcile, reprocess, clean, healthcheck, exportCommand];
 
 export function registerCommands(program: Command): void {
   for (const command of commands) command.register(program);

@@ -74,6 +74,25 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX raw_kept_at_idx ON ${t('raw')} (kept_at) WHERE kept_at IS NOT NULL;
     `,
   },
+  {
+    version: 3,
+    name: 'query columns: story, full-text search, written-time order',
+    // The search column is generated from the title and the first 100,000 characters of the
+    // body (SEARCH_BODY_CHARS): a tsvector over 1 MB is an error, which would fail a huge
+    // record's write on every retry. 'simple' keeps words as written (lowercased), in any language.
+    sql: (t) => `
+      ALTER TABLE ${t('records')} ADD COLUMN story text;
+      UPDATE ${t('records')} SET story = record->'story'->>'id' WHERE jsonb_typeof(record->'story') = 'object';
+      ALTER TABLE ${t('records')} ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        to_tsvector('simple'::regconfig, coalesce(title, '') || ' ' || left(coalesce(record->>'body', ''), 100000))
+      ) STORED;
+      CREATE INDEX records_search_idx ON ${t('records')} USING gin (search);
+      CREATE INDEX records_story_idx ON ${t('records')} USING hash (story);
+      CREATE INDEX records_written_idx ON ${t('records')} (updated_at, id);
+      CREATE INDEX rejections_written_idx ON ${t('rejections')} (updated_at, id);
+      CREATE INDEX rejections_reason_written_idx ON ${t('rejections')} (reason, updated_at, id);
+    `,
+  },
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

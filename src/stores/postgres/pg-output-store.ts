@@ -1,6 +1,8 @@
 import { assertValidId, isValidId } from '../../ids.js';
 import type { CleanRecord, RejectionRecord } from '../../schemas/index.js';
 import type { OutputKind, OutputLocation, OutputStore } from '../types.js';
+import { dayOf, storyIdOf, type OutputCounts, type OutputFilter, type OutputQuery, type OutputSummary } from '../output-query.js';
+import { countEntries, queryPage } from './pg-output-query.js';
 import { idLockKeys, qualified, recordsChannel } from './identifiers.js';
 import { Notifier } from './notifier.js';
 import type { Database } from './pool.js';
@@ -11,19 +13,6 @@ import type { Database } from './pool.js';
  * here the write fails on every try, so it says which entry and why.
  */
 const JSONB_REFUSED = new Set(['22P05', '22P02']);
-
-/**
- * The calendar day of a record's date ('YYYY-MM-DD' or an ISO datetime), or null when the
- * date is not a day PostgreSQL's date type takes: a cast failing inside the write would fail
- * the job on every retry, for a column that only serves filters.
- */
-export function dayOf(date: string | null): string | null {
-  if (date === null) return null;
-  const day = date.slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || day.startsWith('0000')) return null;
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day ? day : null;
-}
 
 /**
  * Records and rejections in PostgreSQL: `record` holds the very object the file store
@@ -64,15 +53,16 @@ export class PgOutputStore implements OutputStore {
       record.publisher,
       record.language,
       record.pipeline.version,
+      storyIdOf(record),
     ];
     // The delete runs though nothing reads it: a data-modifying WITH always does.
     const sql = `
       WITH gone AS (DELETE FROM ${this.rejections} WHERE id = $1)
-      INSERT INTO ${this.records} (id, record, title, date, day, url, publisher, language, cleaner_version)
-      VALUES ($1, $2::jsonb, $3, $4, $5::date, $6, $7, $8, $9)
+      INSERT INTO ${this.records} (id, record, title, date, day, url, publisher, language, cleaner_version, story)
+      VALUES ($1, $2::jsonb, $3, $4, $5::date, $6, $7, $8, $9, $10)
       ON CONFLICT (id) DO UPDATE SET record = excluded.record, title = excluded.title, date = excluded.date,
         day = excluded.day, url = excluded.url, publisher = excluded.publisher, language = excluded.language,
-        cleaner_version = excluded.cleaner_version, updated_at = now()`;
+        cleaner_version = excluded.cleaner_version, story = excluded.story, updated_at = now()`;
     await this.write(record.id, sql, values);
     // After the commit, so a listener never hears of a record it cannot read yet.
     await this.notifier.announce(record.id);
@@ -116,6 +106,14 @@ export class PgOutputStore implements OutputStore {
   async delete(kind: OutputKind, id: string): Promise<void> {
     assertValidId(id);
     await this.db.query(`DELETE FROM ${this.tableOf(kind)} WHERE id = $1`, [id]);
+  }
+
+  query(query: OutputQuery): Promise<OutputSummary[]> {
+    return queryPage(this.db, { records: this.records, rejections: this.rejections }, query);
+  }
+
+  counts(filter: OutputFilter): Promise<OutputCounts> {
+    return countEntries(this.db, { records: this.records, rejections: this.rejections }, filter);
   }
 
   async close(): Promise<void> {

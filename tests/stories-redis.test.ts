@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { clean } from '../src/clean/index.js';
+import { fingerprint } from '../src/clean/fingerprint.js';
+import type { CleanRecord } from '../src/schemas/index.js';
+import { entryOf } from '../src/stories/entry.js';
+import { RedisStoryIndex } from '../src/stories/redis-index.js';
+import { placeEntry } from '../src/stories/story-index.js';
+import { sampleRecord } from './helpers/sample-entries.js';
+import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
+import { seedPath } from './helpers/seeds.js';
+
+const AT = '2026-12-01T00:00:00.000Z';
+let redis: Redis;
+const prefixes: string[] = [];
+const indexes: RedisStoryIndex[] = [];
+
+function seedRecord(prefix: string): CleanRecord {
+  const result = clean({ bytes: readFileSync(seedPath(prefix)), name: `${prefix}.txt`, receivedAt: AT }, { processedAt: AT });
+  if (!result.ok) throw new Error(`seed ${prefix} rejected`);
+  return result.record;
+}
+
+function openIndex(prefix: string, windowSeconds?: number): RedisStoryIndex {
+  const index = new RedisStoryIndex(redis, { prefix, windowSeconds });
+  indexes.push(index);
+  return index;
+}
+
+/** A copy of a body as another outlet runs it: one sentence of its own on top. */
+function copyOf(base: CleanRecord, n: number): CleanRecord {
+  const body = `Outlet ${n} adds a line of its own about the call.\n\n${base.body}`;
+  return { ...sampleRecord(`copy-${n}`, body), date: null, dateEvidence: null, fingerprint: fingerprint(body) };
+}
+
+beforeAll(() => {
+  redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
+});
+afterEach(async () => {
+  await Promise.all(indexes.splice(0).map((i) => i.close()));
+  for (const prefix of prefixes.splice(0)) await deleteKeys(redis, prefix);
+});
+afterAll(async () => {
+  await redis.quit();
+});
+
+describe('the Redis stories index', () => {
+  it('copies placed at the same moment through two connections end in one story, with one first', async () => {
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const [a, b] = [openIndex(prefix), openIndex(prefix)];
+    const base = seedRecord('003');
+    const copies = Array.from({ length: 8 }, (_, n) => copyOf(base, n));
+    const placements = await Promise.all(copies.map((copy, n) => placeEntry(n % 2 === 0 ? a : b, entryOf(copy))));
+    const stories = new Set(placements.map((p) => p.story.id));
+    expect(stories.size).toBe(1);
+    expect(placements.filter((p) => p.story.relation === 'first')).toHaveLength(1);
+    const first = placements.find((p) => p.story.relation === 'first')!;
+    expect(first.story.id).toBe(copies[placements.indexOf(first)]!.id);
+    expect(new Set(await a.members(first.story.id))).toEqual(new Set(copies.map((c) => c.id)));
+  });
+
+  it('keeps different stories apart, and a retried placement returns the same story', async () => {
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const index = openIndex(prefix);
+    const p000 = await placeEntry(index, entryOf(seedRecord('000')));
+    const p001 = await placeEntry(index, entryOf(seedRecord('001')));
+    const p003 = await placeEntry(index, entryOf(seedRecord('003')));
+    expect(new Set([p000.story.id, p001.story.id, p003.story.id]).size).toBe(3);
+    expect(await placeEntry(index, entryOf(seedRecord('001')))).toEqual(p001);
+  });
+
+  it('names the undated members placed before the first dated one, and expires every key within the window', async () => {
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const index = openIndex(prefix, 3600);
+    const undated = await placeEntry(index, entryOf(seedRecord('002')));
+    expect(undated.dater).toBeNull();
+    const dated = await placeEntry(index, entryOf(seedRecord('003')));
+    expect(dated.story.id).toBe(undated.story.id);
+    expect(dated.dater).toMatchObject({ memberId: seedRecord('003').id, date: '2021-07-09' });
+    expect(dated.undated).toEqual([seedRecord('002').id]);
+    const later = await placeEntry(index, entryOf(seedRecord('004')));
+    expect(later.dater?.memberId).toBe(seedRecord('003').id);
+    expect(later.undated).toEqual([]);
+    const keys = await redis.keys(`${prefix}:stories:*`);
+    expect(keys.length).toBeGreaterThan(10);
+    for (const key of keys) {
+      const ttl = await redis.ttl(key);
+      expect(ttl, key).toBeGreaterThan(0);
+      expect(ttl, key).toBeLessThanOrEqual(3600);
+    }
+  });
+});
