@@ -26,3 +26,19 @@ describe('HTML furniture labels inside the article', () => {
     });
   }
 });
+
+describe('credit lines written with "by"', () => {
+  for (const credit of ['Photograph by Ed Marshall, Redonda Restoration Programme', 'Photo by Jason Kempin/Getty Images', 'Image courtesy of the city archive']) {
+    it(`"${credit}" between paragraphs is out of the body, the paragraphs kept`, () => {
+      const record = bodyAround(credit);
+      expect(record.body).not.toContain(credit);
+      expect(record.body).toContain('Paragraph 3 of the story');
+      expect([...record.captions, ...record.removed.map((b) => b.text)]).toContain(credit);
+    });
+  }
+
+  it('a sentence that starts with "Photo by" and goes on is article text', () => {
+    const sentence = 'Photo by photo, the archive shows how the river crossing changed. Residents gave the city their albums.';
+    expect(bodyAround(sentence).body).toContain(sentence);
+  });
+});

@@ -1,10 +1,13 @@
 import type { Element } from 'domhandler';
 import type { Rejection } from '../../schemas/index.js';
 import { htmlDateCandidates } from '../dates/index.js';
+import { MAX_DEPTH, isTag } from '../page/node.js';
 import { pageUrl } from '../page/page-url.js';
 import { parsePage } from '../page/parse-page.js';
 import { textOf } from '../page/text.js';
+import { CLEAN_SETTINGS } from '../rules/clean-settings.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
+import { countWords } from '../word-count.js';
 import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
 import { collectRuns } from './collect-runs.js';
@@ -27,17 +30,53 @@ interface Attempt {
 }
 
 /** One pass of the cascade: prune in `mode`, score containers, classify the runs of the winner. */
-function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined): Attempt | null {
-  const pruned = prune(body, rawStats, mode);
+function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined, readNoscript = false): Attempt | null {
+  const pruned = prune(body, rawStats, mode, readNoscript);
   // Link density and length of containers are read on the pruned tree, as Readability does.
   const stats = computeStats(body, S.minParagraphChars, pruned, rawStats);
   const content = pickContent(collectRuns([body], pruned), stats, pruned);
   if (content.length === 0) return null;
+  // The <noscript> pass is there for an article written only inside <noscript>, not for
+  // the page around it (a forum's chrome, hypixel.net in dates-htmldate, is no article).
+  if (readNoscript && noscriptShare(content, stats) < S.noscriptMinShare) return null;
   // The relaxed pass prunes no furniture names, so the head of its article is not read for a lead.
   const contentRuns = collectRuns(content, pruned);
   const runs = mode === 'strict' ? withLead(body, content, contentRuns, pruned, title) : contentRuns;
   const classified = classifyRuns(runs, title, referenceDate);
-  return { classified, pruned, method: mode === 'strict' ? 'html:scored' : 'html:relaxed' };
+  return { classified, pruned, method: readNoscript ? 'html:noscript' : mode === 'strict' ? 'html:scored' : 'html:relaxed' };
+}
+
+/** The share of the content's characters that sits inside <noscript> elements. */
+function noscriptShare(content: readonly Element[], stats: ReadonlyMap<Element, NodeStats>): number {
+  let inside = 0;
+  let total = 0;
+  const walk = (el: Element, depth: number) => {
+    for (const child of el.children) {
+      if (!isTag(child)) continue;
+      if (child.name === 'noscript') inside += stats.get(child)?.chars ?? 0;
+      else if (depth < MAX_DEPTH) walk(child, depth + 1);
+    }
+  };
+  for (const el of content) {
+    const chars = stats.get(el)?.chars ?? 0;
+    total += chars;
+    let held = false;
+    for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) if (p.name === 'noscript') held = true;
+    if (held) inside += chars;
+    else walk(el, 0);
+  }
+  return total > 0 ? inside / total : 0;
+}
+
+/**
+ * Enough of a body to stop looking: as many characters and words as assemble() asks of a
+ * record. A first pass just under the word minimum (a 28-word video description) would
+ * otherwise end the cascade and be rejected as too-short while a later pass finds more.
+ */
+function isEnough(found: Attempt | null): boolean {
+  if (!found || found.classified.bodyChars < S.minBodyChars) return false;
+  const text = found.classified.blocks.filter((b) => b.kind === 'body').map((b) => b.text).join(' ');
+  return countWords(text) >= CLEAN_SETTINGS.minBodyWords;
 }
 
 /**
@@ -86,12 +125,18 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
     for (const mode of ['strict', 'relaxed'] as const) {
       const found = attempt(body, rawStats, mode, meta.title, opts.referenceDate);
       if (found && found.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = found;
-      if (best && best.classified.bodyChars >= S.minBodyChars) break;
+      if (isEnough(best)) break;
     }
   }
-  if (body && rawStats && (best?.classified.bodyChars ?? 0) < S.minBodyChars) {
+  if (body && rawStats && !isEnough(best)) {
     const rescued = baseline(body, rawStats, meta.title, opts.referenceDate);
     if (rescued.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = rescued;
+  }
+  // Blogger and other script-rendered templates write the article only inside <noscript>
+  // (the script copy is a text template): read it when the page gave nothing else.
+  if (body && rawStats && !isEnough(best)) {
+    const rescued = attempt(body, rawStats, 'strict', meta.title, opts.referenceDate, true);
+    if (rescued && rescued.classified.bodyChars > (best?.classified.bodyChars ?? 0)) best = rescued;
   }
   const captions: string[] = [];
   let blocks: Block[] = best ? [...best.classified.blocks, ...prunedBlocks(best.pruned, captions)] : [];

@@ -43,8 +43,9 @@ function isProse(stats: NodeStats | undefined): boolean {
 }
 
 /** The pruning verdict on one element, or null to keep it and look inside. */
-function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pruned | null {
+function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode, readNoscript: boolean): Pruned | null {
   const tag = el.name;
+  if (tag === 'noscript' && readNoscript) return null;
   if (SILENT_TAGS.has(tag)) return { kind: 'boilerplate', reason: `tag: ${tag}`, silent: true };
   if (tag === 'figcaption') return { kind: 'caption', reason: 'figcaption' };
   if (mode === 'relaxed') {
@@ -69,14 +70,15 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode): Pr
  * Marks the subtrees that are not article text, without touching the tree (so a relaxed
  * pass can run on the same parse): tags that never hold text, page chrome, hidden parts,
  * and containers whose class/id names furniture — unless they hold the prose of the page.
+ * With `readNoscript`, <noscript> is read like any container (the last pass of extractHtml).
  */
-export function prune(root: Element, stats: Map<Element, NodeStats>, mode: PruneMode): Map<Element, Pruned> {
+export function prune(root: Element, stats: Map<Element, NodeStats>, mode: PruneMode, readNoscript = false): Map<Element, Pruned> {
   const pruned = new Map<Element, Pruned>();
   const walk = (el: Element, depth: number) => {
     if (depth > MAX_DEPTH) return;
     for (const child of el.children) {
       if (!isTag(child)) continue;
-      const v = verdict(child, stats.get(child), mode);
+      const v = verdict(child, stats.get(child), mode, readNoscript);
       if (v) pruned.set(child, v);
       else walk(child, depth + 1);
     }

@@ -1,5 +1,6 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { Document } from 'domhandler';
+import { closeHeadings } from './heading-close.js';
 import { JsonLdCache } from './json-ld-cache.js';
 import { limitNesting } from './nesting-guard.js';
 import { indexPage, type PageIndex } from './page-index.js';
@@ -19,12 +20,12 @@ export interface Page {
 const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
 
 /**
- * Parses a page once, with its nesting bounded before (limitNesting) and after the parse
+ * Parses a page once, with mismatched heading end tags repaired (closeHeadings), its nesting bounded before (limitNesting) and after the parse
  * (capTreeDepth), and indexes it in one walk. A page nested deeper than MAX_TREE_DEPTH is
  * capped and walked again, so the index always describes the tree the readers read.
  */
 export function parsePage(html: string): Page {
-  const $ = load(limitNesting(html), PARSER_OPTIONS);
+  const $ = load(closeHeadings(limitNesting(html)), PARSER_OPTIONS);
   const root = $.root()[0]!;
   let index = indexPage(root);
   if (index.depth > MAX_TREE_DEPTH) {

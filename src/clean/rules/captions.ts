@@ -24,4 +24,5 @@ export const CAPTION_MID_CREDITS: readonly RuleRow[] = [
 export const CREDIT_LINES: readonly RuleRow[] = [
   { pattern: '(?:photo|foto|image|picture|credit|bild|photograph|source)s?\\s*(?:credit)?\\s*:\\s*.{2,80}', note: 'ctpost.com "Photo: Damian Dovarganes, AP" (scrapinghub set)' },
   { pattern: '(?:AP|AFP|Reuters|Getty Images|EPA|Shutterstock|iStock)(?:\\s*/\\s*.{2,60})?', note: 'bare agency credits under photos' },
+  { pattern: '(?:photo|photograph|image|picture|illustration)s?\\s+(?:by|courtesy(?:\\s+of)?)\\s+[^.!?]{2,80}', note: 'credits written with "by": nationalgeographic.co.uk "Photograph by Ed Marshall, Redonda Restoration Programme" (trafilatura-dev set)' },
 ];

@@ -55,6 +55,8 @@ export const HTML_SETTINGS = {
   kinShare: 0.3,
   /** How many top candidates are compared for a common ancestor. */
   alternativeCount: 5,
+  /** The last pass reads <noscript>; its content is kept only when at least this share of it sits inside <noscript>. */
+  noscriptMinShare: 0.5,
   /** JSON-LD articleBody replaces the extraction when the extraction is shorter than this share of it. */
   jsonLdPreferShare: 0.6,
   /** Shortest articleBody taken as a body. */
