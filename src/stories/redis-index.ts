@@ -53,10 +53,11 @@ function daterOf(found: Record<string, string> | undefined): StoryDater | null {
 
 // Everything placement reads about a record in one command (it was five round trips, most of
 // a placement's CPU on the worker); the decision stays in TypeScript (placement.ts).
-// KEYS: the record's member key, its exact key, its band keys. ARGV: record id, member key base.
-// Returns {1, story, relation, similarity, nearest} when the record is already placed, else
-// {2, member} for the same text's member, else {3, members} for the band candidates, each
-// member as {id, story, sig, shingles}.
+// KEYS: the record's member key, its exact key, the story and undated keys of the story it would
+// open, its band keys. ARGV: record id, member key base. Returns {1, story, relation, similarity,
+// nearest} when the record is already placed, else {2, member} for the same text's member, else
+// {3, members, own story hash, own undated} for the band candidates, each member as
+// {id, story, sig, shingles}: a record that opens its story (most do) needs no second read.
 const LOOKUP = `
 local placed = redis.call('HMGET', KEYS[1], 'id', 'story', 'relation', 'similarity', 'nearest')
 if placed[1] == ARGV[1] and placed[2] and placed[3] then
@@ -74,7 +75,7 @@ if exact then
   if m then return {2, m} end
 end
 local seen, out = {}, {}
-for i = 3, #KEYS do
+for i = 5, #KEYS do
   for _, s in ipairs(redis.call('LRANGE', KEYS[i], 0, -1)) do
     if not seen[s] then
       seen[s] = true
@@ -83,22 +84,51 @@ for i = 3, #KEYS do
     end
   end
 end
-return {3, out}
+return {3, out, redis.call('HGETALL', KEYS[3]), redis.call('SMEMBERS', KEYS[4])}
 `;
-// KEYS: band keys. ARGV: short member id, members kept per band, window seconds.
-const BANDS_PUSH = `
-for i = 1, #KEYS do
-  redis.call('LPUSH', KEYS[i], ARGV[1])
-  redis.call('LTRIM', KEYS[i], 0, tonumber(ARGV[2]) - 1)
-  redis.call('EXPIRE', KEYS[i], ARGV[3])
+// The write of one placement, sent inside MULTI so that WATCH still guards it (three commands
+// instead of a dozen). Writes only: what to write was decided in TypeScript.
+// KEYS: member, exact, story, undated, members, then the band keys. ARGV: id, short id, story id,
+// relation, similarity, nearest, sig, shingles, window, members kept per band, undated (1/0),
+// then dater member, date, confidence when the record becomes its story's dater.
+const WRITE = `
+local window = ARGV[9]
+redis.call('HSET', KEYS[1], 'id', ARGV[1], 'story', ARGV[3], 'relation', ARGV[4], 'similarity', ARGV[5], 'nearest', ARGV[6], 'sig', ARGV[7], 'shingles', ARGV[8])
+redis.call('EXPIRE', KEYS[1], window)
+redis.call('SET', KEYS[2], ARGV[2], 'EX', window, 'NX')
+for i = 6, #KEYS do
+  redis.call('LPUSH', KEYS[i], ARGV[2])
+  redis.call('LTRIM', KEYS[i], 0, tonumber(ARGV[10]) - 1)
+  redis.call('EXPIRE', KEYS[i], window)
 end
-return #KEYS
+if ARGV[12] then redis.call('HSET', KEYS[3], 'dater', ARGV[12], 'date', ARGV[13], 'confidence', ARGV[14]) end
+redis.call('HSET', KEYS[3], 'touched', '1')
+redis.call('EXPIRE', KEYS[3], window)
+if ARGV[11] == '1' then
+  redis.call('SADD', KEYS[4], ARGV[1])
+  redis.call('EXPIRE', KEYS[4], window)
+end
+redis.call('RPUSH', KEYS[5], ARGV[1])
+redis.call('EXPIRE', KEYS[5], window)
+return 1
+`;
+// KEYS: story, undated. Returns the story hash as a flat list, and the undated members.
+const STORY = `
+return {redis.call('HGETALL', KEYS[1]), redis.call('SMEMBERS', KEYS[2])}
 `;
 
 type StoryCommands = {
   scourStoryLookupBuffer(numKeys: number, ...keysThenArgs: string[]): ChainableCommander;
-  scourStoryBandsPush(numKeys: number, ...keysThenArgs: Array<string | number>): ChainableCommander;
+  scourStoryWrite(numKeys: number, ...keysThenArgs: Array<string | number | Buffer>): ChainableCommander;
+  scourStoryRead(numKeys: number, ...keys: string[]): ChainableCommander;
 };
+
+/** A story's state from its hash (as a flat list of fields and values) and its undated set. */
+function storyOf(flat: string[], undated: string[]): { dater: StoryDater | null; undated: string[] } {
+  const found: Record<string, string> = {};
+  for (let i = 0; i + 1 < flat.length; i += 2) found[flat[i]!] = flat[i + 1]!;
+  return { dater: daterOf(found), undated: undated.sort() };
+}
 
 function candidateOf([id, story, sig, shingles]: Buffer[]): Candidate {
   return { id: id!.toString(), story: story!.toString(), signature: signatureOf(sig!), shingles: Number(shingles!.toString()) };
@@ -123,7 +153,8 @@ export class RedisStoryIndex implements StoryIndexBackend {
   constructor(redis: Redis, options: RedisStoryIndexOptions) {
     this.conn = redis.duplicate();
     this.conn.defineCommand('scourStoryLookup', { lua: LOOKUP });
-    this.conn.defineCommand('scourStoryBandsPush', { lua: BANDS_PUSH });
+    this.conn.defineCommand('scourStoryWrite', { lua: WRITE });
+    this.conn.defineCommand('scourStoryRead', { lua: STORY });
     this.keys = storyKeys(options.prefix);
     this.window = options.windowSeconds ?? STORY_SETTINGS.windowSeconds;
   }
@@ -134,7 +165,7 @@ export class RedisStoryIndex implements StoryIndexBackend {
     let ended = false;
     return {
       lookup: async (id, hash, bands) => {
-        const lookupKeys = [keys.member(id), keys.exact(hash), ...bands.map(keys.band)];
+        const lookupKeys = [keys.member(id), keys.exact(hash), keys.story(id), keys.undated(id), ...bands.map(keys.band)];
         // WATCH goes in the same round trip: it is sent before the script's reads.
         const pipe = conn.pipeline().watch(...lookupKeys);
         (pipe as unknown as StoryCommands).scourStoryLookupBuffer(lookupKeys.length, ...lookupKeys, id, keys.memberBase);
@@ -146,14 +177,17 @@ export class RedisStoryIndex implements StoryIndexBackend {
           return { placed: { id: story!, relation: relation as Story['relation'], similarity: Number(similarity), nearestId: nearest || null }, exact: null, candidates: [] };
         }
         if (kind === 2) return { placed: null, exact: candidateOf(rest[0] as Buffer[]), candidates: [] };
-        return { placed: null, exact: null, candidates: (rest[0] as Buffer[][]).map(candidateOf) };
+        const [members, ownStory, ownUndated] = rest as [Buffer[][], Buffer[], Buffer[]];
+        return { placed: null, exact: null, candidates: members.map(candidateOf), own: storyOf(ownStory.map(String), ownUndated.map(String)) };
       },
       story: async (storyId) => {
-        const replies = (await conn.pipeline().watch(keys.story(storyId), keys.undated(storyId)).hgetall(keys.story(storyId)).smembers(keys.undated(storyId)).exec()) ?? [];
+        const storyKeys = [keys.story(storyId), keys.undated(storyId)];
+        const pipe = conn.pipeline().watch(...storyKeys);
+        (pipe as unknown as StoryCommands).scourStoryRead(storyKeys.length, ...storyKeys);
+        const replies = (await pipe.exec()) ?? [];
         for (const [err] of replies) if (err) throw err;
-        const found = replies[1]![1] as Record<string, string>;
-        const undated = replies[2]![1] as string[];
-        return { dater: daterOf(found), undated: (undated ?? []).sort() };
+        const [flat, undated] = replies[1]![1] as [string[], string[]];
+        return storyOf(flat, undated);
       },
       commit: async (write) => {
         const done = await this.transaction(write).exec();
@@ -173,31 +207,22 @@ export class RedisStoryIndex implements StoryIndexBackend {
   private transaction({ entry, bands, story, dater }: PlacementWrite) {
     const { keys, window } = this;
     const multi = this.conn.multi();
-    const member = keys.member(entry.id);
-    multi.hset(member, {
-      id: entry.id,
-      story: story.id,
-      relation: story.relation,
-      similarity: String(story.similarity),
-      nearest: story.nearestId ?? '',
-      sig: bytesOf(entry.signature),
-      shingles: String(entry.shingles),
-    });
-    multi.expire(member, window);
-    multi.set(keys.exact(entry.bodyHash), short(entry.id), 'EX', window, 'NX');
-    if (bands.length > 0) {
-      const bandKeys = bands.map(keys.band);
-      (multi as unknown as StoryCommands).scourStoryBandsPush(bandKeys.length, ...bandKeys, short(entry.id), STORY_SETTINGS.maxPerBand, window);
-    }
-    if (dater) multi.hset(keys.story(story.id), { dater: dater.memberId, date: dater.date, confidence: String(dater.confidence) });
-    multi.hset(keys.story(story.id), 'touched', '1');
-    multi.expire(keys.story(story.id), window);
-    if (entry.date === null) {
-      multi.sadd(keys.undated(story.id), entry.id);
-      multi.expire(keys.undated(story.id), window);
-    }
-    multi.rpush(keys.members(story.id), entry.id);
-    multi.expire(keys.members(story.id), window);
+    const writeKeys = [keys.member(entry.id), keys.exact(entry.bodyHash), keys.story(story.id), keys.undated(story.id), keys.members(story.id), ...bands.map(keys.band)];
+    const args: Array<string | number | Buffer> = [
+      entry.id,
+      short(entry.id),
+      story.id,
+      story.relation,
+      String(story.similarity),
+      story.nearestId ?? '',
+      bytesOf(entry.signature),
+      String(entry.shingles),
+      window,
+      STORY_SETTINGS.maxPerBand,
+      entry.date === null ? '1' : '0',
+    ];
+    if (dater) args.push(dater.memberId, dater.date, String(dater.confidence));
+    (multi as unknown as StoryCommands).scourStoryWrite(writeKeys.length, ...writeKeys, ...args);
     return multi;
   }
 
