@@ -109,4 +109,25 @@ describe('the Redis stories index', () => {
     expect(other.story).not.toEqual(placed.story);
     expect(other.story.relation).toBe('first');
   });
+
+  it('reads the story a record opens in its lookup: no second read for a first member', async () => {
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const index = openIndex(prefix);
+    const storyReads: string[] = [];
+    const session = index.session.bind(index);
+    index.session = async () => {
+      const s = await session();
+      const story = s.story;
+      return { ...s, story: (id) => (storyReads.push(id), story(id)) };
+    };
+    const first = await placeEntry(index, entryOf(seedRecord('003')));
+    expect(first.story.relation).toBe('first');
+    expect(first.dater?.memberId).toBe(seedRecord('003').id);
+    expect(storyReads).toEqual([]);
+    const near = await placeEntry(index, entryOf(seedRecord('002')));
+    expect(near.story.id).toBe(first.story.id);
+    expect(near.dater?.memberId).toBe(seedRecord('003').id);
+    expect(storyReads).toEqual([first.story.id]);
+  });
 });
