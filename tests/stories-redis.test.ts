@@ -5,7 +5,7 @@ import { clean } from '../src/clean/index.js';
 import { fingerprint } from '../src/clean/fingerprint.js';
 import type { CleanRecord } from '../src/schemas/index.js';
 import { entryOf } from '../src/stories/entry.js';
-import { RedisStoryIndex } from '../src/stories/redis-index.js';
+import { RedisStoryIndex, SHORT_ID } from '../src/stories/redis-index.js';
 import { placeEntry } from '../src/stories/story-index.js';
 import { sampleRecord } from './helpers/sample-entries.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
@@ -92,5 +92,42 @@ describe('the Redis stories index', () => {
       expect(ttl, key).toBeGreaterThan(0);
       expect(ttl, key).toBeLessThanOrEqual(3600);
     }
+  });
+
+  it('keeps short ids in the band lists, and tells a record from another sharing its short id', async () => {
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const index = openIndex(prefix);
+    const base = seedRecord('003');
+    const placed = await placeEntry(index, entryOf(base));
+    const bandKeys = await redis.keys(`${prefix}:stories:b:*`);
+    expect(bandKeys.length).toBeGreaterThan(0);
+    for (const key of bandKeys) expect(await redis.lrange(key, 0, -1)).toEqual([base.id.slice(0, SHORT_ID)]);
+    // Another record whose id starts like this one's is not taken for it (a retried placement).
+    const twin = { ...seedRecord('000'), id: `${base.id.slice(0, SHORT_ID)}${'0'.repeat(64 - SHORT_ID)}` };
+    const other = await placeEntry(index, entryOf(twin));
+    expect(other.story).not.toEqual(placed.story);
+    expect(other.story.relation).toBe('first');
+  });
+
+  it('reads the story a record opens in its lookup: no second read for a first member', async () => {
+    const prefix = testPrefix();
+    prefixes.push(prefix);
+    const index = openIndex(prefix);
+    const storyReads: string[] = [];
+    const session = index.session.bind(index);
+    index.session = async () => {
+      const s = await session();
+      const story = s.story;
+      return { ...s, story: (id) => (storyReads.push(id), story(id)) };
+    };
+    const first = await placeEntry(index, entryOf(seedRecord('003')));
+    expect(first.story.relation).toBe('first');
+    expect(first.dater?.memberId).toBe(seedRecord('003').id);
+    expect(storyReads).toEqual([]);
+    const near = await placeEntry(index, entryOf(seedRecord('002')));
+    expect(near.story.id).toBe(first.story.id);
+    expect(near.dater?.memberId).toBe(seedRecord('003').id);
+    expect(storyReads).toEqual([first.story.id]);
   });
 });

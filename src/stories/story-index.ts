@@ -25,6 +25,14 @@ export interface Lookup {
   exact: Candidate | null;
   /** Members sharing any of the record's band keys (newest first, bounded per band). */
   candidates: Candidate[];
+  /** When given: the story the record would open (its own id), read and watched with the rest. */
+  own?: StoryState;
+}
+
+export interface StoryState {
+  dater: StoryDater | null;
+  /** Members placed without an own date, sorted. */
+  undated: string[];
 }
 
 /** What placement writes for one record. */
@@ -43,7 +51,7 @@ export interface PlacementWrite {
 export interface IndexSession {
   /** Everything placement reads about a record, in one go (one round of reads on Redis). */
   lookup(id: string, bodyHash: string, bands: readonly string[]): Promise<Lookup>;
-  story(storyId: string): Promise<{ dater: StoryDater | null; undated: string[] }>;
+  story(storyId: string): Promise<StoryState>;
   commit(write: PlacementWrite): Promise<boolean>;
   /** Ends the session; after commit() too. */
   release(): Promise<void>;
@@ -71,13 +79,13 @@ export async function placeEntry(backend: StoryIndexBackend, entry: IndexEntry):
     const session = await backend.session();
     try {
       const bands = bandKeys(entry.signature);
-      const { placed: existing, exact, candidates } = await session.lookup(entry.id, entry.bodyHash, bands);
+      const { placed: existing, exact, candidates, own } = await session.lookup(entry.id, entry.bodyHash, bands);
       if (existing) {
         const { dater, undated } = await session.story(existing.id);
         return { story: existing, dater, undated: dater?.memberId === entry.id ? undated : [] };
       }
       const story = decide(entry, exact, exact ? [] : candidates);
-      const current = await session.story(story.id);
+      const current = own && story.id === entry.id ? own : await session.story(story.id);
       const becomesDater = entry.date !== null && current.dater === null;
       const dater = becomesDater ? { memberId: entry.id, date: entry.date!, confidence: entry.dateConfidence } : current.dater;
       if (await session.commit({ entry, bands, story, dater: becomesDater ? dater : null })) {

@@ -6,10 +6,13 @@ export const STORY_SETTINGS = {
   /**
    * LSH banding of the 128-component signature: `bands` keys of `rows` components each; two
    * records become candidates when one band matches. One row per band finds pairs whose
-   * shingles overlap only by containment (a dump that kept a third of the page).
+   * shingles overlap only by containment (a dump that kept a third of the page). 16 bands of
+   * one row group the dev sets as well as 64 of two did (scrapinghub recall 0.967, pair
+   * precision 0.994) at a quarter of the band keys, which were most of the Redis memory and
+   * of a placement's CPU (scripts/story-thresholds.mjs --group, README).
    */
-  bands: 64,
-  rows: 2,
+  bands: 16,
+  rows: 1,
   /** Newest members kept per band key: a candidate list stays bounded however big a story grows. */
   maxPerBand: 32,
   /**
