@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run bench [-- --quick] [-- --json] [-- --only=clean,growth,profile,watcher,e2e,scale,memory,stories]
+// npm run bench [-- --quick] [-- --json] [-- --only=clean,growth,profile,watcher,e2e,scale,memory,plumbing,stories]
 //   --files=N          end-to-end files per run (default 20,000; --quick 2,000)
 //   --memory-files=N   inbox size for the memory run (default 100,000; --quick 10,000)
 //   --watcher-files=N  the watcher alone, on N and 5×N files (default 4,000; --quick 2,000)
@@ -25,7 +25,7 @@ import { textPool } from './lib/inputs.mjs';
 import { connectOrNull } from './lib/redis.mjs';
 import { formatReport } from './lib/report.mjs';
 
-const SECTIONS = ['clean', 'growth', 'profile', 'watcher', 'e2e', 'scale', 'memory', 'stories'];
+const SECTIONS = ['clean', 'growth', 'profile', 'watcher', 'e2e', 'scale', 'memory', 'plumbing', 'stories'];
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const dist = join(root, 'dist');
 
@@ -104,14 +104,14 @@ if (wants('watcher')) {
   else await section('watcher', () => watcherSection({ dist, pool, config, n: watcherFiles, log }));
 }
 
-const pipelineWanted = ['e2e', 'scale', 'memory'].filter(wants);
+const pipelineWanted = ['e2e', 'scale', 'memory', 'plumbing'].filter(wants);
 if (pipelineWanted.length) {
   const redis = await connectOrNull(redisUrl);
   const pool = textPool(root, sharedDir);
   if (!redis) for (const s of pipelineWanted) skip(s, `no Redis answers at ${redisUrl}`);
   else if (pool.length === 0) for (const s of pipelineWanted) skip(s, 'no text dumps to build inbox files from');
   else {
-    const ctx = { root, dist, redis, redisUrl, keyPrefix, config, pool, log };
+    const ctx = { root, dist, evalDir, redis, redisUrl, keyPrefix, config, pool, log };
     if (wants('e2e') || wants('scale')) {
       const { pipelineSections } = await import('./sections/pipeline.mjs');
       if (wants('e2e') && pgUrl !== 'none') {
@@ -126,6 +126,10 @@ if (pipelineWanted.length) {
         await ctx.pg?.client?.end().catch(() => undefined);
         ctx.pg = null;
       }
+    }
+    if (wants('plumbing')) {
+      const { plumbingProfile } = await import('./sections/plumbing-profile.mjs');
+      await section('plumbing', () => plumbingProfile(ctx, { n: e2eFiles, budgetMs }));
     }
     if (wants('memory')) {
       const { memorySection } = await import('./sections/memory.mjs');

@@ -134,7 +134,7 @@ describe('npm run bench (tiny inputs)', () => {
 
   it('e2e and memory: every dropped file reaches the store, on the file and the PostgreSQL stores in alternating rounds, against the no-op ceiling; Redis and PostgreSQL are left clean', async () => {
     const keyPrefix = `bench-test-${randomUUID().slice(0, 8)}`;
-    const { json, stdout, stderr } = await bench(['--quick', '--only=e2e,memory', '--files=30', '--memory-files=30', '--paced-s=1', '--budget-s=90', '--e2e-rounds=2', `--pg=${POSTGRES_URL}`, `--key-prefix=${keyPrefix}`]);
+    const { json, stdout, stderr } = await bench(['--quick', '--only=e2e,memory', '--files=30', '--memory-files=30', '--paced-s=1', '--budget-s=90', '--e2e-rounds=2', `--pg=${POSTGRES_URL}`, `--key-prefix=${keyPrefix}`, `--eval=${FIXTURE_EVAL}`]);
     // Only the PostgreSQL rounds may be skipped (no server here): the rest of the bench runs.
     expect(json.skipped.filter((s: string) => !s.startsWith(PG_SKIPPED))).toEqual([]);
     expect(json.e2e_complete).toBe(true);
@@ -166,6 +166,17 @@ describe('npm run bench (tiny inputs)', () => {
     expect(json.noop_ceiling_per_s).toBeGreaterThan(0);
     expect(json.workers_drain_per_s).toBeGreaterThan(0);
     expect(json.e2e_p99_ms).toBeGreaterThanOrEqual(json.e2e_p50_ms);
+    // Issue 18: a small file's CPU through the pipeline against clean()'s on the same files, and
+    // the fixture's HTML pages end to end against `scour clean` with the same process count.
+    expect(json.e2e_cpu_ms_per_small_file).toBeGreaterThan(0);
+    expect(json.clean_cpu_ms_per_small_file).toBeGreaterThan(0);
+    expect(json.e2e_cpu_vs_clean_rounds).toHaveLength(2);
+    expect(json.e2e_html_files).toBe(2);
+    expect(json.e2e_html_files_per_s).toBeGreaterThan(0);
+    expect(json.offline_html_files_per_s).toBeGreaterThan(0);
+    expect(json.e2e_html_vs_offline_rounds).toHaveLength(2);
+    expect(stdout).toMatch(/(PASS|MISS) {2}CPU per small file through the pipeline ≤ 3× clean\(\)'s/);
+    expect(stdout).toMatch(/(PASS|MISS) {2}HTML pages end to end ≥ 0\.9× scour clean/);
     expect(json.memory_outputs).toBe(30);
     expect(json.peak_rss_mb).toBeGreaterThan(0);
     // The runs did use the prefix (so the count below is of their keys), and removed them all.
@@ -174,12 +185,29 @@ describe('npm run bench (tiny inputs)', () => {
   }, 240_000);
 
   it('e2e without a PostgreSQL server: the file stores run, the PostgreSQL rows are skipped with a line and null keys', async () => {
-    const { json, stdout } = await bench(['--quick', '--only=e2e', '--files=10', '--paced-s=0', '--budget-s=90', '--e2e-rounds=1', '--pg=postgres://postgres@127.0.0.1:5999/test']);
+    const { json, stdout } = await bench(['--quick', '--only=e2e', '--files=10', '--paced-s=0', '--budget-s=90', '--e2e-rounds=1', '--pg=postgres://postgres@127.0.0.1:5999/test', `--eval=${FIXTURE_EVAL}`]);
     expect(json.e2e_complete).toBe(true);
     expect(json.e2e_files_per_s).toBeGreaterThan(0);
     expect(json).toMatchObject({ e2e_pg_files_per_s: null, e2e_pg_cpu_ms_per_file: null, e2e_pg_rounds: 0 });
     expect(json.e2e_pg_skipped).toContain('no PostgreSQL answers at 127.0.0.1:5999');
     expect(json.skipped).toEqual([`${PG_SKIPPED} ${json.e2e_pg_skipped}`]);
     expect(stdout).toMatch(/^end-to-end on PostgreSQL stores: skipped, no PostgreSQL answers at 127\.0\.0\.1:5999/m);
+  }, 120_000);
+
+  it('plumbing: each role profiled under --cpu-prof on the burst only, clean() inside the workers\' share; Redis left clean', async () => {
+    const keyPrefix = `bench-test-${randomUUID().slice(0, 8)}`;
+    const { json, stdout } = await bench(['--quick', '--only=plumbing', '--files=40', '--budget-s=90', `--key-prefix=${keyPrefix}`]);
+    expect(json.skipped).toEqual([]);
+    expect(json.plumbing_files).toBe(40);
+    for (const role of ['producer', 'worker']) {
+      const profile = json.plumbing_profile[role];
+      expect(profile.totalMs).toBeGreaterThan(0);
+      expect(profile.places.length).toBeGreaterThan(0);
+    }
+    // Every file is cleaned in a worker, none in the producer.
+    expect(json.plumbing_profile.worker.within['clean()']).toBeGreaterThan(0);
+    expect(json.plumbing_profile.producer.within['clean()']).toBe(0);
+    expect(stdout).toMatch(/^worker: .* inside clean\(\) /m);
+    expect(await keyCount(keyPrefix)).toBe(0);
   }, 120_000);
 });

@@ -35,12 +35,32 @@ export async function cpuProfile(fn) {
   }
 }
 
-function summarize(profile) {
-  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+/**
+ * Self time per function and per place of a V8 .cpuprofile, as shares of the total (idle and
+ * the profiler's own work left out). window = [fromUs, toUs] on the profile's clock (Linux:
+ * CLOCK_MONOTONIC, the clock of process.hrtime in any process) keeps only the samples taken
+ * within it. n = how many functions and places to list. within = [{ label, functionName, place }]:
+ * each one's inclusive share, the time spent with that function somewhere on the stack.
+ */
+export function summarize(profile, { window = null, n = 8, within = [] } = {}) {
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parent = new Map();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const isUnder = (id, w) => {
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const frame = nodes.get(at).callFrame;
+      if (frame.functionName === w.functionName && placeOf(frame.url) === w.place) return true;
+    }
+    return false;
+  };
+  const withinUs = new Map(within.map((w) => [w.label, 0]));
   const selfUs = new Map();
   let total = 0;
+  let at = profile.startTime;
   profile.samples.forEach((id, i) => {
     const dt = profile.timeDeltas[i] ?? 0;
+    at += dt;
+    if (window && (at < window[0] || at > window[1])) return;
     selfUs.set(id, (selfUs.get(id) ?? 0) + dt);
   });
   const byFunction = new Map();
@@ -54,11 +74,13 @@ function summarize(profile) {
     total += us;
     byFunction.set(fnKey, (byFunction.get(fnKey) ?? 0) + us);
     byPlace.set(place, (byPlace.get(place) ?? 0) + us);
+    for (const w of within) if (isUnder(id, w)) withinUs.set(w.label, withinUs.get(w.label) + us);
   }
   const top = (map, n) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([name, us]) => ({ name: name.length > 90 ? `${name.slice(0, 87)}…` : name, share: +(us / total).toFixed(3) }));
-  return { totalMs: total / 1000, functions: top(byFunction, 8), places: top(byPlace, 8) };
+  const withinShares = Object.fromEntries([...withinUs].map(([label, us]) => [label, +(us / total).toFixed(3)]));
+  return { totalMs: total / 1000, functions: top(byFunction, n), places: top(byPlace, n), within: withinShares };
 }

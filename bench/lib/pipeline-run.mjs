@@ -18,13 +18,13 @@ const STALL_MS = 120_000;
  * withProducer: false runs the workers alone (for jobs the bench queues itself). pg: a client
  * from connectPgOrNull, to run on the PostgreSQL stores at pg.url instead of the data dir's
  * folders (either way the store is passed as --store, so a SCOUR_STORE in the environment
- * never decides it).
+ * never decides it). nodeArgs: node's own flags for the producer and workers (e.g. --cpu-prof).
  */
-export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench', workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true, pg = null }) {
+export async function openPipeline({ root, redis, redisUrl, keyPrefix = 'bench', workers, log, dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-')), startupMs = 60_000, withProducer = true, pg = null, nodeArgs }) {
   const prefix = `${keyPrefix}-${randomUUID().slice(0, 8)}`;
   const inbox = join(dataDir, 'inbox');
   const store = pg ? pg.url : `file:${dataDir}`;
-  const opts = { dataDir, prefix, redisUrl, store };
+  const opts = { dataDir, prefix, redisUrl, store, nodeArgs };
   const worker = startScour(root, 'worker', { ...opts, extra: ['--workers', String(workers)] });
   let producer = null;
   const close = async () => {

@@ -8,8 +8,8 @@ import { join } from 'node:path';
  * Starts a node program with its stderr (pino JSON logs) scanned line by line; stdout is
  * ignored. Returns { child, pid, waitForLog(regex, ms), stop(ms), exited, tail() }.
  */
-export function startNode(script, args, { cwd, ipc = false } = {}) {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startNode(script, args, { cwd, ipc = false, nodeArgs = [] } = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, script, ...args], {
     cwd,
     stdio: ['ignore', 'ignore', 'pipe', ...(ipc ? ['ipc'] : [])],
   });
@@ -71,10 +71,14 @@ export function startNode(script, args, { cwd, ipc = false } = {}) {
   };
 }
 
-/** `node bin/scour.js <command> ...` with the bench's data dir, stores (default: the data dir's folders), prefix and Redis. */
-export function startScour(root, command, { dataDir, prefix, redisUrl, store = `file:${dataDir}`, extra = [] }) {
+/**
+ * `node bin/scour.js <command> ...` with the bench's data dir, stores (default: the data dir's
+ * folders), prefix and Redis; `nodeArgs` go to node itself (e.g. --cpu-prof), and to the
+ * workers a supervisor forks.
+ */
+export function startScour(root, command, { dataDir, prefix, redisUrl, store = `file:${dataDir}`, extra = [], nodeArgs }) {
   const args = [command, '--data', dataDir, '--store', store, '--prefix', prefix, '--redis-url', redisUrl, '--log-level', 'info', ...extra];
-  return startNode(join(root, 'bin', 'scour.js'), args, { cwd: root });
+  return startNode(join(root, 'bin', 'scour.js'), args, { cwd: root, nodeArgs });
 }
 
 /** Current and peak resident set of a process in MB, from /proc/<pid>/status; null once it is gone. */

@@ -10,14 +10,17 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cleanCpuPerFile } from '../lib/clean-cpu.mjs';
 import { writeGeneratedFiles } from '../lib/inputs.mjs';
 import { median, round } from '../lib/measure.mjs';
 import { noopCeiling } from '../lib/noop-ceiling.mjs';
 import { workerDrain } from '../lib/worker-drain.mjs';
 import { cpuPerFile, cpuSnapshot, dropAll, dropPaced, latencies, memorySampler, openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
 import { pgWhere } from '../lib/postgres.mjs';
+import { htmlPipelineSection } from './pipeline-html.mjs';
 
 const TARGET_SHARE_OF_CEILING = 0.5;
+const TARGET_CPU_VS_CLEAN = 3;
 
 /**
  * One burst run with K workers (and its paced latency run when `paced` is set). A run that
@@ -35,6 +38,8 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
   const staging = join(dataDir, 'staging');
   log(`e2e ${label}: writing ${n} text files…`);
   const files = writeGeneratedFiles(staging, n, pool, `${inputs}-burst`);
+  // The baseline of the same files, in the same run: clean() alone, in this process.
+  const cleanCpu = await cleanCpuPerFile(ctx.dist, staging, files);
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir, pg: store === 'postgres' ? pg : null });
   try {
     const memory = memorySampler(pipeline);
@@ -49,8 +54,8 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
     const lastWritten = complete ? Math.max(...entries.map((e) => e.ms)) : Date.now();
     const perSecond = count / ((lastWritten - firstDrop) / 1000);
     const pgCpu = cpu.postgres === undefined ? '' : `, PostgreSQL ${cpu.postgres} (this pipeline's backends ${cpu.postgresPipeline})`;
-    log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}${pgCpu}`);
-    const run = { store, workers, n, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, peak: memory.peak, paced: null };
+    log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}${pgCpu}; clean() alone ${cleanCpu}`);
+    const run = { store, workers, n, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, cleanCpu, peak: memory.peak, paced: null };
     if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
       const pacedCount = Math.max(Math.min(200, n), Math.round(rate * paced.seconds));
@@ -102,9 +107,13 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       }
     }
     const main = fileRuns[0];
+    const html = await htmlPipelineSection(ctx, { workers: defaultWorkers, rounds, budgetMs });
     const drain = await workerDrain(ctx, { workers: defaultWorkers, n, label: `w${defaultWorkers}`, budgetMs });
     const file = summarize(fileRuns);
     const share = median(fileRuns.map((r) => r.perSecond / r.noopPerSecond));
+    // Issue 18: a small file's CPU through producer + workers + Redis against clean()'s on the same files.
+    const plumbingCpu = (r) => r.cpu.producer + r.cpu.workers + r.cpu.redis;
+    const cpuVsClean = median(fileRuns.map((r) => plumbingCpu(r) / r.cleanCpu));
     const ceiling = median(fileRuns.map((r) => r.noopPerSecond));
     Object.assign(out.result, {
       e2e_files: n,
@@ -124,12 +133,20 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       e2e_peak_rss_mb: file.peak,
       e2e_cpu_ms_per_file: file.cpu,
       e2e_cpu_ms_per_file_rounds: fileRuns.map((r) => r.cpu),
+      e2e_cpu_ms_per_small_file: round(median(fileRuns.map(plumbingCpu)), 3),
+      clean_cpu_ms_per_small_file: round(median(fileRuns.map((r) => r.cleanCpu)), 3),
+      e2e_cpu_vs_clean: round(cpuVsClean, 2),
+      e2e_cpu_vs_clean_rounds: fileRuns.map((r) => round(plumbingCpu(r) / r.cleanCpu, 2)),
       noop_cpu_ms_per_job: main.noopCpu,
       e2e_complete: fileRuns.every((r) => r.complete),
       workers_drain_per_s: round(drain.perSecond, 0),
       workers_drain_vs_noop: round(drain.perSecond / main.noopPerSecond, 3),
       workers_drain_cpu_ms_per_job: drain.cpu.workers,
     });
+    Object.assign(out.result, html.result);
+    out.rows.push(...html.rows);
+    out.targets.push(...html.targets);
+    out.skipped.push(...(html.skipped ?? []));
     const pgResult = pgRuns.length ? pgKeys(pgRuns, fileRuns, ctx) : null;
     Object.assign(out.result, pgResult ?? emptyPgKeys(ctx), { e2e_pg_skipped: pgSkip ?? pgFailed });
     const roundsNote = (rs, summary) => (rs.length > 1 ? `median of ${rs.length} rounds, min ${round(summary.min, 0)}` : '1 round');
@@ -158,6 +175,7 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       );
     }
     out.rows.push(cpuRow('file stores', file.cpu));
+    out.rows.push(['CPU per small file: whole pipeline / clean() alone', `${out.result.e2e_cpu_ms_per_small_file} / ${out.result.clean_cpu_ms_per_small_file} ms`, `${out.result.e2e_cpu_vs_clean}×`, `by round: ${out.result.e2e_cpu_vs_clean_rounds.join(', ')}`]);
     if (pgResult) out.rows.push(cpuRow('PostgreSQL stores', pgResult.e2e_pg_cpu_ms_per_file));
     if (file.cpu.postgres !== undefined || pgResult?.e2e_pg_cpu_ms_per_file.postgres !== undefined) {
       out.rows.push('  (PostgreSQL = the whole server: postmaster, backends, WAL writer, checkpointer, every client\'s; "ours" = the backends of this pipeline\'s processes)');
@@ -167,6 +185,7 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       ['peak RSS during the run', `producer ${out.result.e2e_peak_rss_mb.producer} MB`, `worker ${out.result.e2e_peak_rss_mb.worker} MB`, pgResult ? `PostgreSQL stores: producer ${pgResult.e2e_pg_peak_rss_mb.producer}, worker ${pgResult.e2e_pg_peak_rss_mb.worker} MB` : ''],
     );
     out.targets.push({ what: 'end-to-end ≥ 50% of the no-op ceiling', value: `${(share * 100).toFixed(1)}%`, pass: share >= TARGET_SHARE_OF_CEILING });
+    out.targets.push({ what: 'CPU per small file through the pipeline ≤ 3× clean()\'s', value: `${out.result.e2e_cpu_vs_clean}×`, pass: cpuVsClean <= TARGET_CPU_VS_CLEAN });
   }
   if (scale) {
     out.result.scale = {};
