@@ -138,6 +138,38 @@ describe('producer (in process, real Redis)', () => {
     expect(await (await h.queue.getJob(key))!.getState()).toBe('waiting');
   });
 
+  it('a job finished elsewhere (its output not in this store) is queued again, not skipped as a duplicate', async () => {
+    // Two data folders sharing one Redis prefix, or a store emptied since: the job completed,
+    // but this store holds no output for these bytes.
+    await ingestFile(await drop('g.txt', 'cleaned for another store'), 'g.txt', ctx, { removeSource: true });
+    const key = sha256('cleaned for another store');
+    const elsewhere = new Worker('clean', async () => 'written elsewhere', {
+      connection: { url: h.redisUrl, maxRetriesPerRequest: null },
+      prefix: h.prefix,
+    });
+    try {
+      await waitFor(async () => (await h.queue.getJobCounts('completed')).completed === 1, 10_000, 'completed job');
+    } finally {
+      await elsewhere.close();
+    }
+    const outcome = await ingestFile(await drop('g2.txt', 'cleaned for another store'), 'g2.txt', ctx, { removeSource: true });
+    expect(outcome).toMatchObject({ status: 'queued', key });
+    const job = await h.queue.getJob(key);
+    expect(await job!.getState()).toBe('waiting');
+    expect(CleanJob.parse(job!.data)).toMatchObject({ name: 'g2.txt' });
+    expect(await h.raw.has(key)).toBe(true);
+
+    // With the output in this store, the same bytes are a duplicate again.
+    await h.output.writeRecord(sampleRecord('cleaned for another store'));
+    const done = new Worker('clean', async () => 'done', { connection: { url: h.redisUrl, maxRetriesPerRequest: null }, prefix: h.prefix });
+    try {
+      await waitFor(async () => (await h.queue.getJobCounts('completed')).completed === 1, 10_000, 'completed again');
+    } finally {
+      await done.close();
+    }
+    expect((await ingestFile(await drop('g3.txt', 'cleaned for another store'), 'g3.txt', ctx, { removeSource: true })).status).toBe('duplicate');
+  });
+
   it('ignores dotfiles, partial downloads, temp and backup names, in subfolders too', () => {
     const inbox = '/in';
     for (const name of ['.hidden', 'a.part', 'b.tmp', 'c.crdownload', 'd.txt~', '.git/config', 'x/.sync/y.txt', 'e.swp']) {

@@ -126,6 +126,20 @@ async function enqueueUnlessKnown(key: string, name: string, bytes: number, ctx:
       await existing.updateData(data);
       return 'queued';
     }
+    // A job completes only after its output is written, so a completed job whose output this
+    // store lacks produced it elsewhere: another data folder or store sharing this Redis prefix,
+    // or a store emptied since. Skipping it would leave these bytes without an outcome here.
+    if (await existing.isCompleted()) {
+      // Unless it was written just now, between the two looks above.
+      if (await hasFinalOutput(key, ctx.output)) {
+        await settleRaw(ctx.raw, key, ctx.rawRetentionMs);
+        return 'duplicate';
+      }
+      ctx.logger.info({ name, key }, 'finished job without an output in this store: queued again');
+      await existing.remove();
+      await addCleanJob(ctx.queue, data);
+      return 'queued';
+    }
     return 'duplicate';
   }
   await addCleanJob(ctx.queue, data);
