@@ -67,6 +67,8 @@ describe('stories through a two-worker pipeline (real Redis, real cleaner)', () 
       expect(byPrefix.get(p)!.date).toBe('2021-07-09');
       expect(byPrefix.get(p)!.dateEvidence).toMatchObject({ source: 'story', memberId: byPrefix.get('003')!.id });
     }
+    // A record dated later is rewritten before it is announced: wait for the event, not only the record.
+    await waitFor(async () => (await h.events()).filter((e) => e.id === first).length >= 2, 10_000, '002 announced as updated');
     const events002 = (await h.events()).filter((e) => e.id === first);
     expect(events002.map((e) => e.status)).toEqual(['record', 'updated']);
     // 004 is announced as updated only if it was written before 003 was placed: at most once.

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
-import { decodeSignature, estimateSimilarity, fingerprint, normaliseBody } from '../src/clean/fingerprint.js';
+import { decodeSignature, encodeSignature, estimateSimilarity, fingerprint, minHash, normaliseBody, shingleHashes } from '../src/clean/fingerprint.js';
 import { CleanRecord, StoredRecord } from '../src/schemas/index.js';
 import { StoryGrouper } from '../src/stories/group-records.js';
 import { dateFromStory } from '../src/stories/story-date.js';
@@ -24,6 +25,29 @@ describe('fingerprint (pure, in every record)', () => {
     expect(a.bodyHash).toBe(b.bodyHash);
     expect(a.signature).toBe(b.signature);
     expect(fingerprint('the minister on saturday said peace now').bodyHash).not.toBe(a.bodyHash);
+  });
+
+  // Dotted capital I (lowercases to i + a combining mark), final sigma, ligatures, full-width and
+  // circled digits (NFKC), curly quotes, an emoji, mathematical letters (NFKC: ascii), CJK letters beyond the BMP (surrogate pairs), a lone surrogate.
+  const TRICKY = 'İstanbul’s ΣΊΣΥΦΟΣ — straße, ﬁne ①② ＡＢＣ１２３ 😀 𝐀𝐁𝐂 𠀀𠀁 café café \ud800 end';
+
+  it('gives the values fingerprints had before the one-pass rewrite (stored signatures still compare)', () => {
+    expect(normaliseBody(TRICKY)).toBe('i stanbul s σίσυφος straße fine 12 abc123 abc 𠀀𠀁 café café end');
+    const f = fingerprint(TRICKY);
+    expect(f.bodyHash).toBe('dae7235bc38bafa2df79147bd29fdbd1613d5c63608457eac10b9f47f5e6bc91');
+    expect(f.shingles).toBe(12);
+    expect(f.signature.slice(0, 40)).toBe('tlYHFbZWBxO2VgcRtlYHD7ZWBw22VgcLtlYHCbZW');
+  });
+
+  it('is sha256 of normaliseBody and the MinHash of its words, on every seed and odd text', () => {
+    const texts = [TRICKY, '', '   ', '!!!', 'one', 'One, two.', 'x 😀😀 y', 'high at the end \ud83d', ...['000', '001', '002', '003', '004'].map((p) => seedRecord(p).body)];
+    for (const text of texts) {
+      const normalised = normaliseBody(text);
+      const f = fingerprint(text);
+      expect(f.bodyHash, text.slice(0, 40)).toBe(createHash('sha256').update(normalised).digest('hex'));
+      expect(f.signature, text.slice(0, 40)).toBe(encodeSignature(minHash(normalised)));
+      expect(f.shingles, text.slice(0, 40)).toBe(shingleHashes(normalised === '' ? [] : normalised.split(' '), 2).length);
+    }
   });
 
   it('estimates similarity: high for a lightly edited text, near zero for another', () => {

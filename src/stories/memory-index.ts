@@ -1,7 +1,8 @@
 import type { Story } from '../schemas/index.js';
+import type { IndexEntry } from './entry.js';
 import type { Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
-import { SessionLock, type IndexSession, type PlacementWrite, type StoryDater, type StoryIndexBackend } from './story-index.js';
+import { daterFor, type Lookup, type PlacementWrite, type StoryDater, type StoryIndexBackend, type StoryState } from './story-index.js';
 
 interface Member extends Candidate {
   placed: Story;
@@ -15,31 +16,31 @@ export class MemoryStoryIndex implements StoryIndexBackend {
   private readonly daters = new Map<string, StoryDater>();
   private readonly undatedByStory = new Map<string, string[]>();
   private readonly membersByStory = new Map<string, string[]>();
-  private readonly lock = new SessionLock();
+  /** Bumped by every write: a write whose lookup saw an older version starts over. */
+  private version = 0;
 
-  async session(): Promise<IndexSession> {
-    const release = await this.lock.acquire();
-    return {
-      lookup: async (id, hash, bands) => {
-        const exactId = this.exactByHash.get(hash);
-        const seen = new Set<string>();
-        for (const band of bands) for (const member of this.bandMembers.get(band) ?? []) seen.add(member);
-        return {
-          placed: this.memberById.get(id)?.placed ?? null,
-          exact: exactId === undefined ? null : (this.memberById.get(exactId) ?? null),
-          candidates: [...seen].flatMap((member) => this.memberById.get(member) ?? []),
-        };
-      },
-      story: async (storyId) => ({ dater: this.daters.get(storyId) ?? null, undated: [...(this.undatedByStory.get(storyId) ?? [])] }),
-      commit: async (write) => {
-        this.write(write);
-        return true;
-      },
-      release: async () => release(),
-    };
+  async lookup(entry: IndexEntry, bands: readonly string[]): Promise<Lookup> {
+    const placed = this.memberById.get(entry.id)?.placed;
+    if (placed) {
+      const dater = this.daters.get(placed.id) ?? null;
+      return { placed: { story: placed, dater, undated: dater?.memberId === entry.id ? this.undatedOf(placed.id) : [] } };
+    }
+    const exactId = this.exactByHash.get(entry.bodyHash);
+    const exact = exactId === undefined ? null : (this.memberById.get(exactId) ?? null);
+    const seen = new Set<string>();
+    for (const band of bands) for (const member of this.bandMembers.get(band) ?? []) seen.add(member);
+    const candidates = [...seen].flatMap((member) => this.memberById.get(member) ?? []);
+    if (exact || candidates.length > 0) return { placed: null, exact, candidates, token: this.version };
+    const story: Story = { id: entry.id, relation: 'first', similarity: 1, nearestId: null };
+    return { placed: { story, ...this.put({ entry, bands: [...bands], story }) } };
   }
 
-  private write({ entry, bands, story, dater }: PlacementWrite): void {
+  async write(placement: PlacementWrite, token: unknown): Promise<StoryState | null> {
+    return token === this.version ? this.put(placement) : null;
+  }
+
+  private put({ entry, bands, story }: PlacementWrite): StoryState {
+    this.version++;
     this.memberById.set(entry.id, { id: entry.id, story: story.id, signature: entry.signature, shingles: entry.shingles, placed: story });
     if (!this.exactByHash.has(entry.bodyHash)) this.exactByHash.set(entry.bodyHash, entry.id);
     for (const band of bands) {
@@ -48,9 +49,23 @@ export class MemoryStoryIndex implements StoryIndexBackend {
       if (list.length > STORY_SETTINGS.maxPerBand) list.length = STORY_SETTINGS.maxPerBand;
       this.bandMembers.set(band, list);
     }
-    if (dater) this.daters.set(story.id, dater);
-    if (entry.date === null) this.undatedByStory.set(story.id, [...(this.undatedByStory.get(story.id) ?? []), entry.id]);
     this.membersByStory.set(story.id, [...(this.membersByStory.get(story.id) ?? []), entry.id]);
+    const current = this.daters.get(story.id);
+    if (current) {
+      if (entry.date === null) this.undatedByStory.set(story.id, [...(this.undatedByStory.get(story.id) ?? []), entry.id]);
+      return { dater: current, undated: [] };
+    }
+    const dater = daterFor(entry);
+    if (!dater) {
+      this.undatedByStory.set(story.id, [...(this.undatedByStory.get(story.id) ?? []), entry.id]);
+      return { dater: null, undated: [] };
+    }
+    this.daters.set(story.id, dater);
+    return { dater, undated: this.undatedOf(story.id) };
+  }
+
+  private undatedOf(storyId: string): string[] {
+    return [...(this.undatedByStory.get(storyId) ?? [])].sort();
   }
 
   async members(storyId: string): Promise<string[]> {

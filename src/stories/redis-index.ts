@@ -1,8 +1,9 @@
-import type { ChainableCommander, Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Story } from '../schemas/index.js';
 import type { Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
-import { SessionLock, type IndexSession, type PlacementWrite, type StoryDater, type StoryIndexBackend } from './story-index.js';
+import type { IndexEntry } from './entry.js';
+import type { Lookup, Placement, PlacementWrite, StoryDater, StoryIndexBackend, StoryState } from './story-index.js';
 
 /** Band lists and exact keys hold this many hex digits of a member id (64 bits), not all 64. */
 export const SHORT_ID = 16;
@@ -20,12 +21,14 @@ const short = (id: string) => id.slice(0, SHORT_ID);
  * through m:<short id>, whose `id` field says which record it is: two ids sharing 64 bits
  * (about 1 in 10^7 at 10^6 members) would make the newer one replace the older's entry.
  * Every key expires a window after its last write (SCOUR_STORY_WINDOW). A `{tag}` prefix
- * keeps them in one Cluster slot, as the transaction and the lookup script need.
+ * keeps them in one Cluster slot, as the scripts need.
  */
 export function storyKeys(prefix: string) {
   const base = `${prefix}:stories:`;
   return {
     memberBase: `${base}m:`,
+    storyBase: `${base}story:`,
+    undatedBase: `${base}undated:`,
     member: (id: string) => `${base}m:${short(id)}`,
     exact: (hash: string) => `${base}exact:${hash}`,
     band: (band: string) => `${base}b:${band}`,
@@ -36,14 +39,14 @@ export function storyKeys(prefix: string) {
 }
 
 function signatureOf(bytes: Buffer): Uint32Array {
-  const values = new Uint32Array(Math.floor(bytes.length / 4));
+  const values = new Uint32Array(bytes.length >>> 2);
   for (let i = 0; i < values.length; i++) values[i] = bytes.readUInt32LE(i * 4);
   return values;
 }
 
 function bytesOf(signature: Uint32Array): Buffer {
-  const bytes = Buffer.alloc(signature.length * 4);
-  signature.forEach((v, i) => bytes.writeUInt32LE(v, i * 4));
+  const bytes = Buffer.allocUnsafe(signature.length * 4);
+  for (let i = 0; i < signature.length; i++) bytes.writeUInt32LE(signature[i]!, i * 4);
   return bytes;
 }
 
@@ -51,32 +54,81 @@ function daterOf(found: Record<string, string> | undefined): StoryDater | null {
   return found?.dater && found.date ? { memberId: found.dater, date: found.date, confidence: Number(found.confidence ?? 0) } : null;
 }
 
-// Everything placement reads about a record in one command (it was five round trips, most of
-// a placement's CPU on the worker); the decision stays in TypeScript (placement.ts).
-// KEYS: the record's member key, its exact key, the story and undated keys of the story it would
-// open, its band keys. ARGV: record id, member key base. Returns {1, story, relation, similarity,
-// nearest} when the record is already placed, else {2, member} for the same text's member, else
-// {3, members, own story hash, own undated} for the band candidates, each member as
-// {id, story, sig, shingles}: a record that opens its story (most do) needs no second read.
-const LOOKUP = `
+// Lua shared by both scripts. KEYS of a write: 1 member, 2 exact, 3 story, 4 undated, 5 members of
+// the story it joins, 6… its band keys. ARGV of a write: 1 id, 2 short id, 3 sig, 4 shingles,
+// 5 window, 6 members kept per band, 7 own date ('' none), 8 its confidence, 9 story id,
+// 10 relation, 11 similarity, 12 nearest ('' none).
+// put() writes the member and, when the story has no dater and the record has a date, makes it
+// the dater; returns {dater, date, confidence ('' when none), undated members it dates}.
+const PUT = `
+local function story_state(story, undated, id)
+  local s = redis.call('HMGET', story, 'dater', 'date', 'confidence')
+  if not (s[1] and s[2]) then return {'', '', '', {}} end
+  local before = {}
+  if s[1] == id then before = redis.call('SMEMBERS', undated) end
+  return {s[1], s[2], s[3] or '0', before}
+end
+local function put()
+  local window = ARGV[5]
+  redis.call('HSET', KEYS[1], 'id', ARGV[1], 'story', ARGV[9], 'relation', ARGV[10], 'similarity', ARGV[11], 'nearest', ARGV[12], 'sig', ARGV[3], 'shingles', ARGV[4])
+  redis.call('EXPIRE', KEYS[1], window)
+  redis.call('SET', KEYS[2], ARGV[2], 'EX', window, 'NX')
+  for i = 6, #KEYS do
+    redis.call('LPUSH', KEYS[i], ARGV[2])
+    redis.call('LTRIM', KEYS[i], 0, tonumber(ARGV[6]) - 1)
+    redis.call('EXPIRE', KEYS[i], window)
+  end
+  redis.call('RPUSH', KEYS[5], ARGV[1])
+  redis.call('EXPIRE', KEYS[5], window)
+  local dater = redis.call('HMGET', KEYS[3], 'dater', 'date', 'confidence')
+  local state
+  if dater[1] and dater[2] then
+    state = {dater[1], dater[2], dater[3] or '0', {}}
+  elseif ARGV[7] ~= '' then
+    state = {ARGV[1], ARGV[7], ARGV[8], redis.call('SMEMBERS', KEYS[4])}
+    redis.call('HSET', KEYS[3], 'dater', ARGV[1], 'date', ARGV[7], 'confidence', ARGV[8])
+  else
+    state = {'', '', '', {}}
+  end
+  redis.call('HSET', KEYS[3], 'touched', '1')
+  redis.call('EXPIRE', KEYS[3], window)
+  if ARGV[7] == '' then
+    redis.call('SADD', KEYS[4], ARGV[1])
+    redis.call('EXPIRE', KEYS[4], window)
+  end
+  return state
+end
+`;
+
+// Everything placement reads about a record, in one command, and the write of a record that
+// meets no other (most records: one round trip in all). The decision on a record that meets
+// others stays in TypeScript (placement.ts). KEYS and ARGV as a write's, for the story the record
+// would open (its own id), then ARGV 13 member key base, 14 story key base, 15 undated key base.
+// Returns {1, story, relation, similarity, nearest, state} when the record is already placed;
+// {4, state} when it was written now as its own story's first member; {2, member, exact} for the
+// same text's member; else {3, members, exact, band heads} for the band candidates, each member as
+// {id, story, sig, shingles}. The exact key and band heads are what the write checks.
+const LOOKUP = `${PUT}
 local placed = redis.call('HMGET', KEYS[1], 'id', 'story', 'relation', 'similarity', 'nearest')
 if placed[1] == ARGV[1] and placed[2] and placed[3] then
-  return {1, placed[2], placed[3], placed[4] or '0', placed[5] or ''}
+  return {1, placed[2], placed[3], placed[4] or '0', placed[5] or '', story_state(ARGV[14] .. placed[2], ARGV[15] .. placed[2], ARGV[1])}
 end
 local function member(s)
-  local m = redis.call('HMGET', ARGV[2] .. s, 'id', 'story', 'sig', 'shingles')
+  local m = redis.call('HMGET', ARGV[13] .. s, 'id', 'story', 'sig', 'shingles')
   if m[1] and m[2] and m[3] and m[4] then return m end
   return nil
 end
 local exact = redis.call('GET', KEYS[2])
 if exact then
   local m = member(exact)
-  -- The same text's member may have expired before its exact key: then the bands decide.
-  if m then return {2, m} end
+  if m then return {2, m, exact} end
 end
-local seen, out = {}, {}
-for i = 5, #KEYS do
-  for _, s in ipairs(redis.call('LRANGE', KEYS[i], 0, -1)) do
+-- The same text's member may have expired before its exact key: then the bands decide.
+local seen, out, heads = {}, {}, {}
+for i = 6, #KEYS do
+  local list = redis.call('LRANGE', KEYS[i], 0, -1)
+  heads[#heads + 1] = list[1] or ''
+  for _, s in ipairs(list) do
     if not seen[s] then
       seen[s] = true
       local m = member(s)
@@ -84,54 +136,45 @@ for i = 5, #KEYS do
     end
   end
 end
-return {3, out, redis.call('HGETALL', KEYS[3]), redis.call('SMEMBERS', KEYS[4])}
+if #out > 0 then return {3, out, exact or '', heads} end
+return {4, put()}
 `;
-// The write of one placement, sent inside MULTI so that WATCH still guards it (three commands
-// instead of a dozen). Writes only: what to write was decided in TypeScript.
-// KEYS: member, exact, story, undated, members, then the band keys. ARGV: id, short id, story id,
-// relation, similarity, nearest, sig, shingles, window, members kept per band, undated (1/0),
-// then dater member, date, confidence when the record becomes its story's dater.
-const WRITE = `
-local window = ARGV[9]
-redis.call('HSET', KEYS[1], 'id', ARGV[1], 'story', ARGV[3], 'relation', ARGV[4], 'similarity', ARGV[5], 'nearest', ARGV[6], 'sig', ARGV[7], 'shingles', ARGV[8])
-redis.call('EXPIRE', KEYS[1], window)
-redis.call('SET', KEYS[2], ARGV[2], 'EX', window, 'NX')
-for i = 6, #KEYS do
-  redis.call('LPUSH', KEYS[i], ARGV[2])
-  redis.call('LTRIM', KEYS[i], 0, tonumber(ARGV[10]) - 1)
-  redis.call('EXPIRE', KEYS[i], window)
+
+// The write of a record that met others, after the decision: only if the record is still not
+// placed, its exact key still holds what the lookup saw, and (when the lookup read the bands)
+// every band list still starts with the member it started with: any write to them pushes a new
+// head, so a record placed in between makes this one start over. KEYS and ARGV as a write's,
+// then ARGV 13 the exact key seen ('' none), 14… the band heads seen (none: bands not read).
+const WRITE = `${PUT}
+if redis.call('HGET', KEYS[1], 'id') == ARGV[1] then return {0} end
+if (redis.call('GET', KEYS[2]) or '') ~= ARGV[13] then return {0} end
+if #ARGV > 13 then
+  for i = 6, #KEYS do
+    if (redis.call('LINDEX', KEYS[i], 0) or '') ~= ARGV[i + 8] then return {0} end
+  end
 end
-if ARGV[12] then redis.call('HSET', KEYS[3], 'dater', ARGV[12], 'date', ARGV[13], 'confidence', ARGV[14]) end
-redis.call('HSET', KEYS[3], 'touched', '1')
-redis.call('EXPIRE', KEYS[3], window)
-if ARGV[11] == '1' then
-  redis.call('SADD', KEYS[4], ARGV[1])
-  redis.call('EXPIRE', KEYS[4], window)
-end
-redis.call('RPUSH', KEYS[5], ARGV[1])
-redis.call('EXPIRE', KEYS[5], window)
-return 1
-`;
-// KEYS: story, undated. Returns the story hash as a flat list, and the undated members.
-const STORY = `
-return {redis.call('HGETALL', KEYS[1]), redis.call('SMEMBERS', KEYS[2])}
+return {1, put()}
 `;
 
 type StoryCommands = {
-  scourStoryLookupBuffer(numKeys: number, ...keysThenArgs: string[]): ChainableCommander;
-  scourStoryWrite(numKeys: number, ...keysThenArgs: Array<string | number | Buffer>): ChainableCommander;
-  scourStoryRead(numKeys: number, ...keys: string[]): ChainableCommander;
+  scourStoryLookupBuffer(numKeys: number, ...keysThenArgs: Array<string | number | Buffer>): Promise<unknown[]>;
+  scourStoryWrite(numKeys: number, ...keysThenArgs: Array<string | number | Buffer>): Promise<unknown[]>;
 };
 
-/** A story's state from its hash (as a flat list of fields and values) and its undated set. */
-function storyOf(flat: string[], undated: string[]): { dater: StoryDater | null; undated: string[] } {
-  const found: Record<string, string> = {};
-  for (let i = 0; i + 1 < flat.length; i += 2) found[flat[i]!] = flat[i + 1]!;
-  return { dater: daterOf(found), undated: undated.sort() };
+/** A story's state as the scripts return it: {dater, date, confidence, undated members}. */
+function stateOf([dater, date, confidence, undated]: [Buffer | string, Buffer | string, Buffer | string, Array<Buffer | string>]): StoryState {
+  const found = { dater: String(dater), date: String(date), confidence: String(confidence) };
+  return { dater: daterOf(found), undated: undated.map(String).sort() };
 }
 
 function candidateOf([id, story, sig, shingles]: Buffer[]): Candidate {
   return { id: id!.toString(), story: story!.toString(), signature: signatureOf(sig!), shingles: Number(shingles!.toString()) };
+}
+
+/** What a write checks: the exact key's value and the band heads the lookup saw (null: bands not read). */
+interface Seen {
+  exact: string;
+  heads: string[] | null;
 }
 
 export interface RedisStoryIndexOptions {
@@ -140,90 +183,72 @@ export interface RedisStoryIndexOptions {
 }
 
 /**
- * Placement reads with WATCH and writes with MULTI/EXEC on a connection of its own (WATCH
- * belongs to a connection), one placement at a time per process; another process writing a
- * watched key in between aborts the EXEC and the placement starts over.
+ * Placement is one script call for a record that meets no other (the lookup writes it), and two
+ * for one that does: the lookup, then a write that checks, in the same script, that what the
+ * lookup saw still holds, and else returns a conflict so that placement starts over. No WATCH:
+ * placements from one process run concurrently on one connection of the index's own.
  */
 export class RedisStoryIndex implements StoryIndexBackend {
   private readonly conn: Redis;
+  private readonly commands: StoryCommands;
   private readonly keys: ReturnType<typeof storyKeys>;
   private readonly window: number;
-  private readonly lock = new SessionLock();
 
   constructor(redis: Redis, options: RedisStoryIndexOptions) {
     this.conn = redis.duplicate();
     this.conn.defineCommand('scourStoryLookup', { lua: LOOKUP });
     this.conn.defineCommand('scourStoryWrite', { lua: WRITE });
-    this.conn.defineCommand('scourStoryRead', { lua: STORY });
+    this.commands = this.conn as unknown as StoryCommands;
     this.keys = storyKeys(options.prefix);
     this.window = options.windowSeconds ?? STORY_SETTINGS.windowSeconds;
   }
 
-  async session(): Promise<IndexSession> {
-    const release = await this.lock.acquire();
-    const { conn, keys } = this;
-    let ended = false;
-    return {
-      lookup: async (id, hash, bands) => {
-        const lookupKeys = [keys.member(id), keys.exact(hash), keys.story(id), keys.undated(id), ...bands.map(keys.band)];
-        // WATCH goes in the same round trip: it is sent before the script's reads.
-        const pipe = conn.pipeline().watch(...lookupKeys);
-        (pipe as unknown as StoryCommands).scourStoryLookupBuffer(lookupKeys.length, ...lookupKeys, id, keys.memberBase);
-        const replies = (await pipe.exec()) ?? [];
-        for (const [err] of replies) if (err) throw err;
-        const [kind, ...rest] = replies[1]![1] as [number, ...unknown[]];
-        if (kind === 1) {
-          const [story, relation, similarity, nearest] = (rest as Buffer[]).map(String);
-          return { placed: { id: story!, relation: relation as Story['relation'], similarity: Number(similarity), nearestId: nearest || null }, exact: null, candidates: [] };
-        }
-        if (kind === 2) return { placed: null, exact: candidateOf(rest[0] as Buffer[]), candidates: [] };
-        const [members, ownStory, ownUndated] = rest as [Buffer[][], Buffer[], Buffer[]];
-        return { placed: null, exact: null, candidates: members.map(candidateOf), own: storyOf(ownStory.map(String), ownUndated.map(String)) };
-      },
-      story: async (storyId) => {
-        const storyKeys = [keys.story(storyId), keys.undated(storyId)];
-        const pipe = conn.pipeline().watch(...storyKeys);
-        (pipe as unknown as StoryCommands).scourStoryRead(storyKeys.length, ...storyKeys);
-        const replies = (await pipe.exec()) ?? [];
-        for (const [err] of replies) if (err) throw err;
-        const [flat, undated] = replies[1]![1] as [string[], string[]];
-        return storyOf(flat, undated);
-      },
-      commit: async (write) => {
-        const done = await this.transaction(write).exec();
-        ended = true;
-        return done !== null && done.every(([err]) => !err);
-      },
-      release: async () => {
-        try {
-          if (!ended) await conn.unwatch();
-        } finally {
-          release();
-        }
-      },
-    };
+  async lookup(entry: IndexEntry, bands: readonly string[]): Promise<Lookup> {
+    const { keys } = this;
+    const story: Story = { id: entry.id, relation: 'first', similarity: 1, nearestId: null };
+    const [writeKeys, args] = this.writeOf({ entry, bands: bands as string[], story });
+    const reply = await this.commands.scourStoryLookupBuffer(writeKeys.length, ...writeKeys, ...args, keys.memberBase, keys.storyBase, keys.undatedBase);
+    const kind = reply[0] as number;
+    if (kind === 1) {
+      const [placedStory, relation, similarity, nearest] = (reply.slice(1, 5) as Buffer[]).map(String);
+      const placed: Story = { id: placedStory!, relation: relation as Story['relation'], similarity: Number(similarity), nearestId: nearest || null };
+      return { placed: { story: placed, ...stateOf(reply[5] as Parameters<typeof stateOf>[0]) } };
+    }
+    if (kind === 4) return { placed: { story, ...stateOf(reply[1] as Parameters<typeof stateOf>[0]) } satisfies Placement };
+    if (kind === 2) {
+      const seen: Seen = { exact: String(reply[2]), heads: null };
+      return { placed: null, exact: candidateOf(reply[1] as Buffer[]), candidates: [], token: seen };
+    }
+    const seen: Seen = { exact: String(reply[2]), heads: (reply[3] as Buffer[]).map(String) };
+    return { placed: null, exact: null, candidates: (reply[1] as Buffer[][]).map(candidateOf), token: seen };
   }
 
-  private transaction({ entry, bands, story, dater }: PlacementWrite) {
+  async write(placement: PlacementWrite, token: unknown): Promise<StoryState | null> {
+    const seen = token as Seen;
+    const [writeKeys, args] = this.writeOf(placement);
+    const reply = await this.commands.scourStoryWrite(writeKeys.length, ...writeKeys, ...args, seen.exact, ...(seen.heads ?? []));
+    return reply[0] === 1 ? stateOf(reply[1] as Parameters<typeof stateOf>[0]) : null;
+  }
+
+  /** The KEYS and ARGV of a write (see PUT). */
+  private writeOf({ entry, bands, story }: PlacementWrite): [string[], Array<string | number | Buffer>] {
     const { keys, window } = this;
-    const multi = this.conn.multi();
     const writeKeys = [keys.member(entry.id), keys.exact(entry.bodyHash), keys.story(story.id), keys.undated(story.id), keys.members(story.id), ...bands.map(keys.band)];
     const args: Array<string | number | Buffer> = [
       entry.id,
       short(entry.id),
-      story.id,
-      story.relation,
-      String(story.similarity),
-      story.nearestId ?? '',
       bytesOf(entry.signature),
       String(entry.shingles),
       window,
       STORY_SETTINGS.maxPerBand,
-      entry.date === null ? '1' : '0',
+      entry.date ?? '',
+      String(entry.dateConfidence),
+      story.id,
+      story.relation,
+      String(story.similarity),
+      story.nearestId ?? '',
     ];
-    if (dater) args.push(dater.memberId, dater.date, String(dater.confidence));
-    (multi as unknown as StoryCommands).scourStoryWrite(writeKeys.length, ...writeKeys, ...args);
-    return multi;
+    return [writeKeys, args];
   }
 
   async members(storyId: string): Promise<string[]> {

@@ -18,47 +18,46 @@ export interface Placement {
   undated: string[];
 }
 
-export interface Lookup {
-  /** The story the record was already placed in (a retried job), or null. */
-  placed: Story | null;
-  /** The member whose normalised body has the record's hash. */
-  exact: Candidate | null;
-  /** Members sharing any of the record's band keys (newest first, bounded per band). */
-  candidates: Candidate[];
-  /** When given: the story the record would open (its own id), read and watched with the rest. */
-  own?: StoryState;
-}
-
 export interface StoryState {
   dater: StoryDater | null;
-  /** Members placed without an own date, sorted. */
+  /** When the record became its story's dater: the members placed before it without an own date, sorted. */
   undated: string[];
 }
+
+/** What the index holds around a record, or its placement when the lookup already settled it. */
+export type Lookup =
+  | {
+      /**
+       * A retried job's earlier placement, or the record written as the first member of a story
+       * of its own because it met no other record (most records): no second step.
+       */
+      placed: Placement;
+    }
+  | {
+      placed: null;
+      /** The member whose normalised body has the record's hash. */
+      exact: Candidate | null;
+      /** Members sharing any of the record's band keys (newest first, bounded per band). */
+      candidates: Candidate[];
+      /** What write() must find unchanged (opaque to placement). */
+      token: unknown;
+    };
 
 /** What placement writes for one record. */
 export interface PlacementWrite {
   entry: IndexEntry;
   bands: string[];
   story: Story;
-  /** Set when the record becomes its story's dater. */
-  dater: StoryDater | null;
-}
-
-/**
- * One consistent view of the index around a record: every read is watched, and commit()
- * writes only if nothing read has changed since (else false, and placement starts over).
- */
-export interface IndexSession {
-  /** Everything placement reads about a record, in one go (one round of reads on Redis). */
-  lookup(id: string, bodyHash: string, bands: readonly string[]): Promise<Lookup>;
-  story(storyId: string): Promise<StoryState>;
-  commit(write: PlacementWrite): Promise<boolean>;
-  /** Ends the session; after commit() too. */
-  release(): Promise<void>;
 }
 
 export interface StoryIndexBackend {
-  session(): Promise<IndexSession>;
+  /** Everything placement reads about a record, in one atomic step that also writes a record meeting nobody. */
+  lookup(entry: IndexEntry, bands: readonly string[]): Promise<Lookup>;
+  /**
+   * Writes the placement atomically if nothing its lookup read has changed since (null when it
+   * has: placement starts over), setting the record as its story's dater when the story has none.
+   */
+  write(placement: PlacementWrite, token: unknown): Promise<StoryState | null>;
   /** The members of a story in placement order (within the window). */
   members(storyId: string): Promise<string[]>;
   /** The story's dated member, read outside any placement. */
@@ -70,44 +69,24 @@ export interface StoryIndexBackend {
 const MAX_ATTEMPTS = 20;
 
 /**
- * The one placement algorithm, over any backend: look up the same text, then the band
- * candidates, decide (pure), and commit atomically; a conflicting write by another worker
- * makes the attempt start over, so two copies placed at once end in one story.
+ * The one placement algorithm, over any backend: look up the same text and the band
+ * candidates (a record that meets none is written by the lookup itself), decide (pure), and
+ * write only if the lookup's view still holds; a conflicting write by another worker makes
+ * the attempt start over, so two copies placed at once end in one story.
  */
 export async function placeEntry(backend: StoryIndexBackend, entry: IndexEntry): Promise<Placement> {
+  const bands = bandKeys(entry.signature);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const session = await backend.session();
-    try {
-      const bands = bandKeys(entry.signature);
-      const { placed: existing, exact, candidates, own } = await session.lookup(entry.id, entry.bodyHash, bands);
-      if (existing) {
-        const { dater, undated } = await session.story(existing.id);
-        return { story: existing, dater, undated: dater?.memberId === entry.id ? undated : [] };
-      }
-      const story = decide(entry, exact, exact ? [] : candidates);
-      const current = own && story.id === entry.id ? own : await session.story(story.id);
-      const becomesDater = entry.date !== null && current.dater === null;
-      const dater = becomesDater ? { memberId: entry.id, date: entry.date!, confidence: entry.dateConfidence } : current.dater;
-      if (await session.commit({ entry, bands, story, dater: becomesDater ? dater : null })) {
-        return { story, dater, undated: becomesDater ? current.undated : [] };
-      }
-    } finally {
-      await session.release();
-    }
+    const found = await backend.lookup(entry, bands);
+    if (found.placed) return found.placed;
+    const story = decide(entry, found.exact, found.exact ? [] : found.candidates);
+    const state = await backend.write({ entry, bands, story }, found.token);
+    if (state) return { story, ...state };
   }
   throw new Error(`story placement of ${entry.id} conflicted ${MAX_ATTEMPTS} times in a row`);
 }
 
-/** Runs one session at a time (the in-memory index, and the Redis one's WATCH connection). */
-export class SessionLock {
-  private tail: Promise<void> = Promise.resolve();
-
-  async acquire(): Promise<() => void> {
-    let release!: () => void;
-    const next = new Promise<void>((done) => (release = done));
-    const previous = this.tail;
-    this.tail = previous.then(() => next);
-    await previous;
-    return release;
-  }
+/** The dater a record placed in a story without one becomes, when it has a date of its own. */
+export function daterFor(entry: IndexEntry): StoryDater | null {
+  return entry.date === null ? null : { memberId: entry.id, date: entry.date, confidence: entry.dateConfidence };
 }
