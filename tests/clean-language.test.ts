@@ -1,6 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
-import { detectLanguage } from '../src/clean/language.js';
+import { MODEL_TYPE } from '../src/clean/language-model.js';
+import { detectLanguage, detectTag } from '../src/clean/language.js';
 
 const options = { processedAt: '2026-11-23T00:00:00.000Z' };
 const run = (text: string, name: string) => {
@@ -43,5 +47,57 @@ describe('the record language', () => {
     const text = GERMAN.join(' ');
     expect(detectLanguage(text)).toBe('de');
     expect(detectLanguage(text)).toBe(detectLanguage(text));
+  });
+});
+
+/** A sentence or two in scripts and languages the golden pages lack. */
+const MANY_LANGUAGES = [
+  'El ayuntamiento aprobó el martes un aumento importante del presupuesto para el próximo año, tras semanas de quejas.',
+  'Il consiglio comunale ha approvato martedì un forte aumento del bilancio per il prossimo anno.',
+  'A câmara municipal aprovou na terça-feira um grande aumento do orçamento para o próximo ano.',
+  'Gemeenteraad keurt dinsdag een forse verhoging van de begroting voor volgend jaar goed.',
+  'Rada miasta zatwierdziła we wtorek duży wzrost budżetu na przyszły rok, po tygodniach skarg mieszkańców.',
+  'Городской совет во вторник одобрил значительное увеличение бюджета на следующий год.',
+  'Міська рада у вівторок схвалила значне збільшення бюджету на наступний рік.',
+  'Το δημοτικό συμβούλιο ενέκρινε την Τρίτη μεγάλη αύξηση του προϋπολογισμού για το επόμενο έτος.',
+  'وافق مجلس المدينة يوم الثلاثاء على زيادة كبيرة في الميزانية للعام المقبل بعد أسابيع من الشكاوى.',
+  'מועצת העיר אישרה ביום שלישי הגדלה משמעותית של התקציב לשנה הבאה.',
+  'नगर परिषद ने मंगलवार को अगले वर्ष के बजट में बड़ी वृद्धि को मंजूरी दी।',
+  '市议会周二批准了明年预算的大幅增加，此前居民抱怨了数周。',
+  '市議会は火曜日、来年度予算の大幅な増額を承認した。住民からの苦情が数週間続いていた。',
+  '시의회는 화요일 내년 예산의 대폭 증액을 승인했다.',
+  'สภาเมืองอนุมัติการเพิ่มงบประมาณครั้งใหญ่สำหรับปีหน้าเมื่อวันอังคาร',
+  'Belediye meclisi salı günü gelecek yılın bütçesinde büyük bir artışı onayladı.',
+  'Hội đồng thành phố hôm thứ Ba đã phê duyệt mức tăng ngân sách lớn cho năm tới.',
+  "Kaupunginvaltuusto hyväksyi tiistaina ensi vuoden talousarvioon suuren korotuksen. Don't stop — it's 2026! 🎉 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+];
+
+describe("the packed language model (src/clean/language-model.ts, from eld's database)", () => {
+  it('answers exactly as eld/extrasmall does, on golden pages cut anywhere and in many scripts', async () => {
+    const { eld } = await import('eld/extrasmall');
+    const golden = join(import.meta.dirname, 'golden');
+    const texts = [...MANY_LANGUAGES, GERMAN.join(' '), FRENCH.join(' '), MANY_LANGUAGES.join(' ')];
+    for (const dir of readdirSync(golden)) {
+      for (const file of readdirSync(join(golden, dir)).filter((f) => f.startsWith('source.'))) {
+        const bytes = readFileSync(join(golden, dir, file));
+        texts.push((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
+      }
+    }
+    let compared = 0;
+    for (const text of texts) {
+      for (let at = 0; at < Math.min(text.length, 20_000); at += 997) {
+        for (const length of [5, 30, 120, 400, 1000, 1600]) {
+          const sample = text.slice(at, at + length);
+          expect(detectTag(sample), JSON.stringify(sample)).toBe(eld.detect(sample).language);
+          compared++;
+        }
+      }
+    }
+    expect(compared).toBeGreaterThan(2000);
+  });
+
+  it('is generated from the installed eld (rerun scripts/write-language-model.mjs after upgrading it)', () => {
+    const eldVersion = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'node_modules', 'eld', 'package.json'), 'utf8')).version;
+    expect(MODEL_TYPE).toBe(`XS60 (eld ${eldVersion})`);
   });
 });

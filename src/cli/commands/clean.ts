@@ -5,7 +5,6 @@ import { inboxName, isIgnoredName } from '../../files/ignored-names.js';
 import { walkFolder } from '../../files/walk-folder.js';
 import { VERSION } from '../../version.js';
 import { z } from 'zod';
-import { clean } from '../../clean/index.js';
 import type { CleanResult } from '../../clean/types.js';
 import { Config, ConfigError } from '../../config.js';
 import type { CleanRecord } from '../../schemas/index.js';
@@ -146,6 +145,9 @@ export function register(program: Command): void {
     .option('--no-stories', 'do not group the records into stories (nor date them from their stories)')
     .action(async (inputs: string[], options: Record<string, unknown>) => {
       const flags = parseFlags(options);
+      // Loaded here, not at the top: every scour process loads this module to register the
+      // command, and the producer, worker supervisor and dashboard never clean.
+      const { clean } = await import('../../clean/index.js');
       let failures = 0;
       const reportError = (input: string, err: Error): void => {
         failures++;

@@ -4,7 +4,6 @@ import { addSettingOptions, configFlags, WORKER_SETTINGS, workerChild } from '..
 import { openRuntime } from '../../pipeline/runtime.js';
 import { exitOnSignals } from '../../pipeline/shutdown.js';
 import { startWorkerPool } from '../../pipeline/worker-pool.js';
-import { startWorkerService } from '../../pipeline/worker-service.js';
 import { loadConfig } from '../../config.js';
 
 /** `scour worker`: clean jobs from the queue; with --workers N > 1, supervise N worker processes. */
@@ -38,6 +37,9 @@ export function register(program: Command): void {
       );
       return;
     }
+    // Loaded here, not at the top: it loads the cleaner, which every other scour process (and
+    // a supervisor of worker processes) would load for nothing.
+    const { startWorkerService } = await import('../../pipeline/worker-service.js');
     const service = startWorkerService(runtime);
     // From here the graceful stop below handles a supervisor that goes away.
     process.off('disconnect', orphaned);
