@@ -30,7 +30,9 @@ describe('CleanThread', () => {
   });
 
   it('stops a call over its budget as too-slow, and the next call runs on a fresh thread', async () => {
-    thread = new CleanThread({ budgetMs: 300, module: SPIN_MODULE, inlineMaxBytes: 0 });
+    // 2 s: far below the 60 s spin, far above a cold thread's first clean of a seed on a loaded
+    // machine (300 ms was exceeded at load 20 on 2 cores).
+    thread = new CleanThread({ budgetMs: 2000, module: SPIN_MODULE, inlineMaxBytes: 0 });
     const slow = await thread.run(input('SPIN 60000'), OPTIONS);
     expect(slow).toMatchObject({ ok: false, reason: 'too-slow' });
     expect((await thread.run(input(SEED), OPTIONS)).ok).toBe(true);
