@@ -40,6 +40,16 @@ export const TEXT_SETTINGS = {
   /** …and half of that again when the part is a comment section (this many comment lines in its span). */
   commentSectionWeight: 0.5,
   commentSectionMinLines: 2,
+  /**
+   * A lead above the best run (a standfirst over the story's byline, date, photo or share bar)
+   * joins the story: a sentence of at least leadMinWords words, with at most leadGapMaxLines
+   * furniture lines between it and the story, at most leadGapMaxUnflagged of them unflagged
+   * ones of at most leadGapMaxWords words.
+   */
+  leadMinWords: 8,
+  leadGapMaxLines: 8,
+  leadGapMaxWords: 3,
+  leadGapMaxUnflagged: 3,
   /** Title: words of a heading-like line. */
   titleMinWords: 3,
   titleMaxWords: 30,
