@@ -15,6 +15,13 @@ export const TEXT_SETTINGS = {
   /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
   listItemMinWords: 4,
   listItemPenalty: 25,
+  /**
+   * Lines numbered 1, 2, 3… in a row (at least numberedRowsMin of them) are a table's or a
+   * list's rows: each counts for the span by this share of its length (a table page's content
+   * is its rows, which otherwise weigh against the span and lose to a sidebar's blurbs).
+   */
+  numberedRowsMin: 5,
+  numberedRowWeight: 0.5,
   /** A line of at least tableRowMinWords words holding tableRowMinNumbers numbers is a table row; it costs little. */
   tableRowMinWords: 3,
   tableRowMinNumbers: 2,

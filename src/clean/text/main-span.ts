@@ -46,6 +46,7 @@ export function spanScore(unit: Unit): number {
   }
   const endsSentence = SENTENCE_END.test(unit.text);
   if (isProse(unit, endsSentence)) return unit.text.length;
+  if (unit.numberedRow) return unit.text.length * S.numberedRowWeight;
   if (unit.words >= S.shortSentenceMinWords && endsSentence) return unit.text.length * S.shortSentenceWeight;
   if (isTableRow(unit)) return -S.tableRowPenalty;
   // Menu items are a word or two; list items and subheadings inside a story are longer.
