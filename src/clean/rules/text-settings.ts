@@ -61,6 +61,9 @@ export const TEXT_SETTINGS = {
   titleMinWords: 3,
   titleMaxWords: 30,
   titleMaxChars: 250,
+  /** Title: body units whose words a headline is matched against, and what passing a nearer candidate costs (share of words). */
+  titleStoryUnits: 5,
+  titleDistanceCost: 0.1,
   /** Units above the article searched for the title… */
   titleLookback: 12,
   /** …and for date and byline lines (dates sit above galleries and share bars)… */
