@@ -78,6 +78,15 @@ export const TEXT_SETTINGS = {
    * it or most of it is bulleted or numbered (a list of the story's own).
    */
   furnitureRunMinLines: 2,
+  /**
+   * The span's last shortTailMaxUnits body units, after at least shortTailMinGap units of
+   * furniture and shorter than shortTailMaxShare of the story above (which keeps at least
+   * shortTailMinStoryUnits body units), are an author box or a plea, not the story.
+   */
+  shortTailMaxUnits: 2,
+  shortTailMinGap: 2,
+  shortTailMaxShare: 0.2,
+  shortTailMinStoryUnits: 2,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
   tailLookahead: 8,
   /** Mid-sentence break repair: the broken line has at least this many characters. */
