@@ -250,3 +250,18 @@ describe('text titles', () => {
     expect(r.title).toBe(headline);
   });
 });
+
+describe('story span: tails', () => {
+  it('leaves a short plea after a box of furniture below the story out', () => {
+    const plea = 'Never miss the latest news from the region and the city council: sign up to our free weekly newsletter today!';
+    const story = [...STORY, P1.replace('Tuesday', 'Monday'), P2.replace('Supporters', 'Opponents')];
+    const r = run(lines(...story, 'Our services', 'Contact', plea, 'Imprint'));
+    expect(r.body).toBe(story.join('\n\n'));
+    expect(removedReason(r, plea)).toBe('short tail after furniture below the story');
+  });
+
+  it('keeps a last paragraph as long as the story after a box', () => {
+    const r = run(lines(P1, P2, 'Read more', 'Other story', P3, P2.replace('Supporters', 'Opponents')));
+    expect(r.body).toContain(P3);
+  });
+});
