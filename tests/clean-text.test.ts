@@ -207,3 +207,61 @@ describe('rejections', () => {
     expect(result).toMatchObject({ ok: false, reason: 'too-short' });
   });
 });
+
+describe('story span: leads and tables', () => {
+  const LEAD = 'Council members spent the night arguing over the budget for roads and schools.';
+  it('takes the lead above a share bar into the story', () => {
+    const r = run(lines('Home', 'Budget passes after marathon session', LEAD, 'Share', 'Share', 'Share', 'Tweet', 'E-Mail', ...STORY, 'Imprint'));
+    expect(r.body.startsWith(LEAD)).toBe(true);
+    expect(r.body).not.toContain('Tweet');
+  });
+
+  it('does not take a headline ending in "!" above the share bar as a lead', () => {
+    const headline = 'This is how the council finally passed the city budget!';
+    const r = run(lines('Home', headline, 'Share', 'Share', 'Share', ...STORY));
+    expect(r.body.startsWith(P1)).toBe(true);
+    expect(r.title).toBe(headline);
+  });
+
+  const INTRO = 'This page always has the current standings of the championship after the last race!';
+  const rows = Array.from({ length: 12 }, (_, i) => `${i + 1} Driver Number${i + 1} ${500 - i * 30} ${i % 3} ${i % 2}`);
+  const SIDEBAR = [
+    'Click the picture above and see how the drivers rank this season in the championship and in the overall standings of the year.',
+    'Click to see the TV times of the next race, learn about the circuit, the statistics, the tyres and the weather for the weekend ahead of us.',
+    'The great return of our podcast for its twelfth season, talking about everything that has happened in motorsport lately, seriously and with humour.',
+  ];
+  it('counts numbered table rows carrying figures for the story, over a sidebar of blurbs', () => {
+    const r = run(lines('Home', 'Standings', INTRO, 'Pos. Driver Points Wins', ...rows, 'Share this on WhatsApp', 'www.example.com', ...SIDEBAR));
+    expect(r.body).toContain(rows[0]);
+    expect(r.body).toContain(rows[11]);
+  });
+
+  it('leaves a numbered list of headlines (no figures after the number) weighing against the story', () => {
+    const headlines = Array.from({ length: 6 }, (_, i) => `${i + 1}Headline of another story about the town council number ${'abcdef'[i]}`);
+    const r = run(lines(...STORY, 'Weekend picks', ...headlines));
+    expect(r.body).toBe(STORY.join('\n\n'));
+  });
+});
+
+describe('text titles', () => {
+  it('takes the heading-like line sharing words with the story over a nearer video or section line', () => {
+    const headline = 'City council approves new budget for roads and schools';
+    const r = run(lines('Home', headline, 'EMBED More Videos Here', 'Watch the latest local news', ...STORY));
+    expect(r.title).toBe(headline);
+  });
+});
+
+describe('story span: tails', () => {
+  it('leaves a short plea after a box of furniture below the story out', () => {
+    const plea = 'Never miss the latest news from the region and the city council: sign up to our free weekly newsletter today!';
+    const story = [...STORY, P1.replace('Tuesday', 'Monday'), P2.replace('Supporters', 'Opponents')];
+    const r = run(lines(...story, 'Our services', 'Contact', plea, 'Imprint'));
+    expect(r.body).toBe(story.join('\n\n'));
+    expect(removedReason(r, plea)).toBe('short tail after furniture below the story');
+  });
+
+  it('keeps a last paragraph as long as the story after a box', () => {
+    const r = run(lines(P1, P2, 'Read more', 'Other story', P3, P2.replace('Supporters', 'Opponents')));
+    expect(r.body).toContain(P3);
+  });
+});

@@ -15,6 +15,13 @@ export const TEXT_SETTINGS = {
   /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
   listItemMinWords: 4,
   listItemPenalty: 25,
+  /**
+   * Lines numbered 1, 2, 3… in a row (at least numberedRowsMin of them) are a table's or a
+   * list's rows: each counts for the span by this share of its length (a table page's content
+   * is its rows, which otherwise weigh against the span and lose to a sidebar's blurbs).
+   */
+  numberedRowsMin: 5,
+  numberedRowWeight: 0.5,
   /** A line of at least tableRowMinWords words holding tableRowMinNumbers numbers is a table row; it costs little. */
   tableRowMinWords: 3,
   tableRowMinNumbers: 2,
@@ -40,10 +47,23 @@ export const TEXT_SETTINGS = {
   /** …and half of that again when the part is a comment section (this many comment lines in its span). */
   commentSectionWeight: 0.5,
   commentSectionMinLines: 2,
+  /**
+   * A lead above the best run (a standfirst over the story's byline, date, photo or share bar)
+   * joins the story: a sentence of at least leadMinWords words, with at most leadGapMaxLines
+   * furniture lines between it and the story, at most leadGapMaxUnflagged of them unflagged
+   * ones of at most leadGapMaxWords words.
+   */
+  leadMinWords: 8,
+  leadGapMaxLines: 8,
+  leadGapMaxWords: 3,
+  leadGapMaxUnflagged: 3,
   /** Title: words of a heading-like line. */
   titleMinWords: 3,
   titleMaxWords: 30,
   titleMaxChars: 250,
+  /** Title: body units whose words a headline is matched against, and what passing a nearer candidate costs (share of words). */
+  titleStoryUnits: 5,
+  titleDistanceCost: 0.1,
   /** Units above the article searched for the title… */
   titleLookback: 12,
   /** …and for date and byline lines (dates sit above galleries and share bars)… */
@@ -58,6 +78,15 @@ export const TEXT_SETTINGS = {
    * it or most of it is bulleted or numbered (a list of the story's own).
    */
   furnitureRunMinLines: 2,
+  /**
+   * The span's last shortTailMaxUnits body units, after at least shortTailMinGap units of
+   * furniture and shorter than shortTailMaxShare of the story above (which keeps at least
+   * shortTailMinStoryUnits body units), are an author box or a plea, not the story.
+   */
+  shortTailMaxUnits: 2,
+  shortTailMinGap: 2,
+  shortTailMaxShare: 0.2,
+  shortTailMinStoryUnits: 2,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
   tailLookahead: 8,
   /** Mid-sentence break repair: the broken line has at least this many characters. */

@@ -128,8 +128,48 @@ export function flagUnits(units: Unit[], referenceDate: string | undefined, line
     unit.flagReason = flagged[1];
   }
   markTruncatedTeasers(units);
+  markNumberedRows(units);
 }
 
+/** The number opening a row: "1 Kyle Busch 5040", "1a etapa: 10 de março", "1. …", "1) …" (not "1,5 kg", not "10:30"). */
+const ROW_NUMBER = /^(\d{1,3})(?![\d,.:]\d)/u;
+
+function rowNumber(unit: Unit): number {
+  const code = unit.text.charCodeAt(0);
+  if (code < 0x30 || code > 0x39) return -1;
+  const found = ROW_NUMBER.exec(unit.text);
+  return found ? Number(found[1]) : -1;
+}
+
+/** Digits after a row's number: a table row carries data (points, dates, prices), a list of headlines does not. */
+const DIGIT_AFTER_NUMBER = /^\d+\D+\d/u;
+
+/**
+ * Lines numbered 1, 2, 3… one after another, most carrying more figures: the rows of a
+ * standings table, a calendar, a price list (a table page's content is its rows;
+ * scrapinghub's autoracing pages). Marked when at least S.numberedRowsMin follow each other;
+ * a numbered list of headlines ("Most read": "1Pudel-Hype: …", "2、…") holds no more figures
+ * and is left alone, and so are flagged lines.
+ */
+function markNumberedRows(units: Unit[]): void {
+  let runStart = -1;
+  let expected = -1;
+  let withData = 0;
+  for (let i = 0; i <= units.length; i++) {
+    const unit = units[i];
+    const n = unit?.flag === null ? rowNumber(unit) : -1;
+    if (n >= 0 && n === expected) {
+      expected++;
+      if (DIGIT_AFTER_NUMBER.test(unit!.text)) withData++;
+      continue;
+    }
+    const rows = i - runStart;
+    if (runStart >= 0 && rows >= S.numberedRowsMin && withData * 2 >= rows) for (let k = runStart; k < i; k++) units[k]!.numberedRow = true;
+    runStart = n === 1 || n === 0 ? i : -1;
+    expected = n + 1;
+    withData = unit && n >= 0 && DIGIT_AFTER_NUMBER.test(unit.text) ? 1 : 0;
+  }
+}
 /** Prose cut off with "…" right under a heading: a teaser of another post (seed 002's popular posts). */
 function markTruncatedTeasers(units: Unit[]): void {
   for (let i = 1; i < units.length; i++) {

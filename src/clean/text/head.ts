@@ -16,16 +16,61 @@ export function isHeadingLike(unit: Unit): boolean {
   return HAS_LOWER.test(text) || words >= 4;
 }
 
+/** Words of at least four letters, lower-cased: the ones a headline shares with its story. */
+const CONTENT_WORD = /[\p{L}\p{N}]{4,}/gu;
+
+function contentWords(text: string): string[] {
+  return text.toLowerCase().match(CONTENT_WORD) ?? [];
+}
+
+/** The story's opening words (its first S.titleStoryUnits body units), to match headlines against. */
+function storyWords(units: readonly Unit[], firstBody: number): Set<string> {
+  const words = new Set<string>();
+  let taken = 0;
+  for (let i = firstBody; i < units.length && taken < S.titleStoryUnits; i++) {
+    if (units[i]!.kind !== 'body') continue;
+    for (const word of contentWords(units[i]!.text)) words.add(word);
+    taken++;
+  }
+  return words;
+}
+
+/** Share of a line's content words found in the story's opening. */
+function overlap(text: string, story: ReadonlySet<string>): number {
+  const words = contentWords(text);
+  if (words.length === 0) return 0;
+  let found = 0;
+  for (const word of words) if (story.has(word)) found++;
+  return found / words.length;
+}
+
 /**
- * Index of the title: the nearest heading-like unit above the first body unit, within
- * S.titleLookback units, skipping the date, byline and caption lines between them. -1 if none.
+ * Index of the title: among the heading-like units within S.titleLookback units above the
+ * first body unit (skipping date, byline, caption and boilerplate lines), the one sharing
+ * most of its words with the story's opening, nearer ones winning ties by S.titleDistanceCost
+ * per candidate passed; the nearest when none shares a word. A headline names what its story
+ * tells; a section name, a tag list, a teaser or a share bar's words between it and the story
+ * do not (trafilatura-dev text dumps). -1 if none.
  */
 export function findTitle(units: readonly Unit[], firstBody: number): number {
   const stop = Math.max(0, firstBody - S.titleLookback);
+  let story: Set<string> | null = null;
+  let best = -1;
+  let bestScore = 0;
+  let nearest = -1;
+  let passed = 0;
   for (let i = firstBody - 1; i >= stop; i--) {
     const unit = units[i]!;
     if (unit.kind === 'highlight' || unit.flag === 'date' || unit.flag === 'byline' || unit.flag === 'caption' || unit.flag === 'boilerplate') continue;
-    if (isHeadingLike(unit)) return i;
+    if (!isHeadingLike(unit)) continue;
+    if (nearest < 0) nearest = i;
+    story ??= storyWords(units, firstBody);
+    const score = overlap(unit.text, story) - passed * S.titleDistanceCost;
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+    passed++;
   }
-  return -1;
+  return best >= 0 ? best : nearest;
 }

@@ -1,5 +1,5 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { NUMBER_TOKEN, SENTENCE_END } from './patterns.js';
+import { NUMBER_TOKEN, SENTENCE_END, TRUNCATED_END } from './patterns.js';
 import type { Unit } from './unit.js';
 
 const HAS_DIGIT = /\d/;
@@ -46,6 +46,7 @@ export function spanScore(unit: Unit): number {
   }
   const endsSentence = SENTENCE_END.test(unit.text);
   if (isProse(unit, endsSentence)) return unit.text.length;
+  if (unit.numberedRow) return unit.text.length * S.numberedRowWeight;
   if (unit.words >= S.shortSentenceMinWords && endsSentence) return unit.text.length * S.shortSentenceWeight;
   if (isTableRow(unit)) return -S.tableRowPenalty;
   // Menu items are a word or two; list items and subheadings inside a story are longer.
@@ -123,5 +124,63 @@ export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   });
   if (!chosen) return null;
   const { start, end, marker } = chosen;
-  return { start, end, marker };
+  return { start: leadStart(units, start), end, marker };
+}
+
+/** Lines a lead may sit above the story with: its date, byline, photo, share bar and known furniture. */
+function isBetweenLeadAndStory(unit: Unit): boolean {
+  switch (unit.flag) {
+    case 'byline':
+    case 'date':
+    case 'dated':
+    case 'caption':
+    case 'boilerplate':
+    case 'repeated':
+      return true;
+    case null:
+      // A share bar's or gallery's unflagged words ("twittern", "E-Mail", "1/5"): no sentence.
+      return unit.words <= S.leadGapMaxWords && !SENTENCE_END.test(unit.text);
+    default:
+      return false;
+  }
+}
+
+/** Ends with a full stop that is not an ellipsis (a cut-off teaser or breadcrumb ends in "…" or "..."). */
+const FULL_STOP_END = /$(?<=[^.…]\.["'”’»)]*)/u;
+
+/**
+ * A standfirst or first paragraph: prose, or a sentence of some length ending in a full stop
+ * (a headline may end in "!" or "?", a teaser in "…").
+ */
+function isLead(unit: Unit): boolean {
+  if (unit.flag !== null || TRUNCATED_END.test(unit.text)) return false;
+  if (unit.words >= S.leadMinWords && FULL_STOP_END.test(unit.text)) return true;
+  return unit.words >= S.proseMinWords && SENTENCE_END.test(unit.text);
+}
+
+/**
+ * Where the story starts once its lead is counted: the standfirst (and first paragraphs) a
+ * dump puts above the story's date, byline, photo or share bar weigh less than that furniture,
+ * so the best run starts below them (trafilatura-dev text dumps: zeit.de, telebasel). A lead is
+ * taken when only such lines, at most S.leadGapMaxLines of them, stand between it and the story.
+ */
+function leadStart(units: readonly Unit[], start: number): number {
+  let first = start;
+  let gap = 0;
+  let unflagged = 0;
+  for (let i = start - 1; i >= 0; i--) {
+    const unit = units[i]!;
+    if (isLead(unit)) {
+      first = i;
+      gap = 0;
+      unflagged = 0;
+      continue;
+    }
+    if (!isBetweenLeadAndStory(unit)) break;
+    gap++;
+    if (unit.flag === null) unflagged++;
+    // A breadcrumb trail or a menu is a longer run of short unflagged lines than a share bar.
+    if (gap > S.leadGapMaxLines || unflagged > S.leadGapMaxUnflagged) break;
+  }
+  return first;
 }

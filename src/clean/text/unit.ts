@@ -29,6 +29,8 @@ export interface Unit {
   repeats?: number;
   /** The text after a photo credit on a caption line (seed 003): a summary, not the story. */
   afterCaption?: boolean;
+  /** A row of a numbered table or list: one of at least S.numberedRowsMin lines numbered 1, 2, 3… in a row. */
+  numberedRow?: boolean;
   /** Why the flag was set, e.g. "boilerplate-phrase", "photo credit". */
   flagReason?: string;
   kind: BlockKind;
@@ -40,5 +42,5 @@ export interface Unit {
  * shape as the later stages fill them in (property writes and reads stay monomorphic).
  */
 export function newUnit(text: string, gap: number, words: number): Unit {
-  return { text, gap, words, flag: null, repeats: 1, afterCaption: false, flagReason: undefined, kind: 'body', reason: undefined };
+  return { text, gap, words, flag: null, repeats: 1, afterCaption: false, numberedRow: false, flagReason: undefined, kind: 'body', reason: undefined };
 }
