@@ -116,18 +116,28 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
     if (orderAfter(el, order) > startAt) break;
     if (isHeadline(textOf(el, S.removedMaxChars), title, el.name)) headline = el;
   }
-  if (!headline) return none;
-  const headlineAncestors = new Set(ancestors(headline));
   const startAncestors = ancestors(startEl);
-  const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
-  const root = startAncestors[level];
-  // An <article> holding both is the story's own, however deep the story sits in it.
-  if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) return none;
+  let root: Element | undefined;
+  let from: number;
+  if (headline) {
+    const headlineAncestors = new Set(ancestors(headline));
+    const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
+    root = startAncestors[level];
+    // An <article> holding both is the story's own, however deep the story sits in it.
+    if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) root = undefined;
+    from = orderAfter(headline, order);
+  }
+  if (!root) {
+    // The headline far from the story (blinker.de sets it in a row of its own above the
+    // <article>, trafilatura-dev set): the story's <article> is read from its start.
+    root = startAncestors.find((el) => el.name === 'article');
+    if (!root) return none;
+    from = order.get(root)!;
+  }
 
   // Pruning by a name that may be the lead's ("teaser") is lifted inside the window.
   const revealed = new Set([...pruned].filter(([, why]) => why.lead).map(([el]) => el));
   const skip = revealed.size === 0 ? pruned : new Map([...pruned].filter(([el]) => !revealed.has(el)));
-  const from = orderAfter(headline, order);
   const contentSet = new Set(content);
   const window = collectRuns([root], skip).filter((run) => {
     const el = run.element ?? run.container;
