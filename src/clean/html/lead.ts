@@ -116,18 +116,15 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
     if (orderAfter(el, order) > startAt) break;
     if (isHeadline(textOf(el, S.removedMaxChars), title, el.name)) headline = el;
   }
+  // No headline, no lead: an <h1> the title does not name is a logo, not the story's head.
+  if (!headline) return none;
   const startAncestors = ancestors(startEl);
-  let root: Element | undefined;
-  let from: number;
-  if (headline) {
-    const headlineAncestors = new Set(ancestors(headline));
-    const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
-    root = startAncestors[level];
-    // An <article> holding both is the story's own, however deep the story sits in it.
-    if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) root = undefined;
-    from = orderAfter(headline, order);
-  }
-  if (!root) {
+  const headlineAncestors = new Set(ancestors(headline));
+  const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
+  let root: Element | undefined = startAncestors[level];
+  let from = orderAfter(headline, order);
+  // An <article> holding both is the story's own, however deep the story sits in it.
+  if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) {
     // The headline far from the story (blinker.de sets it in a row of its own above the
     // <article>, trafilatura-dev set): the story's <article> is read from its start.
     root = startAncestors.find((el) => el.name === 'article');
