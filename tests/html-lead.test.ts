@@ -62,4 +62,27 @@ describe('the lead between the headline and the story', () => {
     const r = record(`<div class="intro">${other}</div>`);
     expect(r.body).not.toContain('Other text 1');
   });
+
+  it('a lead without a full stop is read from 80 characters (standard.co.uk, schwimmverband.at)', () => {
+    const unended = 'Penalties for those who refuse to self-isolate after the vote rise to a maximum of ten thousand pounds';
+    const r = record(`<div class="summary"><p>${unended}</p></div>`);
+    expect(r.body.startsWith(unended)).toBe(true);
+  });
+
+  it('a lead ending in dots of its own is read; one cut after a comma is not (grazia-magazin.de)', () => {
+    const dotted = 'The city will build its first new crossing in forty years, and the mayor already has a name for it...';
+    expect(record(`<div class="summary"><p>${dotted}</p></div>`).body.startsWith(dotted)).toBe(true);
+  });
+
+  it('a lead written twice (a second layout, or again in the story) is read once', () => {
+    const r = record(`<div class="summary mobile"><p>${LEAD}</p></div><div class="summary desktop"><p>${LEAD}</p></div>`);
+    expect(r.body.split(LEAD).length - 1).toBe(1);
+  });
+
+  it('with the headline far above the <article>, the lead at the top of the <article> is read (blinker.de)', () => {
+    const html = `<html><head><title>${TITLE}</title></head><body><div class="row"><div class="col"><div class="x"><div class="y"><div class="z"><div class="w"><h1>${TITLE}</h1></div></div></div></div></div></div><div class="main"><div class="a"><div class="b"><div class="c"><div class="d"><div class="e"><article><div class="excerpt"><p>${LEAD}</p></div><div class="entry-date">09.07.2021</div><div class="entry-content">${story}</div></article></div></div></div></div></div></div></body></html>`;
+    const result = clean({ bytes: Buffer.from(html), name: 'bridge.html', receivedAt: '2021-07-09T00:00:00Z' }, { processedAt: '2021-07-09T00:00:00Z' });
+    if (!result.ok) throw new Error(`rejected: ${result.reason}`);
+    expect(result.record.body.startsWith(LEAD)).toBe(true);
+  });
 });

@@ -7,6 +7,8 @@ import { isDateLine } from '../lines/date-line.js';
 import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAILER_LINE, URL_LINE } from '../lines/line-rules.js';
 import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
+import { isTag } from '../page/node.js';
+import type { Element } from 'domhandler';
 import { alternatives } from '../regex-source.js';
 
 const HAS_DIGIT = /\d/;
@@ -27,6 +29,23 @@ export interface Classified {
   /** A byline read from the article's head ("By Jane Doe"), when the page has no author meta. */
   byline: string | null;
   bodyChars: number;
+  /** Standfirsts kept in the body (see isHeaderDek): the record lists them as highlights too. */
+  highlights: string[];
+}
+
+/**
+ * A standfirst set in the article's <header>, beside the headline, is the headline's
+ * companion (wsj.com h2.sub-head, express.co.uk, snopes.com in the scrapinghub set, whose
+ * truth leaves it out); one at the top of the story's own text column is the story's lead
+ * (gala.fr div.articleContent-lead, lbv.de, wildundhund.de, thelocal.se: 13 pages of the
+ * trafilatura-dev set count it as article text).
+ */
+function isHeaderDek(run: Run): boolean {
+  for (let p: Element | null = run.element ?? run.container; p && isTag(p); p = p.parent as Element | null) {
+    if (p.name === 'header') return true;
+    if (p.name === 'body') break;
+  }
+  return false;
 }
 
 /** One run's kind by its own text: furniture phrases, captions, link lists. */
@@ -53,6 +72,7 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
   const normTitle = title ? normalise(title) : '';
   let byline: string | null = null;
   let bodyChars = 0;
+  const highlights: string[] = [];
   for (const run of runs) {
     const text = run.text;
     if (run.pruned) {
@@ -66,8 +86,10 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
     } else if (kind === 'body' && bodyChars >= S.trailerMinBodyChars && text.length <= S.metaLineMaxChars && isTrailerMarker(text)) {
       [kind, reason] = ['trailer', `trailer-marker: ${text}`];
     } else if (kind === 'body' && bodyChars === 0 && SUBHEAD_TAGS.has(run.tag) && text.length >= S.dekMinChars && text.length <= S.dekMaxChars) {
-      // A sentence-long heading before the first paragraph is the standfirst (snopes.com, express.co.uk).
-      [kind, reason] = ['highlight', 'standfirst before the story'];
+      // A sentence-long heading before the first paragraph is the standfirst: furniture of
+      // the headline in the <header>, the story's lead in its text.
+      if (isHeaderDek(run)) [kind, reason] = ['highlight', 'standfirst before the story'];
+      else highlights.push(text);
     } else if (kind === 'body' && bodyChars < S.headZoneChars && text.length <= S.metaLineMaxChars) {
       const name = bylineOf(text);
       if (name) {
@@ -82,7 +104,7 @@ export function classifyRuns(runs: readonly Run[], title: string | null, referen
       bodyChars += text.length;
     }
   }
-  return { blocks, byline, bodyChars: trimTail(blocks, cutAtTrailer(blocks, bodyChars)) };
+  return { blocks, byline, bodyChars: trimTail(blocks, cutAtTrailer(blocks, bodyChars)), highlights };
 }
 
 /** A sentence's end: what a closing paragraph has and a label ("Weitere Themen") lacks. */

@@ -163,7 +163,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
     publisher: meta.publisher,
     language: meta.language,
     url,
-    highlights: blocks.filter((b) => b.kind === 'highlight').map((b) => b.text),
+    highlights: [...(method === 'html:jsonld' ? [] : (best?.classified.highlights ?? [])), ...blocks.filter((b) => b.kind === 'highlight').map((b) => b.text)],
     captions,
     dateCandidates,
     method,

@@ -13,8 +13,12 @@ const HEADLINE_TAGS = new Set(['h1', 'h2', 'h3']);
 /** A lead ends a sentence; a meta line ("16.10.2019 betrifft: ... ∙ SWR Fernsehen") does not. */
 const SENTENCE_END = /[.!?。！？]["'”’»)]*$/u;
 const WORD = /[\p{L}\p{N}]+/gu;
-/** A teaser cut short ("…diagnosed with the plague,...") is another story's, not this one's lead. */
-const TRUNCATED = /(?:\.\.\.|…)$/u;
+/**
+ * A teaser cut mid-sentence ("…diagnosed with the plague,...") is another story's, not this
+ * one's lead. A lead may end in dots of its own (grazia-magazin.de "…eine lange
+ * Löwenmähne...", outdoor-magazin.com, trafilatura-dev set).
+ */
+const TRUNCATED = /[,;:–-]\s*(?:\.\.\.|…)$/u;
 
 /** Document order of every element under `root`, and the headings that may be the headline (HEADLINE_TAGS), in order. */
 function orderOf(root: Element): { order: Map<Element, number>; headings: Element[] } {
@@ -101,7 +105,7 @@ function storyStart(runs: readonly Run[]): Run | undefined {
  * is some other part of the page and gives nothing. Returns the lead's runs, in order, and
  * the pruned elements they were read from.
  */
-function leadRuns(body: Element, content: readonly Element[], start: Run, pruned: ReadonlyMap<Element, Pruned>, title: string | null): { lead: Run[]; unpruned: Element[] } {
+function leadRuns(body: Element, content: readonly Element[], start: Run, pruned: ReadonlyMap<Element, Pruned>, title: string | null, contentTexts: readonly string[]): { lead: Run[]; unpruned: Element[] } {
   const none = { lead: [], unpruned: [] };
   const startEl = start.element ?? start.container;
   const { order, headings } = orderOf(body);
@@ -112,18 +116,25 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
     if (orderAfter(el, order) > startAt) break;
     if (isHeadline(textOf(el, S.removedMaxChars), title, el.name)) headline = el;
   }
+  // No headline, no lead: an <h1> the title does not name is a logo, not the story's head.
   if (!headline) return none;
-  const headlineAncestors = new Set(ancestors(headline));
   const startAncestors = ancestors(startEl);
+  const headlineAncestors = new Set(ancestors(headline));
   const level = startAncestors.findIndex((el) => headlineAncestors.has(el));
-  const root = startAncestors[level];
+  let root: Element | undefined = startAncestors[level];
+  let from = orderAfter(headline, order);
   // An <article> holding both is the story's own, however deep the story sits in it.
-  if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) return none;
+  if (!root || root.name === 'body' || root.name === 'html' || (level >= S.leadMaxLevels && root.name !== 'article')) {
+    // The headline far from the story (blinker.de sets it in a row of its own above the
+    // <article>, trafilatura-dev set): the story's <article> is read from its start.
+    root = startAncestors.find((el) => el.name === 'article');
+    if (!root) return none;
+    from = order.get(root)!;
+  }
 
   // Pruning by a name that may be the lead's ("teaser") is lifted inside the window.
   const revealed = new Set([...pruned].filter(([, why]) => why.lead).map(([el]) => el));
   const skip = revealed.size === 0 ? pruned : new Map([...pruned].filter(([el]) => !revealed.has(el)));
-  const from = orderAfter(headline, order);
   const contentSet = new Set(content);
   const window = collectRuns([root], skip).filter((run) => {
     const el = run.element ?? run.container;
@@ -133,7 +144,9 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
     if (!run.element && isInside(startEl, new Set([el]))) return false;
     return !isInside(el, contentSet) || isInside(el, revealed);
   });
-  const lead = window.filter((run) => readsAsLead(run, root));
+  // A lead written twice (one copy per layout, or again in the story) is read once.
+  const seen = new Set(contentTexts);
+  const lead = window.filter((run) => readsAsLead(run, root) && !seen.has(run.text) && seen.add(run.text));
   const chars = lead.reduce((n, run) => n + run.text.length, 0);
   if (lead.length > S.leadMaxRuns || chars > S.leadMaxChars) return none;
   const unpruned = [...revealed].filter((el) => lead.some((run) => isInside(run.element ?? run.container, new Set([el]))));
@@ -147,7 +160,7 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
 export function withLead(body: Element, content: readonly Element[], runs: readonly Run[], pruned: Map<Element, Pruned>, title: string | null): Run[] {
   const start = storyStart(runs);
   if (!start) return [...runs];
-  const { lead, unpruned } = leadRuns(body, content, start, pruned, title);
+  const { lead, unpruned } = leadRuns(body, content, start, pruned, title, runs.map((run) => run.text));
   if (lead.length === 0) return [...runs];
   for (const el of unpruned) pruned.delete(el);
   const at = runs.indexOf(start);

@@ -75,8 +75,11 @@ export const HTML_SETTINGS = {
   leadMinChars: 40,
   /** …and words… */
   leadMinWords: 6,
-  /** …that ends a sentence, or is at least this long. */
-  leadUnendedMinChars: 120,
+  /**
+   * …that ends a sentence, or is at least this long: standfirsts often end without a full
+   * stop (standard.co.uk, biathlon-antholz.it, schwimmverband.at; 82-119 characters).
+   */
+  leadUnendedMinChars: 80,
   /** More paragraphs or characters than this between headline and story are not a lead but another part of the page. */
   leadMaxRuns: 3,
   leadMaxChars: 1500,
