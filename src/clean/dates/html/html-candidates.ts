@@ -64,16 +64,18 @@ export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCa
     referenceDate: opts.referenceDate,
     dayFirst: inferDayFirst([], { lang: scan.lang, url }),
   };
-  const cands: DateCandidate[] = [
+  // A source or row weighted 0 is switched off: it neither wins nor counts as agreement.
+  const live = (found: DateCandidate[]): DateCandidate[] => found.filter((c) => c.confidence > 0);
+  const cands: DateCandidate[] = live([
     ...jsonLdCandidates(scan.jsonLd, ctx, opts.jsonLd),
     ...metaCandidates(scan, ctx),
     ...timeCandidates(scan, ctx),
     ...urlCandidates(url, ctx),
-  ];
-  cands.push(...dateElementCandidates(scan, ctx));
+    ...dateElementCandidates(scan, ctx),
+  ]);
   if (!cands.some((c) => c.confidence >= F.strongEnough)) {
-    cands.push(...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx));
-    if (!cands.length) cands.push(...pageTextCandidates(scan, ctx));
+    cands.push(...live([...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx)]));
+    if (!cands.length) cands.push(...live(pageTextCandidates(scan, ctx)));
   }
   const local = localizeUtcDates(cands, { lang: scan.lang, url });
   return preferLocalNeighbours(withAgreement(local)).sort((a, b) => b.confidence - a.confidence);
