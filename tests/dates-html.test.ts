@@ -253,3 +253,28 @@ describe('lists of items count less than the article', () => {
     expect(cands.map((c) => c.date.slice(0, 10))).toEqual(['2017-04-12']);
   });
 });
+
+describe('a revision the page shows and its markup names dates the page (shownRevision)', () => {
+  const para = 'Bund und Länder wollen den Lockdown nach einem Medienbericht um weitere vier Wochen verlängern, heißt es in einer Vorlage.';
+  const head = (modified: boolean) =>
+    `<meta property="article:published_time" content="2021-03-16T17:16:10+01:00">${modified ? '<meta property="article:modified_time" content="2021-03-20T15:00:17+01:00">' : ''}`;
+  const body = (line: string, extra = '') => `<article><h1>Lockdown wird verlängert</h1><div class="date">${line}</div><p>${para}</p><p>${para}</p></article>${extra}`;
+  const day = (html: string) => top(html)?.date.slice(0, 10);
+
+  it('a plain date line under the title on the day dateModified names wins over the first run', () => {
+    expect(day(page(head(true), body('20. März 2021 - 15:00 Uhr'), 'de'))).toBe('2021-03-20');
+  });
+
+  it('either signal alone is not enough: no dateModified, or no visible date of that day', () => {
+    expect(day(page(head(false), body('20. März 2021 - 15:00 Uhr'), 'de'))).toBe('2021-03-16');
+    expect(day(page(head(true), body('Lockdown'), 'de'))).toBe('2021-03-16');
+  });
+
+  it('a line labelled as the update, an earlier day, or a list of that day\'s items does not move it', () => {
+    expect(day(page(head(true), body('Aktualisiert am 20.03.2021, 15:00 Uhr'), 'de'))).toBe('2021-03-16');
+    const rail = ['09:10', '11:20', '14:30'].map((t) => `<li><time datetime="2021-03-20T${t}:00+01:00">20.03.2021</time></li>`).join('');
+    expect(day(page(head(true), body('20. März 2021 - 15:00 Uhr', `<div class="more"><ul>${rail}</ul></div>`), 'de'))).toBe('2021-03-16');
+    const earlier = '<meta property="article:published_time" content="2021-03-20T10:00:00+01:00"><meta property="article:modified_time" content="2021-03-16T15:00:00+01:00">';
+    expect(day(page(earlier, body('16. März 2021'), 'de'))).toBe('2021-03-20');
+  });
+});

@@ -175,6 +175,14 @@ export const HTML_DATE_FACTORS = {
   /** A date element whose class recurs listRepeats times is one item of a list (teasers, comments). */
   listRepeats: 3,
   list: 0.8,
+  /**
+   * A visible date (date element, <time>, near the title) at least this confident, later
+   * than the best candidate and named a revision by the page's markup, dates the page (see
+   * shownRevision in dates/html/html-candidates.ts).
+   */
+  shownRevisionMin: 0.3,
+  /** …read from a date line this short at most (longer evidence is prose: a comment, a teaser). */
+  shownRevisionMaxChars: 80,
   /** Attribute values: a compact 20210714 and an epoch number are dates this surely. */
   compactValue: 0.85,
   epochValue: 0.7,

@@ -27,7 +27,8 @@ export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
       if (!rule) continue;
       const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
       if (parsed) {
-        out.push({ date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(factor * rule.confidence * Math.min(1, parsed.confidence + F.parsedLift)) });
+        const c: DateCandidate = { date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(factor * rule.confidence * Math.min(1, parsed.confidence + F.parsedLift)) };
+        out.push(rule.role === 'modified' ? { ...c, revision: true } : c);
       }
       break;
     }

@@ -28,14 +28,15 @@ function pickDate(text: string, ctx: HtmlDateContext): Pick | null {
   return best;
 }
 
-function candidate(pick: Pick, text: string, base: number): DateCandidate {
+function candidate(pick: Pick, text: string, base: number, revision = false): DateCandidate {
   const relative = pick.parsed.kind === 'relative';
-  return {
+  const c: DateCandidate = {
     date: pick.parsed.date,
     source: relative ? 'relative' : 'text',
     text: text.length <= 160 ? text : pick.parsed.matched,
     confidence: roundConfidence(base * pick.factor * Math.min(1, pick.parsed.confidence + F.parsedLift)),
   };
+  return revision || pick.factor === F.role.modified ? { ...c, revision: true } : c;
 }
 
 export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
@@ -53,11 +54,11 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
     const pick = pickDate(text, ctx) ?? titleAttributeDate(entry.el, ctx);
     if (!pick) continue;
     const tier = DATE_ELEMENT_TOKENS[entry.tier]?.confidence ?? C.pageText;
-    const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? F.role.modified : 1;
+    const revision = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el));
     const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= F.listRepeats && entry.el.attribs.class ? F.list : 1;
     const region = (entry.inArticle ? 1 : F.elementOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
     const position = Math.max(F.rankFloor, 1 - rank * F.rankDecay) * region;
-    out.push(candidate(pick, text, tier * modified * position));
+    out.push(candidate(pick, text, tier * (revision ? F.role.modified : 1) * position, revision));
     rank++;
   }
   return out;
