@@ -278,3 +278,20 @@ describe('a revision the page shows and its markup names dates the page (shownRe
     expect(day(page(earlier, body('16. März 2021'), 'de'))).toBe('2021-03-20');
   });
 });
+
+describe('a masthead date is the edition\'s, not the story\'s', () => {
+  const para = 'Der Philosoph spricht über die Zukunft der Arbeit und darüber, was die Digitalisierung für uns alle bedeutet.';
+  const story = `<article><h1>Wir dekorieren auf der Titanic</h1><p class="author">Im Gespräch</p><p>${para}</p><p>${para}</p></article>`;
+  const head = '<meta name="date" content="2017-05-01T17:05:00+0200">';
+
+  it('today\'s date in the site <header> beside the logo loses to the page\'s own metadata', () => {
+    const html = page(head, `<header><a class="logo" href="/">Radio</a><span class="date">Mittwoch, 26.02.2020</span></header>${story}`, 'de');
+    expect(top(html)?.date.slice(0, 10)).toBe('2017-05-01');
+  });
+
+  it('a <header> that holds the <h1> is the article\'s header: its date line counts in full', () => {
+    const html = page(head, `<header><h1>Wir dekorieren auf der Titanic</h1><span class="date">Mittwoch, 26.02.2020</span></header><p>${para}</p><p>${para}</p>`, 'de');
+    expect(top(html)?.date.slice(0, 10)).toBe('2020-02-26');
+  });
+});
+

@@ -172,6 +172,11 @@ export const HTML_DATE_FACTORS = {
   rankFloor: 0.7,
   /** A date element outside <article>. */
   elementOutsideArticle: 0.95,
+  /**
+   * A date element in the site's masthead (a <header> outside the article, without the <h1>):
+   * the edition's or today's date, below the page's metadata and its byline row.
+   */
+  masthead: 0.5,
   /** A date element whose class recurs listRepeats times is one item of a list (teasers, comments). */
   listRepeats: 3,
   list: 0.8,
