@@ -295,3 +295,11 @@ describe('a masthead date is the edition\'s, not the story\'s', () => {
   });
 });
 
+describe('"Stand:" is a German article\'s own timestamp, not a revision label', () => {
+  it('a "Stand: …" line under the title outranks a bare date in a teaser above the title', () => {
+    const para = 'Die Autohäuser in Thüringen dürfen wieder öffnen, rechnen aber mit einem langsamen Anlaufen des Geschäfts.';
+    const body = `<div class="teaser"><div class="date">01. Mai 2020</div></div><h1>Autohäuser öffnen wieder</h1><div class="articleMeta">Stand: 20. April 2020, 14:57 Uhr</div><p>${para}</p><p>${para}</p>`;
+    expect(top(page('', body, 'de'))?.date.slice(0, 10)).toBe('2020-04-20');
+  });
+});
+
