@@ -156,8 +156,6 @@ export const HTML_DATE_FACTORS = {
   agreementMax: 2,
   /** Markup sources this confident make the visible-text scans unneeded. */
   strongEnough: 0.85,
-  /** <meta> in <body> belong to some item's microdata: the article's, or a teaser's in a list. */
-  bodyMeta: 0.95,
   /** Body metas naming two or more different days are a list of items, not the article. */
   bodyMetaList: 0.75,
   /** Outside <article>, a <time> is a bit less likely to be the page's own date. */
@@ -170,8 +168,6 @@ export const HTML_DATE_FACTORS = {
   /** Each further date element in document order is trusted rankDecay less, down to rankFloor. */
   rankDecay: 0.04,
   rankFloor: 0.7,
-  /** A date element outside <article>. */
-  elementOutsideArticle: 0.95,
   /**
    * A date element in the site's masthead (a <header> outside the article, without the <h1>):
    * the edition's or today's date, below the page's metadata and its byline row.

@@ -17,7 +17,7 @@ export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
   for (const el of scan.metas) {
     const region = inBody.get(el);
     if (region?.excluded) continue;
-    const factor = region ? F.bodyMeta * (region.soft ? SOFT_REGION_FACTOR : 1) : 1;
+    const factor = region?.soft ? SOFT_REGION_FACTOR : 1;
     const before = out.length;
     const value = el.attribs.content ?? el.attribs.datetime ?? el.attribs.value;
     if (!value) continue;

@@ -75,7 +75,7 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
     const revision = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el));
     const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= F.listRepeats && entry.el.attribs.class ? F.list : 1;
     const masthead = !entry.inArticle && inMasthead(entry.el, scan.h1?.el ?? null) ? F.masthead : 1;
-    const region = (entry.inArticle ? 1 : F.elementOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list * masthead;
+    const region = (entry.soft ? SOFT_REGION_FACTOR : 1) * list * masthead;
     const position = Math.max(F.rankFloor, 1 - rank * F.rankDecay) * region;
     out.push(candidate(pick, text, tier * (revision ? F.role.modified : 1) * position, revision));
     rank++;
