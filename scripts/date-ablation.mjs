@@ -48,7 +48,7 @@ H.DATE_ELEMENT_TOKENS.forEach((row, i) => add(`element-tier${i}=0 (${row.pattern
 H.URL_DATE_PATTERNS.forEach((row, i) => add(`url-pattern${i} off`, () => set(row, 're', /(?!)/)));
 const F = W.HTML_DATE_FACTORS;
 for (const [k, v] of [['agreementBonus', 0], ['strongEnough', 2], ['strongEnough', 0], ['bodyMetaList', 1], ['timeOutsideArticle', 1], ['timeList', 1],
-  ['rankDecay', 0], ['list', 1], ['parsedLift', 0], ['compactValue', 0], ['epochValue', 0], ['shownRevisionMin', 2], ['masthead', 1]]) add(`factor.${k}=${v}`, () => set(F, k, v));
+  ['rankDecay', 0], ['list', 1], ['parsedLift', 0], ['compactValue', 0], ['epochValue', 0], ['shownRevisionMin', 2], ['masthead', 1], ['teaserArticle', 1]]) add(`factor.${k}=${v}`, () => set(F, k, v));
 for (const k of ['published', 'modified', 'event']) add(`role.${k}=1`, () => set(F.role, k, 1));
 add('role.copyright=1', () => set(F.role, 'copyright', 1));
 add('role.other=1', () => set(F.role, 'other', 1));

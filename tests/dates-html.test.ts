@@ -306,3 +306,12 @@ describe('"Stand:" is a German article\'s own timestamp, not a revision label', 
   });
 });
 
+describe('dates of teasers that are each their own <article>', () => {
+  it('the story\'s date outside any <article> wins over teaser <article>s that do not hold the <h1>', () => {
+    const para = 'Die Plattform für Alleinerziehende fordert einen flächendeckenden Ausbau der Kinderbetreuung in ganz Österreich.';
+    const teasers = ['18. Nov 2021', '16. Nov 2021', '15. Nov 2021'].map((d) => `<article><div class="pubdate">${d}</div><h2>Andere Meldung</h2></article>`).join('');
+    const body = `<div class="content"><h1>Kinderbetreuung ausbauen</h1><div class="pubdate">19.11.2021</div><p>${para}</p><p>${para}</p></div><div class="more">${teasers}</div>`;
+    expect(top(page('', body, 'de'))?.date.slice(0, 10)).toBe('2021-11-19');
+  });
+});
+

@@ -173,6 +173,8 @@ export const HTML_DATE_FACTORS = {
    * the edition's or today's date, below the page's metadata and its byline row.
    */
   masthead: 0.5,
+  /** A date element in an <article> that does not hold the page's <h1>: a teaser of a list of stories. */
+  teaserArticle: 0.8,
   /** A date element whose class recurs listRepeats times is one item of a list (teasers, comments). */
   listRepeats: 3,
   list: 0.8,

@@ -52,6 +52,18 @@ function inMasthead(el: Element, h1: Element | null): boolean {
   return false;
 }
 
+/**
+ * Whether `el` sits in an <article> that does not hold the page's <h1> while the page has
+ * one: a teaser of a list ("more stories", each its own <article>), not the story.
+ */
+function inOtherArticle(el: Element, h1: Element | null): boolean {
+  if (!h1) return false;
+  for (let node = el.parent; node && isElement(node); node = node.parent) {
+    if (node.name === 'article') return !contains(node, h1);
+  }
+  return false;
+}
+
 function contains(ancestor: Element, el: Element): boolean {
   for (let node: Element | null = el; node; node = node.parent && isElement(node.parent) ? node.parent : null) if (node === ancestor) return true;
   return false;
@@ -75,7 +87,8 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
     const revision = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el));
     const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= F.listRepeats && entry.el.attribs.class ? F.list : 1;
     const masthead = !entry.inArticle && inMasthead(entry.el, scan.h1?.el ?? null) ? F.masthead : 1;
-    const region = (entry.soft ? SOFT_REGION_FACTOR : 1) * list * masthead;
+    const teaser = entry.inArticle && inOtherArticle(entry.el, scan.h1?.el ?? null) ? F.teaserArticle : 1;
+    const region = (entry.soft ? SOFT_REGION_FACTOR : 1) * list * masthead * teaser;
     const position = Math.max(F.rankFloor, 1 - rank * F.rankDecay) * region;
     out.push(candidate(pick, text, tier * (revision ? F.role.modified : 1) * position, revision));
     rank++;
