@@ -90,9 +90,12 @@ describe('htmlDateCandidates: sources', () => {
     ['https://example.com/2021/07/14/some-story/', '2021-07-14'],
     ['https://example.com/news/2021-07-14-some-story', '2021-07-14'],
     ['https://example.com/archive/20210714/story.html', '2021-07-14'],
-    ['https://example.com/meldungen/14-07-2021', '2021-07-14'],
   ])('URL %s', (url, expected) => {
     expect(top(page('', '<p>Nothing dated here.</p>'), url)).toMatchObject({ date: expected, source: 'url' });
+  });
+
+  it('a day-first path segment is not read (pruned: it served one page of the dev sets)', () => {
+    expect(top(page('', '<p>Nothing dated here.</p>'), 'https://example.com/meldungen/14-07-2021')).toBeNull();
   });
 
   it('the URL comes from canonical or og:url when not given', () => {
@@ -253,3 +256,62 @@ describe('lists of items count less than the article', () => {
     expect(cands.map((c) => c.date.slice(0, 10))).toEqual(['2017-04-12']);
   });
 });
+
+describe('a revision the page shows and its markup names dates the page (shownRevision)', () => {
+  const para = 'Bund und Länder wollen den Lockdown nach einem Medienbericht um weitere vier Wochen verlängern, heißt es in einer Vorlage.';
+  const head = (modified: boolean) =>
+    `<meta property="article:published_time" content="2021-03-16T17:16:10+01:00">${modified ? '<meta property="article:modified_time" content="2021-03-20T15:00:17+01:00">' : ''}`;
+  const body = (line: string, extra = '') => `<article><h1>Lockdown wird verlängert</h1><div class="date">${line}</div><p>${para}</p><p>${para}</p></article>${extra}`;
+  const day = (html: string) => top(html)?.date.slice(0, 10);
+
+  it('a plain date line under the title on the day dateModified names wins over the first run', () => {
+    expect(day(page(head(true), body('20. März 2021 - 15:00 Uhr'), 'de'))).toBe('2021-03-20');
+  });
+
+  it('either signal alone is not enough: no dateModified, or no visible date of that day', () => {
+    expect(day(page(head(false), body('20. März 2021 - 15:00 Uhr'), 'de'))).toBe('2021-03-16');
+    expect(day(page(head(true), body('Lockdown'), 'de'))).toBe('2021-03-16');
+  });
+
+  it('a line labelled as the update, an earlier day, or a list of that day\'s items does not move it', () => {
+    expect(day(page(head(true), body('Aktualisiert am 20.03.2021, 15:00 Uhr'), 'de'))).toBe('2021-03-16');
+    const rail = ['09:10', '11:20', '14:30'].map((t) => `<li><time datetime="2021-03-20T${t}:00+01:00">20.03.2021</time></li>`).join('');
+    expect(day(page(head(true), body('20. März 2021 - 15:00 Uhr', `<div class="more"><ul>${rail}</ul></div>`), 'de'))).toBe('2021-03-16');
+    const earlier = '<meta property="article:published_time" content="2021-03-20T10:00:00+01:00"><meta property="article:modified_time" content="2021-03-16T15:00:00+01:00">';
+    expect(day(page(earlier, body('16. März 2021'), 'de'))).toBe('2021-03-20');
+  });
+});
+
+describe('a masthead date is the edition\'s, not the story\'s', () => {
+  const para = 'Der Philosoph spricht über die Zukunft der Arbeit und darüber, was die Digitalisierung für uns alle bedeutet.';
+  const story = `<article><h1>Wir dekorieren auf der Titanic</h1><p class="author">Im Gespräch</p><p>${para}</p><p>${para}</p></article>`;
+  const head = '<meta name="date" content="2017-05-01T17:05:00+0200">';
+
+  it('today\'s date in the site <header> beside the logo loses to the page\'s own metadata', () => {
+    const html = page(head, `<header><a class="logo" href="/">Radio</a><span class="date">Mittwoch, 26.02.2020</span></header>${story}`, 'de');
+    expect(top(html)?.date.slice(0, 10)).toBe('2017-05-01');
+  });
+
+  it('a <header> that holds the <h1> is the article\'s header: its date line counts in full', () => {
+    const html = page(head, `<header><h1>Wir dekorieren auf der Titanic</h1><span class="date">Mittwoch, 26.02.2020</span></header><p>${para}</p><p>${para}</p>`, 'de');
+    expect(top(html)?.date.slice(0, 10)).toBe('2020-02-26');
+  });
+});
+
+describe('"Stand:" is a German article\'s own timestamp, not a revision label', () => {
+  it('a "Stand: …" line under the title outranks a bare date in a teaser above the title', () => {
+    const para = 'Die Autohäuser in Thüringen dürfen wieder öffnen, rechnen aber mit einem langsamen Anlaufen des Geschäfts.';
+    const body = `<div class="teaser"><div class="date">01. Mai 2020</div></div><h1>Autohäuser öffnen wieder</h1><div class="articleMeta">Stand: 20. April 2020, 14:57 Uhr</div><p>${para}</p><p>${para}</p>`;
+    expect(top(page('', body, 'de'))?.date.slice(0, 10)).toBe('2020-04-20');
+  });
+});
+
+describe('dates of teasers that are each their own <article>', () => {
+  it('the story\'s date outside any <article> wins over teaser <article>s that do not hold the <h1>', () => {
+    const para = 'Die Plattform für Alleinerziehende fordert einen flächendeckenden Ausbau der Kinderbetreuung in ganz Österreich.';
+    const teasers = ['18. Nov 2021', '16. Nov 2021', '15. Nov 2021'].map((d) => `<article><div class="pubdate">${d}</div><h2>Andere Meldung</h2></article>`).join('');
+    const body = `<div class="content"><h1>Kinderbetreuung ausbauen</h1><div class="pubdate">19.11.2021</div><p>${para}</p><p>${para}</p></div><div class="more">${teasers}</div>`;
+    expect(top(page('', body, 'de'))?.date.slice(0, 10)).toBe('2021-11-19');
+  });
+});
+

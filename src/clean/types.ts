@@ -45,6 +45,8 @@ export interface DateCandidate {
   /** The exact text or attribute value it was read from. */
   text: string;
   confidence: number;
+  /** Set when the page marks the date as a revision (dateModified, "Updated …"): see html-candidates' shownRevision. */
+  revision?: true;
   /**
    * Set when the date was read from a block the extractor removed (page furniture around a
    * story that carries no date of its own): that block's index in Extraction.blocks. The

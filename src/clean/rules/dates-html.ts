@@ -46,7 +46,6 @@ export const META_DATE_NAMES: readonly MetaDateName[] = [
   { key: 'dcterms.issued', role: 'published', confidence: 0.86, note: 'Dublin Core' },
   { key: 'dc.date.publication', role: 'published', confidence: 0.86, note: 'Dublin Core' },
   { key: 'dc.date', role: 'published', confidence: 0.5, note: 'Dublin Core <meta name="DC.date">: like name="date", often the last edit (deutscheweine.de, acpjournals.org): below a visible date line near the title' },
-  { key: 'dc.date', role: 'published', confidence: 0.5, note: 'Dublin Core' },
   { key: 'dcterms.date', role: 'published', confidence: 0.5, note: 'Dublin Core' },
   { key: 'date', role: 'published', confidence: 0.54, note: '<meta name="date"> (zeit.de, nachrichten.at); on German CMS pages often the last edit (caritas.de, ejwue.de), so a visible date line near the title (≥ 0.55) outranks it, a date in prose does not' },
   { key: 'rnews:datepublished', role: 'published', confidence: 0.86, note: 'rNews' },
@@ -116,9 +115,8 @@ export const DATE_ELEMENT_TOKENS: readonly DateElementToken[] = [
 /** Tokens in a date element's class that mark it as a revision date. */
 export const MODIFIED_ELEMENT_TOKENS = /updated|modified|aktualisiert|last-?edit|geaendert|revised|dateupdate/i;
 
-/** Dates in the page URL's path; `dayFirst` when the groups are day, month, year. */
-export const URL_DATE_PATTERNS: readonly { re: RegExp; note: string; dayFirst?: boolean }[] = [
+/** Dates in the page URL's path (year, month, day: the order htmldate reads too). */
+export const URL_DATE_PATTERNS: readonly { re: RegExp; note: string }[] = [
   { re: /(?<![\d])((?:19|20)\d{2})[/_.-](0?[1-9]|1[0-2])[/_.-](0?[1-9]|[12]\d|3[01])(?![\d])/, note: 'WordPress /2021/07/14/slug, news /2021-07-14-slug' },
   { re: /(?<=[/_-])((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/, note: '/20210714/ and -20210714- (archive paths)' },
-  { re: /(?<=\/)(0?[1-9]|[12]\d|3[01])-(0?[1-9]|1[0-2])-((?:19|20)\d{2})(?=[/?#]|$)/, note: 'a whole path segment /29-10-2021 (weisser-ring.de press releases)', dayFirst: true },
 ];

@@ -27,7 +27,7 @@ export const PUBLISHED_LABELS: readonly RuleRow[] = [
 /** Labels announcing a later revision: a date after them is not the publication date. */
 export const MODIFIED_LABELS: readonly RuleRow[] = [
   { pattern: 'updated|last modified|modified|revised|last edited|edited', note: 'English "Updated: July 15, 2021"' },
-  { pattern: 'aktualisiert|aktualisierung|geändert|änderung|editiert|stand:', note: 'zeit.de "Editiert am 19. Oktober 2019"; German "Stand: 14.07.2021"; literaturkritik.de "Letzte Änderung: 31.10.2023"' },
+  { pattern: 'aktualisiert|aktualisierung|geändert|änderung|editiert', note: 'zeit.de "Editiert am 19. Oktober 2019"; literaturkritik.de "Letzte Änderung: 31.10.2023"' },
   { pattern: 'обновлено|zaktualizowano|aktualizováno|uppdaterad|opdateret|oppdatert|päivitetty|güncellenme|ažurirano', note: 'Russian, Polish, Czech, Scandinavian, Finnish, Turkish, Croatian "updated"' },
   { pattern: 'mis à jour|mise à jour|modifié', note: 'French "Mis à jour le 15 juillet 2021"' },
   { pattern: 'actualizado|actualización|atualizado|atualização', note: 'Spanish/Portuguese "Actualizado el…"' },

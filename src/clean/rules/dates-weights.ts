@@ -156,8 +156,6 @@ export const HTML_DATE_FACTORS = {
   agreementMax: 2,
   /** Markup sources this confident make the visible-text scans unneeded. */
   strongEnough: 0.85,
-  /** <meta> in <body> belong to some item's microdata: the article's, or a teaser's in a list. */
-  bodyMeta: 0.95,
   /** Body metas naming two or more different days are a list of items, not the article. */
   bodyMetaList: 0.75,
   /** Outside <article>, a <time> is a bit less likely to be the page's own date. */
@@ -170,11 +168,24 @@ export const HTML_DATE_FACTORS = {
   /** Each further date element in document order is trusted rankDecay less, down to rankFloor. */
   rankDecay: 0.04,
   rankFloor: 0.7,
-  /** A date element outside <article>. */
-  elementOutsideArticle: 0.95,
+  /**
+   * A date element in the site's masthead (a <header> outside the article, without the <h1>):
+   * the edition's or today's date, below the page's metadata and its byline row.
+   */
+  masthead: 0.5,
+  /** A date element in an <article> that does not hold the page's <h1>: a teaser of a list of stories. */
+  teaserArticle: 0.8,
   /** A date element whose class recurs listRepeats times is one item of a list (teasers, comments). */
   listRepeats: 3,
   list: 0.8,
+  /**
+   * A visible date (date element, <time>, near the title) at least this confident, later
+   * than the best candidate and named a revision by the page's markup, dates the page (see
+   * shownRevision in dates/html/html-candidates.ts).
+   */
+  shownRevisionMin: 0.3,
+  /** …read from a date line this short at most (longer evidence is prose: a comment, a teaser). */
+  shownRevisionMaxChars: 80,
   /** Attribute values: a compact 20210714 and an epoch number are dates this surely. */
   compactValue: 0.85,
   epochValue: 0.7,

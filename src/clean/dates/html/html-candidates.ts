@@ -48,6 +48,42 @@ function withAgreement(cands: DateCandidate[]): DateCandidate[] {
   });
 }
 
+const MARKUP_SOURCES = new Set<DateCandidate['source']>(['jsonld', 'meta', 'time']);
+const VISIBLE_SOURCES = new Set<DateCandidate['source']>(['text']);
+const dayOf = (c: DateCandidate): string => c.date.slice(0, 10);
+
+/**
+ * A page that shows its reader a later date than the one its markup publishes, and whose own
+ * markup names that later day as its revision (dateModified, article:modified_time, a <time
+ * class="updated">), is dated by the revision: it presents itself as that day's page ("Updated
+ * June 13, 2019", a re-run story's new date line), and readers and both date sets take the
+ * date the page shows. Either signal alone is not enough: a bare dateModified is often a
+ * template's touch, a visible later date may be another item's. The visible date must be a
+ * plain one (a date labelled "Updated" is the original's companion: the sets disagree on those)
+ * on a date line (not inside a comment's prose), and not one of a list. The revision's candidates are put just above the best one.
+ */
+function shownRevision(cands: DateCandidate[]): DateCandidate[] {
+  let best: DateCandidate | null = null;
+  for (const c of cands) if (!best || c.confidence > best.confidence) best = c;
+  if (!best) return cands;
+  const bestDay = dayOf(best);
+  const revised = new Set(cands.filter((c) => c.revision && MARKUP_SOURCES.has(c.source)).map(dayOf));
+  let shown: string | null = null;
+  let shownConfidence = 0;
+  for (const c of cands) {
+    const d = dayOf(c);
+    if (d > bestDay && revised.has(d) && VISIBLE_SOURCES.has(c.source) && !c.revision && c.text.length <= F.shownRevisionMaxChars && c.confidence >= F.shownRevisionMin && c.confidence > shownConfidence) {
+      shown = d;
+      shownConfidence = c.confidence;
+    }
+  }
+  // Several <time> elements on that day are a list of the day's items (a "latest news" rail of
+  // a site rebuilt that day), not the page's own revision.
+  if (shown === null || cands.filter((c) => c.source === 'time' && dayOf(c) === shown).length > 1) return cands;
+  const lift = roundConfidence(best.confidence + 0.01);
+  return cands.map((c) => (dayOf(c) === shown ? { ...c, confidence: lift } : dayOf(c) === bestDay && lift <= best.confidence ? { ...c, confidence: roundConfidence(best.confidence - 0.01) } : c));
+}
+
 /**
  * Publication-date candidates from a parsed page, from the most to the least structured
  * source: JSON-LD, meta tags, <time>/microdata, the URL, date-ish elements, the text near
@@ -64,17 +100,19 @@ export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCa
     referenceDate: opts.referenceDate,
     dayFirst: inferDayFirst([], { lang: scan.lang, url }),
   };
-  const cands: DateCandidate[] = [
+  // A source or row weighted 0 is switched off: it neither wins nor counts as agreement.
+  const live = (found: DateCandidate[]): DateCandidate[] => found.filter((c) => c.confidence > 0);
+  const cands: DateCandidate[] = live([
     ...jsonLdCandidates(scan.jsonLd, ctx, opts.jsonLd),
     ...metaCandidates(scan, ctx),
     ...timeCandidates(scan, ctx),
     ...urlCandidates(url, ctx),
-  ];
-  cands.push(...dateElementCandidates(scan, ctx));
+    ...dateElementCandidates(scan, ctx),
+  ]);
   if (!cands.some((c) => c.confidence >= F.strongEnough)) {
-    cands.push(...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx));
-    if (!cands.length) cands.push(...pageTextCandidates(scan, ctx));
+    cands.push(...live([...nearTitleCandidates(scan, ctx), ...scriptCandidates(scan.scripts, ctx)]));
+    if (!cands.length) cands.push(...live(pageTextCandidates(scan, ctx)));
   }
   const local = localizeUtcDates(cands, { lang: scan.lang, url });
-  return preferLocalNeighbours(withAgreement(local)).sort((a, b) => b.confidence - a.confidence);
+  return shownRevision(preferLocalNeighbours(withAgreement(local))).sort((a, b) => b.confidence - a.confidence);
 }

@@ -30,10 +30,12 @@ function confidenceFor(kind: Kind, key: 'datePublished' | 'dateCreated' | 'dateM
   return kind === 'article' ? C.articlePublished : kind === 'page' ? C.pagePublished : C.otherPublished;
 }
 
-function push(out: DateCandidate[], value: unknown, confidence: number, ctx: HtmlDateContext): void {
+function push(out: DateCandidate[], value: unknown, confidence: number, ctx: HtmlDateContext, revision = false): void {
   if (typeof value !== 'string') return;
   const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
-  if (parsed) out.push({ date: parsed.date, source: 'jsonld', text: value.trim().slice(0, 80), confidence: roundConfidence(confidence * Math.min(1, parsed.confidence + F.parsedLift)) });
+  if (!parsed) return;
+  const c: DateCandidate = { date: parsed.date, source: 'jsonld', text: value.trim().slice(0, 80), confidence: roundConfidence(confidence * Math.min(1, parsed.confidence + F.parsedLift)) };
+  out.push(revision ? { ...c, revision } : c);
 }
 
 function walk(root: unknown, out: DateCandidate[], ctx: HtmlDateContext): void {
@@ -49,7 +51,7 @@ function walk(root: unknown, out: DateCandidate[], ctx: HtmlDateContext): void {
     const obj = node as Record<string, unknown>;
     const kind = kindOf(obj);
     for (const key of ['datePublished', 'dateCreated', 'dateModified'] as const) {
-      push(out, obj[key], confidenceFor(kind, key), ctx);
+      push(out, obj[key], confidenceFor(kind, key), ctx, key === 'dateModified');
     }
     for (const [key, value] of Object.entries(obj)) {
       if (value && typeof value === 'object' && !SKIP_KEYS.has(key.toLowerCase())) stack.push(value);
@@ -78,7 +80,7 @@ export function jsonLdCandidates(blocks: readonly string[], ctx: HtmlDateContext
     LOOSE_KEY.lastIndex = 0;
     for (let m = LOOSE_KEY.exec(text); m; m = LOOSE_KEY.exec(text)) {
       const key = m[1] as 'datePublished' | 'dateCreated' | 'dateModified';
-      push(out, m[2], key === 'datePublished' ? C.looseScan : confidenceFor('other', key), ctx);
+      push(out, m[2], key === 'datePublished' ? C.looseScan : confidenceFor('other', key), ctx, key === 'dateModified');
     }
   }
   return out;

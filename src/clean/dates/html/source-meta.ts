@@ -17,7 +17,7 @@ export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
   for (const el of scan.metas) {
     const region = inBody.get(el);
     if (region?.excluded) continue;
-    const factor = region ? F.bodyMeta * (region.soft ? SOFT_REGION_FACTOR : 1) : 1;
+    const factor = region?.soft ? SOFT_REGION_FACTOR : 1;
     const before = out.length;
     const value = el.attribs.content ?? el.attribs.datetime ?? el.attribs.value;
     if (!value) continue;
@@ -27,7 +27,8 @@ export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
       if (!rule) continue;
       const parsed = parseMachineDate(value, ctx.reference, ctx.dayFirst);
       if (parsed) {
-        out.push({ date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(factor * rule.confidence * Math.min(1, parsed.confidence + F.parsedLift)) });
+        const c: DateCandidate = { date: parsed.date, source: 'meta', text: `${key}=${value.trim().slice(0, 80)}`, confidence: roundConfidence(factor * rule.confidence * Math.min(1, parsed.confidence + F.parsedLift)) };
+        out.push(rule.role === 'modified' ? { ...c, revision: true } : c);
       }
       break;
     }

@@ -44,7 +44,8 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     else if ('pubdate' in a || PUBLISHED_TIME_HINTS.test(hints)) base = C.timePublished;
     else base = plainSeen++ === 0 ? C.timeFirst : C.timeOther;
     const factor = (entry.inArticle ? 1 : F.timeOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1);
-    out.push({ date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + F.parsedLift)) });
+    const c: DateCandidate = { date: v.parsed.date, source: 'time', text: v.text, confidence: roundConfidence(base * factor * Math.min(1, v.parsed.confidence + F.parsedLift)) };
+    out.push(base === C.timeModified ? { ...c, revision: true } : c);
   }
   const timeDays = new Set(out.map((c) => c.date.slice(0, 10)));
   if (timeDays.size >= F.timeListMinDays) {
@@ -55,8 +56,10 @@ export function timeCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandid
     const v = valueOf(entry, ctx);
     if (!v || v.parsed.kind === 'relative') continue;
     const prop = (entry.el.attribs.itemprop ?? '').toLowerCase();
-    const base = (prop === 'datemodified' || prop === 'dateupdated' ? C.timeModified : C.timePublished) * (entry.soft ? SOFT_REGION_FACTOR : 1);
-    out.push({ date: v.parsed.date, source: 'meta', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + F.parsedLift)) });
+    const modified = prop === 'datemodified' || prop === 'dateupdated';
+    const base = (modified ? C.timeModified : C.timePublished) * (entry.soft ? SOFT_REGION_FACTOR : 1);
+    const c: DateCandidate = { date: v.parsed.date, source: 'meta', text: v.text, confidence: roundConfidence(base * Math.min(1, v.parsed.confidence + F.parsedLift)) };
+    out.push(modified ? { ...c, revision: true } : c);
   }
   for (const entry of scan.abbrs) {
     const cls = (entry.el.attribs.class ?? '').toLowerCase();

@@ -14,12 +14,10 @@ function pathPart(url: string): string {
 export function urlCandidates(url: string | null, ctx: HtmlDateContext): DateCandidate[] {
   if (!url) return [];
   const path = pathPart(url);
-  for (const { re, dayFirst } of URL_DATE_PATTERNS) {
+  for (const { re } of URL_DATE_PATTERNS) {
     const m = re.exec(path);
     if (!m) continue;
-    const p = dayFirst
-      ? { year: Number(m[3]), month: Number(m[2]), day: Number(m[1]) }
-      : { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+    const p = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
     if (isPlausibleDay(p, ctx.reference)) {
       return [{ date: formatDay(p), source: 'url', text: url, confidence: HTML_TEXT_CONFIDENCE.url }];
     }

@@ -28,14 +28,45 @@ function pickDate(text: string, ctx: HtmlDateContext): Pick | null {
   return best;
 }
 
-function candidate(pick: Pick, text: string, base: number): DateCandidate {
+function candidate(pick: Pick, text: string, base: number, revision = false): DateCandidate {
   const relative = pick.parsed.kind === 'relative';
-  return {
+  const c: DateCandidate = {
     date: pick.parsed.date,
     source: relative ? 'relative' : 'text',
     text: text.length <= 160 ? text : pick.parsed.matched,
     confidence: roundConfidence(base * pick.factor * Math.min(1, pick.parsed.confidence + F.parsedLift)),
   };
+  return revision || pick.factor === F.role.modified ? { ...c, revision: true } : c;
+}
+
+/**
+ * Whether `el` sits in the site's masthead: a <header> (or role=banner) outside the article
+ * that does not hold the page's <h1>. Its date is the edition's or today's ("Mittwoch,
+ * 26.02.2020" beside the logo, "lun. 5 août 2019 Édition du matin"), not the story's.
+ */
+function inMasthead(el: Element, h1: Element | null): boolean {
+  for (let node = el.parent; node && isElement(node); node = node.parent) {
+    if (node.name === 'article' || node.name === 'main') return false;
+    if (node.name === 'header' || node.attribs.role === 'banner') return !h1 || !contains(node, h1);
+  }
+  return false;
+}
+
+/**
+ * Whether `el` sits in an <article> that does not hold the page's <h1> while the page has
+ * one: a teaser of a list ("more stories", each its own <article>), not the story.
+ */
+function inOtherArticle(el: Element, h1: Element | null): boolean {
+  if (!h1) return false;
+  for (let node = el.parent; node && isElement(node); node = node.parent) {
+    if (node.name === 'article') return !contains(node, h1);
+  }
+  return false;
+}
+
+function contains(ancestor: Element, el: Element): boolean {
+  for (let node: Element | null = el; node; node = node.parent && isElement(node.parent) ? node.parent : null) if (node === ancestor) return true;
+  return false;
 }
 
 export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
@@ -53,11 +84,13 @@ export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): Dat
     const pick = pickDate(text, ctx) ?? titleAttributeDate(entry.el, ctx);
     if (!pick) continue;
     const tier = DATE_ELEMENT_TOKENS[entry.tier]?.confidence ?? C.pageText;
-    const modified = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el)) ? F.role.modified : 1;
+    const revision = MODIFIED_ELEMENT_TOKENS.test(classAndId(entry.el));
     const list = (repeats.get(`${entry.el.name}.${entry.el.attribs.class ?? ''}`) ?? 0) >= F.listRepeats && entry.el.attribs.class ? F.list : 1;
-    const region = (entry.inArticle ? 1 : F.elementOutsideArticle) * (entry.soft ? SOFT_REGION_FACTOR : 1) * list;
+    const masthead = !entry.inArticle && inMasthead(entry.el, scan.h1?.el ?? null) ? F.masthead : 1;
+    const teaser = entry.inArticle && inOtherArticle(entry.el, scan.h1?.el ?? null) ? F.teaserArticle : 1;
+    const region = (entry.soft ? SOFT_REGION_FACTOR : 1) * list * masthead * teaser;
     const position = Math.max(F.rankFloor, 1 - rank * F.rankDecay) * region;
-    out.push(candidate(pick, text, tier * modified * position));
+    out.push(candidate(pick, text, tier * (revision ? F.role.modified : 1) * position, revision));
     rank++;
   }
   return out;
