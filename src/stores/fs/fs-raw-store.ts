@@ -104,8 +104,9 @@ export class FsRawStore implements RawStore {
    */
   private async linkIn(path: string, fd: number, read: Stats, key: string): Promise<boolean> {
     // A file with another name already (a hard link someone made) can be written through that
-    // name after the inbox's is gone; the store keeps only files nobody else can reach.
-    if (read.nlink > 1 || lstatSync(path).isSymbolicLink()) return false;
+    // name after the inbox's is gone; the store keeps only files nobody else can reach. A
+    // symbolic link swapped in since the open is caught after the link (lstat below).
+    if (read.nlink > 1) return false;
     const dir = this.dirOf(key);
     await Promise.all([fsyncFd(fd), this.known.ensure(dir)]);
     const link = (): 'linked' | 'exists' | 'cannot' => {
@@ -133,9 +134,10 @@ export class FsRawStore implements RawStore {
     }
     if (outcome !== 'linked') return outcome === 'exists';
     // link(2) takes whatever file has the name now: if a writer replaced the source since it
-    // was read, the new entry holds other bytes than its key says. Undo it; the caller
+    // was read, the new entry holds other bytes than its key says; if it is a symbolic link
+    // now, link(2) named the link itself, whose own inode lstat sees. Undo it; the caller
     // copies the bytes that were read.
-    const entry = statSync(this.pathOf(key));
+    const entry = lstatSync(this.pathOf(key));
     if (entry.ino !== read.ino || entry.dev !== read.dev) {
       unlinkSync(this.pathOf(key));
       return false;
@@ -216,14 +218,19 @@ export class FsRawStore implements RawStore {
       if (!statSync(path, { throwIfNoEntry: false })) continue;
       await this.known.ensure(join(this.root, 'kept', key.slice(0, 2)));
       try {
-        // Same key = same bytes: a kept entry already there is simply replaced.
+        // Same key = same bytes: a kept entry already there is simply replaced. No folder is
+        // fsynced: the rename moves no bytes out of reach (the entry has one of its two names
+        // after any crash, the rename being atomic), and the output it follows is durable
+        // already. An entry found in flight again after a power loss is one with a final
+        // output and no live job, which the reconciler keeps again at start; a job retried
+        // before that cleans it again and announces it once (the job's flag), as for a
+        // worker killed before its keep. delete() does not fsync its unlink either.
         renameSync(path, target);
       } catch (err) {
         // Kept (or deleted) by another process meanwhile.
         if (!isNotFound(err)) throw err;
         continue;
       }
-      await Promise.all([fsyncDir(join(this.root, 'kept', key.slice(0, 2))), fsyncDir(join(path, '..'))]);
     }
     const stats = statSync(target, { throwIfNoEntry: false });
     if (!stats) return;
