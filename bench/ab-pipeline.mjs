@@ -31,7 +31,16 @@ for (let p = 0; p < pairs; p++) {
     const root = roots[build];
     const { e2eRun } = await import(`${root}/bench/sections/pipeline.mjs`);
     const ctx = { root, dist: join(root, 'dist'), redis, redisUrl, keyPrefix: 'ab', pool, log };
-    const r = await e2eRun(ctx, { workers, n, paced: null, label: `${build} pair ${p + 1}`, budgetMs: 600_000, noop: false, inputs: `ab${p}` });
+    // A run that fails to start (a worker not ready within 30 s on a loaded machine) is run again.
+    let r;
+    for (let attempt = 1; !r; attempt++) {
+      try {
+        r = await e2eRun(ctx, { workers, n, paced: null, label: `${build} pair ${p + 1}`, budgetMs: 600_000, noop: false, inputs: `ab${p}` });
+      } catch (err) {
+        if (attempt >= 3) throw err;
+        log(`${build} pair ${p + 1} failed (${err.message.split('\n')[0]}); running it again`);
+      }
+    }
     const total = r.cpu.producer + r.cpu.workers + r.cpu.redis;
     runs.push({ build, pair: p + 1, perSecond: round(r.perSecond, 1), ...r.cpu, cleanCpu: r.cleanCpu, total: round(total, 3), vsClean: round(total / r.cleanCpu, 2), complete: r.complete });
   }
