@@ -3,7 +3,6 @@ import { clean } from '../clean/index.js';
 import { cleanBudgetMs, DEFAULT_CLEAN_HEAP_MB, DEFAULT_LOCK_MS } from '../config.js';
 import type { CleanOptions, CleanResult, RawInput } from '../clean/types.js';
 import { THREAD_READY, type CleanReply, type CleanRequest } from './clean-thread-protocol.js';
-import { fromClean } from './validated-records.js';
 
 /**
  * The thread's module. src/workers and dist/workers are both two levels below the package
@@ -89,7 +88,7 @@ export class CleanThread {
    */
   run = (input: RawInput, options: CleanOptions): Promise<CleanResult> => {
     if (this.closed) return Promise.reject(new Error('the clean thread is closed'));
-    if (input.bytes.length <= this.inlineMaxBytes) return Promise.resolve(fromClean(clean(input, options)));
+    if (input.bytes.length <= this.inlineMaxBytes) return Promise.resolve(clean(input, options));
     return new Promise<CleanResult>((resolve, reject) => {
       this.queue.push({ request: { id: this.nextId++, input, options }, resolve, reject });
       this.pump();

@@ -8,7 +8,6 @@ import { announce } from './announce-outcome.js';
 import { eventDetailsOf } from '../record-events/index.js';
 import { logFileOutcome } from './file-outcome-log.js';
 import { writeFailedRejection } from './failed-rejection.js';
-import { validatedByClean } from './validated-records.js';
 import type { CleanJobContext, CleanJobLike, CleanJobOutcome } from './job-context.js';
 
 /**
@@ -89,8 +88,7 @@ async function runJob(job: CleanJobLike, ctx: CleanJobContext): Promise<CleanJob
 
   let outcome: CleanJobOutcome;
   if (result.ok) {
-    // clean()'s own record passed this schema as it was returned (see validated-records.ts).
-    const checked = validatedByClean(result.record) ? { success: true as const, data: result.record } : CleanRecord.safeParse(result.record);
+    const checked = CleanRecord.safeParse(result.record);
     if (!checked.success) {
       const issue = checked.error.issues[0];
       throw new UnrecoverableError(`record failed its schema at ${issue?.path.join('.') ?? '?'}: ${issue?.message ?? 'unknown'}`);
