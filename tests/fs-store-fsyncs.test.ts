@@ -20,7 +20,6 @@ vi.mock('node:fs', async (importOriginal) => {
 
 const { openInputFile } = await import('../src/producers/open-input-file.js');
 const { FsRawStore } = await import('../src/stores/fs/fs-raw-store.js');
-const { fsyncDir } = await import('../src/stores/fs/atomic-write.js');
 const { makeTempDir } = await import('./helpers/temp-dir.js');
 
 // Issue 18: keeping a raw entry (its output written, held for the retention period) is a
@@ -62,35 +61,3 @@ describe('FsRawStore.keep', () => {
   });
 });
 
-// Group commit: jobs in flight in one worker write their records into the same folder, each
-// then fsyncing it. Callers that arrive while an fsync of that folder runs share the next one.
-describe('fsyncDir', () => {
-  let dir: Awaited<ReturnType<typeof makeTempDir>>;
-  beforeEach(async () => {
-    dir = await makeTempDir('fsync-dir');
-    fsyncs.count = 0;
-    fsyncs.events = [];
-  });
-  afterEach(async () => {
-    await dir.remove();
-  });
-
-  it('five callers at once cost two fsyncs of the folder, not five', async () => {
-    await Promise.all(Array.from({ length: 5 }, () => fsyncDir(dir.path)));
-    expect(fsyncs.count).toBe(2);
-  });
-
-  it('a caller arriving while an fsync runs is answered by one that started after its call', async () => {
-    const first = fsyncDir(dir.path);
-    expect(fsyncs.events).toEqual(['start 1']);
-    const events: string[] = [];
-    const second = fsyncDir(dir.path).then(() => events.push(...fsyncs.events));
-    await Promise.all([first, second]);
-    expect(events).toContain('start 2');
-    expect(events.at(-1)).toBe('end 2');
-    // Folders apart do not wait for each other.
-    fsyncs.count = 0;
-    await Promise.all([fsyncDir(dir.path), fsyncDir(join(dir.path, '..'))]);
-    expect(fsyncs.count).toBe(2);
-  });
-});

@@ -37,44 +37,8 @@ function openAsync(path: string, flags: string): Promise<number> {
   return new Promise((resolve, reject) => open(path, flags, (err, fd) => (err ? reject(err) : resolve(fd))));
 }
 
-/** Per folder: the fsync running now, and the one that will start after it (shared by all who wait for it). */
-interface DirSyncs {
-  running: Promise<void> | null;
-  next: Promise<void> | null;
-}
-const dirSyncs = new Map<string, DirSyncs>();
-
-/**
- * fsync a directory so a rename or unlink in it is durable. Group commit: callers that arrive
- * while an fsync of the same folder runs share the next one, which starts when it ends (the
- * running one may have begun before their change, so it cannot stand for it). Every change
- * made before a call is durable when the call resolves; n concurrent callers cost 2 fsyncs,
- * not n (jobs in flight in one worker write their records into the same folder).
- */
-export function fsyncDir(dir: string): Promise<void> {
-  let syncs = dirSyncs.get(dir);
-  if (!syncs) {
-    syncs = { running: null, next: null };
-    dirSyncs.set(dir, syncs);
-  }
-  const state = syncs;
-  if (!state.running) {
-    state.running = syncDirNow(dir).finally(() => {
-      state.running = null;
-      if (!state.next) dirSyncs.delete(dir);
-    });
-    return state.running;
-  }
-  state.next ??= state.running
-    .catch(() => undefined)
-    .then(() => {
-      state.next = null;
-      return fsyncDir(dir);
-    });
-  return state.next;
-}
-
-async function syncDirNow(dir: string): Promise<void> {
+/** fsync a directory so a rename or unlink in it is durable. */
+export async function fsyncDir(dir: string): Promise<void> {
   const fd = openSync(dir, 'r');
   try {
     await fsyncFd(fd);
