@@ -218,19 +218,14 @@ export class FsRawStore implements RawStore {
       if (!statSync(path, { throwIfNoEntry: false })) continue;
       await this.known.ensure(join(this.root, 'kept', key.slice(0, 2)));
       try {
-        // Same key = same bytes: a kept entry already there is simply replaced. No folder is
-        // fsynced: the rename moves no bytes out of reach (the entry has one of its two names
-        // after any crash, the rename being atomic), and the output it follows is durable
-        // already. An entry found in flight again after a power loss is one with a final
-        // output and no live job, which the reconciler keeps again at start; a job retried
-        // before that cleans it again and announces it once (the job's flag), as for a
-        // worker killed before its keep. delete() does not fsync its unlink either.
+        // Same key = same bytes: a kept entry already there is simply replaced.
         renameSync(path, target);
       } catch (err) {
         // Kept (or deleted) by another process meanwhile.
         if (!isNotFound(err)) throw err;
         continue;
       }
+      await Promise.all([fsyncDir(join(this.root, 'kept', key.slice(0, 2))), fsyncDir(join(path, '..'))]);
     }
     const stats = statSync(target, { throwIfNoEntry: false });
     if (!stats) return;
