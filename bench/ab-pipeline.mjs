@@ -38,7 +38,8 @@ for (let p = 0; p < pairs; p++) {
         r = await e2eRun(ctx, { workers, n, paced: null, label: `${build} pair ${p + 1}`, budgetMs: 600_000, noop: false, inputs: `ab${p}` });
       } catch (err) {
         if (attempt >= 3) throw err;
-        log(`${build} pair ${p + 1} failed (${err.message.split('\n')[0]}); running it again`);
+        log(`${build} pair ${p + 1} failed (${err.message.split('\n')[0]}); running it again in 20 s`);
+        await new Promise((resolve) => setTimeout(resolve, 20_000));
       }
     }
     const total = r.cpu.producer + r.cpu.workers + r.cpu.redis;
