@@ -6,7 +6,7 @@
 //   node bench/redis-commands.mjs [--files=N] [--workers=K] [--paced-ms=MS] [--redis=URL]
 // --paced-ms spaces the drops (default 0: all at once); a paced run shows one job's commands
 // without the batching a burst allows.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,7 +93,6 @@ try {
   const busy = await monitor(async () => {
     const started = Date.now();
     for (const f of files) {
-      const { renameSync } = await import('node:fs');
       renameSync(join(staging, f.name), join(pipeline.inbox, f.name));
       if (pacedMs) await sleep(pacedMs);
     }
