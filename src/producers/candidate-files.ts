@@ -76,9 +76,8 @@ export interface CandidateFilesOptions {
 /**
  * The inbox files the watcher knows of and has not finished with, each going
  * looking → settling → ready → taken. Every step is O(1) per file: one stat when offered,
- * one more after stableMs unless the first found it unwritten for stableMs already (files
- * settle in one line, since they all wait the same time, and a single timer serves its
- * head), then a ready line. A file whose size or mtime changed
+ * one more after stableMs (files settle in one line, since they all wait the same time, and
+ * a single timer serves its head), then a ready line. A file whose size or mtime changed
  * settles again; so does a ready one an event named since its last stat.
  */
 export class CandidateFiles {
@@ -198,14 +197,10 @@ export class CandidateFiles {
       return;
     }
     const unchanged = look.size === candidate.size && look.mtimeMs === candidate.mtimeMs;
-    // A file last written stableMs ago or more has held still that long already: a write
-    // sets the mtime, so a second look could only find the same. Files moved in whole (the
-    // usual drop: written elsewhere, renamed in) and those a scan finds at start are read
-    // after this one look; a file still being written has a recent mtime and settles.
-    const stillSince = candidate.size === -1 && Date.now() - look.mtimeMs >= this.options.stableMs;
     candidate.size = look.size;
     candidate.mtimeMs = look.mtimeMs;
-    if (this.options.stableMs === 0 || unchanged || stillSince) {
+    // The first look has nothing to compare with (size -1), so a new file always settles once.
+    if (this.options.stableMs === 0 || unchanged) {
       candidate.state = 'ready';
       this.ready.push([path, candidate]);
       this.options.onReady();
