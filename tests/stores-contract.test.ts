@@ -1,4 +1,4 @@
-import { appendFile, link as hardLink, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, link as hardLink, lstat, mkdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NotRegularFileError, openInputFile } from '../src/producers/open-input-file.js';
@@ -134,6 +134,34 @@ describe('FsRawStore: claimed files are linked, others copied', () => {
       expect(key).toBe(sha256('the bytes that were read'));
       expect(Buffer.from(await getBytes(store, key)).toString()).toBe('the bytes that were read');
       expect(await readFile(path, 'utf8')).toBe('a replacement');
+    } finally {
+      await cleanup();
+    }
+  });
+
+  it('a claimed file swapped for a symbolic link to itself between its read and the link is copied, never stored as the link', async () => {
+    const { store, scratch, cleanup } = await setUp();
+    try {
+      const path = join(scratch.path, 'swapped.txt');
+      const moved = join(scratch.path, 'moved.txt');
+      await writeFile(path, 'bytes later reached through a link');
+      const known = (store as unknown as { known: { ensure(dir: string): Promise<void> } }).known;
+      const ensure = known.ensure.bind(known);
+      let swapped = false;
+      known.ensure = async (dir: string) => {
+        await ensure(dir);
+        if (swapped) return;
+        swapped = true;
+        // The same inode behind a link: a stat that follows links would see the file that was read.
+        await rename(path, moved);
+        await symlink(moved, path);
+      };
+      const { key } = await store.addFile(openInputFile(path), { claim: true });
+      expect(swapped).toBe(true);
+      expect((await lstat(store.pathOf(key))).isSymbolicLink()).toBe(false);
+      await rm(path);
+      await rm(moved);
+      expect(Buffer.from(await getBytes(store, key)).toString()).toBe('bytes later reached through a link');
     } finally {
       await cleanup();
     }

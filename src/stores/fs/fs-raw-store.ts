@@ -104,8 +104,9 @@ export class FsRawStore implements RawStore {
    */
   private async linkIn(path: string, fd: number, read: Stats, key: string): Promise<boolean> {
     // A file with another name already (a hard link someone made) can be written through that
-    // name after the inbox's is gone; the store keeps only files nobody else can reach.
-    if (read.nlink > 1 || lstatSync(path).isSymbolicLink()) return false;
+    // name after the inbox's is gone; the store keeps only files nobody else can reach. A
+    // symbolic link swapped in since the open is caught after the link (lstat below).
+    if (read.nlink > 1) return false;
     const dir = this.dirOf(key);
     await Promise.all([fsyncFd(fd), this.known.ensure(dir)]);
     const link = (): 'linked' | 'exists' | 'cannot' => {
@@ -133,9 +134,10 @@ export class FsRawStore implements RawStore {
     }
     if (outcome !== 'linked') return outcome === 'exists';
     // link(2) takes whatever file has the name now: if a writer replaced the source since it
-    // was read, the new entry holds other bytes than its key says. Undo it; the caller
+    // was read, the new entry holds other bytes than its key says; if it is a symbolic link
+    // now, link(2) named the link itself, whose own inode lstat sees. Undo it; the caller
     // copies the bytes that were read.
-    const entry = statSync(this.pathOf(key));
+    const entry = lstatSync(this.pathOf(key));
     if (entry.ino !== read.ino || entry.dev !== read.dev) {
       unlinkSync(this.pathOf(key));
       return false;
