@@ -95,17 +95,26 @@ function densified(mins: Uint32Array): Uint32Array {
   return out;
 }
 
+/** A signature's components as little-endian uint32 bytes (the record's base64, the stories index's member hash). */
+export function signatureBytes(values: Uint32Array): Buffer {
+  const bytes = Buffer.allocUnsafe(values.length * 4);
+  for (let i = 0; i < values.length; i++) bytes.writeUInt32LE(values[i]!, i * 4);
+  return bytes;
+}
+
+/** signatureBytes read back (a trailing partial component is ignored). */
+export function signatureFromBytes(bytes: Buffer): Uint32Array {
+  const values = new Uint32Array(bytes.length >>> 2);
+  for (let i = 0; i < values.length; i++) values[i] = bytes.readUInt32LE(i * 4);
+  return values;
+}
+
 export function encodeSignature(values: Uint32Array): string {
-  const bytes = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => bytes.writeUInt32LE(v, i * 4));
-  return bytes.toString('base64');
+  return signatureBytes(values).toString('base64');
 }
 
 export function decodeSignature(signature: string): Uint32Array {
-  const bytes = Buffer.from(signature, 'base64');
-  const values = new Uint32Array(Math.floor(bytes.length / 4));
-  for (let i = 0; i < values.length; i++) values[i] = bytes.readUInt32LE(i * 4);
-  return values;
+  return signatureFromBytes(Buffer.from(signature, 'base64'));
 }
 
 /** Share of equal components: the MinHash estimate of the two shingle sets' Jaccard similarity. */

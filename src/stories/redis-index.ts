@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { signatureBytes, signatureFromBytes } from '../clean/fingerprint.js';
 import type { Story } from '../schemas/index.js';
 import type { Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
@@ -36,18 +37,6 @@ export function storyKeys(prefix: string) {
     undated: (id: string) => `${base}undated:${id}`,
     members: (id: string) => `${base}members:${id}`,
   };
-}
-
-function signatureOf(bytes: Buffer): Uint32Array {
-  const values = new Uint32Array(bytes.length >>> 2);
-  for (let i = 0; i < values.length; i++) values[i] = bytes.readUInt32LE(i * 4);
-  return values;
-}
-
-function bytesOf(signature: Uint32Array): Buffer {
-  const bytes = Buffer.allocUnsafe(signature.length * 4);
-  for (let i = 0; i < signature.length; i++) bytes.writeUInt32LE(signature[i]!, i * 4);
-  return bytes;
 }
 
 function daterOf(found: Record<string, string> | undefined): StoryDater | null {
@@ -168,7 +157,7 @@ function stateOf([dater, date, confidence, undated]: [Buffer | string, Buffer | 
 }
 
 function candidateOf([id, story, sig, shingles]: Buffer[]): Candidate {
-  return { id: id!.toString(), story: story!.toString(), signature: signatureOf(sig!), shingles: Number(shingles!.toString()) };
+  return { id: id!.toString(), story: story!.toString(), signature: signatureFromBytes(sig!), shingles: Number(shingles!.toString()) };
 }
 
 /** What a write checks: the exact key's value and the band heads the lookup saw (null: bands not read). */
@@ -237,7 +226,7 @@ export class RedisStoryIndex implements StoryIndexBackend {
     const args: Array<string | number | Buffer> = [
       entry.id,
       short(entry.id),
-      bytesOf(entry.signature),
+      signatureBytes(entry.signature),
       String(entry.shingles),
       window,
       STORY_SETTINGS.maxPerBand,
