@@ -1,6 +1,6 @@
 import type { Story } from '../schemas/index.js';
 import type { IndexEntry } from './entry.js';
-import type { Candidate } from './placement.js';
+import { ownStory, type Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
 import { daterFor, type Lookup, type PlacementWrite, type StoryDater, type StoryIndexBackend, type StoryState } from './story-index.js';
 
@@ -31,7 +31,7 @@ export class MemoryStoryIndex implements StoryIndexBackend {
     for (const band of bands) for (const member of this.bandMembers.get(band) ?? []) seen.add(member);
     const candidates = [...seen].flatMap((member) => this.memberById.get(member) ?? []);
     if (exact || candidates.length > 0) return { placed: null, exact, candidates, token: this.version };
-    const story: Story = { id: entry.id, relation: 'first', similarity: 1, nearestId: null };
+    const story = ownStory(entry);
     return { placed: { story, ...this.put({ entry, bands: [...bands], story }) } };
   }
 

@@ -25,6 +25,11 @@ export function sameStory(m: { jaccard: number; containment: number }): boolean 
   return m.jaccard >= s.minJaccard || (m.jaccard >= s.containmentFloor && m.containment >= s.minContainment);
 }
 
+/** The story a record opens when it meets no other: its own, as the first member. */
+export function ownStory(entry: Pick<IndexEntry, 'id'>): Story {
+  return { id: entry.id, relation: 'first', similarity: 1, nearestId: null };
+}
+
 /**
  * Where a new record goes, given the member with the same normalised body (if any) and the
  * candidates its bands met: the same text joins that member's story as a duplicate; else the
@@ -41,7 +46,7 @@ export function decide(entry: IndexEntry, exact: Candidate | null, candidates: r
     // Ties go to the older story id order-independently, so concurrent runs agree.
     if (!best || m.jaccard > best.jaccard || (m.jaccard === best.jaccard && c.id < best.c.id)) best = { c, jaccard: m.jaccard };
   }
-  if (!best) return { id: entry.id, relation: 'first', similarity: 1, nearestId: null };
+  if (!best) return ownStory(entry);
   return { id: best.c.story, relation: 'near-duplicate', similarity: Math.round(best.jaccard * 1000) / 1000, nearestId: best.c.id };
 }
 

@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import { signatureBytes, signatureFromBytes } from '../clean/fingerprint.js';
 import type { Story } from '../schemas/index.js';
-import type { Candidate } from './placement.js';
+import { ownStory, type Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
 import type { IndexEntry } from './entry.js';
 import type { Lookup, Placement, PlacementWrite, StoryDater, StoryIndexBackend, StoryState } from './story-index.js';
@@ -194,7 +194,7 @@ export class RedisStoryIndex implements StoryIndexBackend {
 
   async lookup(entry: IndexEntry, bands: readonly string[]): Promise<Lookup> {
     const { keys } = this;
-    const story: Story = { id: entry.id, relation: 'first', similarity: 1, nearestId: null };
+    const story = ownStory(entry);
     const [writeKeys, args] = this.writeOf({ entry, bands: bands as string[], story });
     const reply = await this.commands.scourStoryLookupBuffer(writeKeys.length, ...writeKeys, ...args, keys.memberBase, keys.storyBase, keys.undatedBase);
     const kind = reply[0] as number;
