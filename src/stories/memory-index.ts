@@ -8,6 +8,13 @@ interface Member extends Candidate {
   placed: Story;
 }
 
+/** Appends in place: a story of n copies costs n appends, not n copies of a growing list. */
+function appendTo(lists: Map<string, string[]>, key: string, id: string): void {
+  const list = lists.get(key);
+  if (list) list.push(id);
+  else lists.set(key, [id]);
+}
+
 /** The index in one process's memory: `scour clean` over many files, and tests. No window: a run is short. */
 export class MemoryStoryIndex implements StoryIndexBackend {
   private readonly memberById = new Map<string, Member>();
@@ -49,15 +56,15 @@ export class MemoryStoryIndex implements StoryIndexBackend {
       if (list.length > STORY_SETTINGS.maxPerBand) list.length = STORY_SETTINGS.maxPerBand;
       this.bandMembers.set(band, list);
     }
-    this.membersByStory.set(story.id, [...(this.membersByStory.get(story.id) ?? []), entry.id]);
+    appendTo(this.membersByStory, story.id, entry.id);
     const current = this.daters.get(story.id);
     if (current) {
-      if (entry.date === null) this.undatedByStory.set(story.id, [...(this.undatedByStory.get(story.id) ?? []), entry.id]);
+      if (entry.date === null) appendTo(this.undatedByStory, story.id, entry.id);
       return { dater: current, undated: [] };
     }
     const dater = daterFor(entry);
     if (!dater) {
-      this.undatedByStory.set(story.id, [...(this.undatedByStory.get(story.id) ?? []), entry.id]);
+      appendTo(this.undatedByStory, story.id, entry.id);
       return { dater: null, undated: [] };
     }
     this.daters.set(story.id, dater);
