@@ -3,7 +3,7 @@
 
 FROM node:20-slim AS build
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 # Scripts off: "prepare" would build before the sources are copied. msgpackr's native
 # extension ships prebuilt, and msgpackr falls back to plain JS without it.
 RUN npm ci --ignore-scripts --no-audit --no-fund
@@ -15,7 +15,7 @@ FROM node:20-slim
 ENV NODE_ENV=production \
     SCOUR_DATA_DIR=/data
 WORKDIR /app
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
