@@ -8,7 +8,7 @@ import { entryOf } from '../src/stories/entry.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { STORY_SETTINGS } from '../src/stories/story-settings.js';
 import { RedisStoryIndex } from '../src/stories/redis-index.js';
-import { placeEntry, type Placement } from '../src/stories/story-index.js';
+import type { Placement } from '../src/stories/story-index.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
 import { SEEDS } from './helpers/seeds.js';
 
@@ -77,8 +77,8 @@ async function placeInBoth(entries: readonly IndexEntry[]): Promise<{ memory: Pl
   const memory: Placement[] = [];
   const placed: Placement[] = [];
   for (const e of entries) {
-    memory.push(await placeEntry(memoryIndex, e));
-    placed.push(await placeEntry(redisIndex, e));
+    memory.push(await memoryIndex.place(e));
+    placed.push(await redisIndex.place(e));
   }
   return { memory, redis: placed };
 }

@@ -1,6 +1,6 @@
 import type { Story } from '../schemas/index.js';
 import type { IndexEntry } from './entry.js';
-import { decide, type Candidate } from './placement.js';
+import { bandKeys, decide, type Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
 import { daterFor, type Placement, type StoryDater, type StoryIndexBackend, type StoryState } from './story-index.js';
 
@@ -25,7 +25,7 @@ export class MemoryStoryIndex implements StoryIndexBackend {
   private readonly membersByStory = new Map<string, string[]>();
 
   /** Reads, decides and writes with no await in between: atomic within the process. */
-  async place(entry: IndexEntry, bands: readonly string[]): Promise<Placement> {
+  async place(entry: IndexEntry): Promise<Placement> {
     const placed = this.memberById.get(entry.id)?.placed;
     if (placed) {
       const dater = this.daters.get(placed.id) ?? null;
@@ -33,6 +33,7 @@ export class MemoryStoryIndex implements StoryIndexBackend {
     }
     const exactId = this.exactByHash.get(entry.bodyHash);
     const exact = exactId === undefined ? null : (this.memberById.get(exactId) ?? null);
+    const bands = bandKeys(entry.signature);
     const story = decide(entry, exact, exact ? [] : this.candidates(bands));
     return { story, ...this.put(entry, bands, story) };
   }

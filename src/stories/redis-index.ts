@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import type { Redis } from 'ioredis';
 import { signatureBytes } from '../clean/fingerprint.js';
 import type { Story } from '../schemas/index.js';
@@ -29,7 +30,6 @@ export function storyKeys(prefix: string) {
     base,
     member: (id: string) => `${base}m:${short(id)}`,
     exact: (hash: string) => `${base}exact:${hash}`,
-    band: (band: string) => `${base}b:${band}`,
     story: (id: string) => `${base}story:${id}`,
     undated: (id: string) => `${base}undated:${id}`,
     members: (id: string) => `${base}members:${id}`,
@@ -42,15 +42,17 @@ function daterOf(found: Record<string, string> | undefined): StoryDater | null {
 
 // Lua numbers are doubles, as JavaScript's: the thresholds go in as JavaScript writes them and
 // Lua reads them back to the same values.
-const { minJaccard, containmentFloor, minContainment, maxPerBand } = STORY_SETTINGS;
+const { minJaccard, containmentFloor, minContainment, maxPerBand, bands, rows } = STORY_SETTINGS;
 
 /**
  * Placement of one record, read, decided and written in one script: atomic by construction, so
  * two copies placed at the same moment by two workers end in one story (the second sees the
  * first). The decision is placement.ts decide() (and compare(), sameStory()) line for line, which
  * tests/stories-parity.test.ts checks against the in-memory index.
- * KEYS: 1 member, 2 exact, 3… band keys. ARGV: 1 id, 2 short id, 3 sig, 4 shingles, 5 window,
- * 6 own date ('' none), 7 its confidence, 8 key base (`<prefix>:stories:`).
+ * KEYS: 1 member, 2 exact. ARGV: 1 id, 2 short id, 3 sig, 4 shingles, 5 window, 6 own date
+ * ('' none), 7 its confidence, 8 key base (`<prefix>:stories:`). The band keys are derived from
+ * the signature here (placement.ts bandKeys()), not sent: 16 fewer arguments to encode per call.
+ * The keys the script names itself share the `{tag}` of the base, so one Cluster slot still holds them.
  * Returns {story, relation, similarity, nearest ('' none), {dater, date, confidence ('' when none),
  * undated members it dates}}: a record placed before (a retried job) gets its placement again.
  */
@@ -92,6 +94,15 @@ local function components(bytes, n)
 end
 local n = math.floor(#sig / 4)
 local mine = components(sig, n)
+
+-- bandKeys(): \`rows\` components per band, each as 8 hex digits.
+local band_keys = {}
+for b = 0, ${bands - 1} do
+  if (b + 1) * ${rows} > n then break end
+  local key = base .. 'b:' .. b .. ':'
+  for r = 1, ${rows} do key = key .. string.format('%08x', mine[b * ${rows} + r]) end
+  band_keys[#band_keys + 1] = key
+end
 
 -- estimateSimilarity: the share of equal components.
 local function jaccard(other)
@@ -142,8 +153,8 @@ if same_text then
   story, relation, nearest = same_text[2], 'duplicate', same_text[1]
 else
   local seen, best, best_j = {}, nil, 0
-  for i = 3, #KEYS do
-    for _, s in ipairs(redis.call('LRANGE', KEYS[i], 0, -1)) do
+  for _, band in ipairs(band_keys) do
+    for _, s in ipairs(redis.call('LRANGE', band, 0, -1)) do
       if not seen[s] then
         seen[s] = true
         local m = member(s)
@@ -163,10 +174,10 @@ end
 redis.call('HSET', KEYS[1], 'id', id, 'story', story, 'relation', relation, 'similarity', similarity, 'nearest', nearest, 'sig', sig, 'shingles', ARGV[4])
 redis.call('EXPIRE', KEYS[1], window)
 redis.call('SET', KEYS[2], short, 'EX', window, 'NX')
-for i = 3, #KEYS do
-  redis.call('LPUSH', KEYS[i], short)
-  redis.call('LTRIM', KEYS[i], 0, ${maxPerBand - 1})
-  redis.call('EXPIRE', KEYS[i], window)
+for _, band in ipairs(band_keys) do
+  redis.call('LPUSH', band, short)
+  redis.call('LTRIM', band, 0, ${maxPerBand - 1})
+  redis.call('EXPIRE', band, window)
 end
 local members = base .. 'members:' .. story
 redis.call('RPUSH', members, id)
@@ -190,6 +201,13 @@ if date == '' then
 end
 return {story, relation, similarity, nearest, state}
 `;
+
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** signatureBytes(), without a copy where the machine's own order is little-endian already. */
+function bytesOf(signature: Uint32Array): Buffer {
+  return LITTLE_ENDIAN ? Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength) : signatureBytes(signature);
+}
 
 type StoryCommands = {
   scourStoryPlace(numKeys: number, ...keysThenArgs: Array<string | Buffer>): Promise<[string, string, string, string, [string, string, string, string[]]]>;
@@ -219,16 +237,15 @@ export class RedisStoryIndex implements StoryIndexBackend {
     this.window = String(options.windowSeconds ?? STORY_SETTINGS.windowSeconds);
   }
 
-  async place(entry: IndexEntry, bands: readonly string[]): Promise<Placement> {
+  async place(entry: IndexEntry): Promise<Placement> {
     const { keys } = this;
     const [story, relation, similarity, nearest, [dater, date, confidence, undated]] = await this.commands.scourStoryPlace(
-      2 + bands.length,
+      2,
       keys.member(entry.id),
       keys.exact(entry.bodyHash),
-      ...bands.map(keys.band),
       entry.id,
       short(entry.id),
-      signatureBytes(entry.signature),
+      bytesOf(entry.signature),
       String(entry.shingles),
       this.window,
       entry.date ?? '',

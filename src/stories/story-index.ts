@@ -1,6 +1,5 @@
 import type { Story } from '../schemas/index.js';
 import type { IndexEntry } from './entry.js';
-import { bandKeys } from './placement.js';
 
 /** The story's member with an own date: undated members resolve their relative dates against it. */
 export interface StoryDater {
@@ -27,21 +26,16 @@ export interface StoryState {
 export interface StoryIndexBackend {
   /**
    * Places a record in one atomic step: reads the member with the same text and the band
-   * candidates, decides as placement.ts decide() does, and writes the record into the story
+   * candidates (placement.ts bandKeys()), decides as placement.ts decide() does, and writes the record into the story
    * decided, setting it as its story's dater when the story has none. Atomic, so two copies
    * placed at once end in one story; a record placed before gets its placement again.
    */
-  place(entry: IndexEntry, bands: readonly string[]): Promise<Placement>;
+  place(entry: IndexEntry): Promise<Placement>;
   /** The members of a story in placement order (within the window). */
   members(storyId: string): Promise<string[]>;
   /** The story's dated member, read outside any placement. */
   dater(storyId: string): Promise<StoryDater | null>;
   close(): Promise<void>;
-}
-
-/** The one placement algorithm (placement.ts decide()), over any backend. */
-export async function placeEntry(backend: StoryIndexBackend, entry: IndexEntry): Promise<Placement> {
-  return backend.place(entry, bandKeys(entry.signature));
 }
 
 /** The dater a record placed in a story without one becomes, when it has a date of its own. */
