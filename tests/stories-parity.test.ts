@@ -7,7 +7,7 @@ import type { IndexEntry } from '../src/stories/entry.js';
 import { entryOf } from '../src/stories/entry.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { STORY_SETTINGS } from '../src/stories/story-settings.js';
-import { RedisStoryIndex } from '../src/stories/redis-index.js';
+import { RedisStoryIndex, SHORT_ID } from '../src/stories/redis-index.js';
 import type { Placement } from '../src/stories/story-index.js';
 import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
 import { SEEDS } from './helpers/seeds.js';
@@ -41,7 +41,8 @@ function entry(name: string, signature: Uint32Array, shingles: number, options: 
 
 /**
  * Records drawn around a few topics: each takes a topic's component with some probability, else
- * a value from a small pool (so unrelated records meet in bands and fail the thresholds), with
+ * a value from a small pool (so unrelated records meet in bands and fail the thresholds, and
+ * band keys fill past their bound), with
  * sizes from empty to large (containment), some the same text as an earlier one, some dated.
  * Component counts are multiples of 1/128, so equal similarities (ties) are common.
  */
@@ -52,7 +53,7 @@ function syntheticEntries(count: number, seed: number): IndexEntry[] {
   for (let i = 0; i < count; i++) {
     const topic = topics[Math.floor(next() * topics.length)]!;
     const share = [0.05, 0.12, 0.18, 0.24, 0.3, 0.6, 0.95][Math.floor(next() * 7)]!;
-    const signature = topic.map((v) => (next() < share ? v : Math.floor(next() * 24)));
+    const signature = topic.map((v) => (next() < share ? v : Math.floor(next() * 8)));
     const shingles = [0, 1, 8, 40, 300, 2000][Math.floor(next() * 6)]!;
     const dated = next() < 0.3;
     const options: Partial<IndexEntry> = dated ? { date: `2021-07-${String(1 + (i % 28)).padStart(2, '0')}`, dateConfidence: 0.5 + (i % 5) / 10 } : {};
@@ -62,8 +63,7 @@ function syntheticEntries(count: number, seed: number): IndexEntry[] {
   return entries;
 }
 
-function openIndex(): RedisStoryIndex {
-  const prefix = testPrefix();
+function openIndex(prefix: string): RedisStoryIndex {
   prefixes.push(prefix);
   const index = new RedisStoryIndex(redis, { prefix });
   indexes.push(index);
@@ -71,9 +71,9 @@ function openIndex(): RedisStoryIndex {
 }
 
 /** Places the entries in order through both indexes: every placement, memory's and Redis's. */
-async function placeInBoth(entries: readonly IndexEntry[]): Promise<{ memory: Placement[]; redis: Placement[] }> {
+async function placeInBoth(entries: readonly IndexEntry[], prefix = testPrefix()): Promise<{ memory: Placement[]; redis: Placement[] }> {
   const memoryIndex = new MemoryStoryIndex();
-  const redisIndex = openIndex();
+  const redisIndex = openIndex(prefix);
   const memory: Placement[] = [];
   const placed: Placement[] = [];
   for (const e of entries) {
@@ -99,7 +99,8 @@ describe('the Redis index decides as placement.ts decide()', () => {
     const entries = syntheticEntries(400, 16);
     // Every fifth record placed again (a retried job) gets its first placement back.
     const retried = entries.filter((_, i) => i % 5 === 0);
-    const { memory, redis: placed } = await placeInBoth([...entries, ...retried]);
+    const prefix = testPrefix();
+    const { memory, redis: placed } = await placeInBoth([...entries, ...retried], prefix);
     for (let i = 0; i < placed.length; i++) expect(placed[i], `placement ${i}`).toEqual(memory[i]);
     const stories = memory.slice(0, entries.length).map((p) => p.story);
     // Not a vacuous match: every kind of placement, and both threshold paths, are in the run.
@@ -108,6 +109,9 @@ describe('the Redis index decides as placement.ts decide()', () => {
     expect(stories.filter((s) => s.relation === 'near-duplicate' && s.similarity >= STORY_SETTINGS.minJaccard).length).toBeGreaterThan(20);
     expect(stories.filter((s) => s.relation === 'near-duplicate' && s.similarity < STORY_SETTINGS.minJaccard).length).toBeGreaterThan(5);
     expect(memory.filter((p) => p.undated.length > 0).length).toBeGreaterThan(0);
+    // Some band keys reached their bound, so older members dropped out of them alike.
+    const longest = Math.max(...(await Promise.all((await redis.keys(`${prefix}:stories:band:*`)).map((key) => redis.strlen(key)))));
+    expect(longest).toBe(STORY_SETTINGS.maxPerBand * SHORT_ID);
   });
 
   it('breaks a tie between two stories by the lesser member id, whichever band met it first', async () => {

@@ -100,10 +100,10 @@ describe('the Redis stories index', () => {
     const index = openIndex(prefix);
     const base = seedRecord('003');
     const placed = await index.place(entryOf(base));
-    const bands = await redis.keys(`${prefix}:stories:b:*`);
+    const bands = await redis.keys(`${prefix}:stories:band:*`);
     // The script derives the band keys from the signature: the same keys as placement.ts bandKeys().
-    expect(bands.sort()).toEqual(bandKeys(entryOf(base).signature).map((band) => `${prefix}:stories:b:${band}`).sort());
-    for (const key of bands) expect(await redis.lrange(key, 0, -1)).toEqual([base.id.slice(0, SHORT_ID)]);
+    expect(bands.sort()).toEqual(bandKeys(entryOf(base).signature).map((band) => `${prefix}:stories:band:${band}`).sort());
+    for (const key of bands) expect(await redis.get(key)).toBe(base.id.slice(0, SHORT_ID));
     // Another record whose id starts like this one's is not taken for it (a retried placement).
     const twin = { ...seedRecord('000'), id: `${base.id.slice(0, SHORT_ID)}${'0'.repeat(64 - SHORT_ID)}` };
     const other = await index.place(entryOf(twin));

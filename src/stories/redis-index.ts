@@ -14,11 +14,14 @@ const short = (id: string) => id.slice(0, SHORT_ID);
  * The index shared by every worker on every host, in Redis under `<prefix>:stories:`:
  *   m:<short id>      hash  id, story, relation, similarity, nearest, sig (binary), shingles
  *   exact:<bodyHash>  the short id of the first member with that normalised body
- *   b:<hex>           list of the short ids of the newest members with that band (bounded)
+ *   band:<hex>        string: the short ids of the newest members with that band, newest
+ *                     first, end to end (bounded). A string, not a list: a band key mostly holds
+ *                     one id, and a one-element list costs 80 bytes more than the same string.
+ *                     Record ids are sha256 hex: every short id has 16 digits, read in steps of 16.
  *   story:<id>        hash  dater, date, confidence: the story's first member with an own date
  *   undated:<id>      set   members placed without an own date
  *   members:<id>      list  every member in placement order (the read API lists it)
- * Band lists hold 16-digit id prefixes (most of the index's bytes are band lists), resolved
+ * Band keys hold 16-digit id prefixes (most of the index's bytes are band keys), resolved
  * through m:<short id>, whose `id` field says which record it is: two ids sharing 64 bits
  * (about 1 in 10^7 at 10^6 members) would make the newer one replace the older's entry.
  * Every key expires a window after its last write (SCOUR_STORY_WINDOW). A `{tag}` prefix
@@ -99,7 +102,7 @@ local mine = components(sig, n)
 local band_keys = {}
 for b = 0, ${bands - 1} do
   if (b + 1) * ${rows} > n then break end
-  local key = base .. 'b:' .. b .. ':'
+  local key = base .. 'band:' .. b .. ':'
   for r = 1, ${rows} do key = key .. string.format('%08x', mine[b * ${rows} + r]) end
   band_keys[#band_keys + 1] = key
 end
@@ -154,7 +157,9 @@ if same_text then
 else
   local seen, best, best_j = {}, nil, 0
   for _, band in ipairs(band_keys) do
-    for _, s in ipairs(redis.call('LRANGE', band, 0, -1)) do
+    local ids = redis.call('GET', band) or ''
+    for at = 1, #ids, ${SHORT_ID} do
+      local s = string.sub(ids, at, at + ${SHORT_ID - 1})
       if not seen[s] then
         seen[s] = true
         local m = member(s)
@@ -175,9 +180,8 @@ redis.call('HSET', KEYS[1], 'id', id, 'story', story, 'relation', relation, 'sim
 redis.call('EXPIRE', KEYS[1], window)
 redis.call('SET', KEYS[2], short, 'EX', window, 'NX')
 for _, band in ipairs(band_keys) do
-  redis.call('LPUSH', band, short)
-  redis.call('LTRIM', band, 0, ${maxPerBand - 1})
-  redis.call('EXPIRE', band, window)
+  local ids = short .. (redis.call('GET', band) or '')
+  redis.call('SET', band, string.sub(ids, 1, ${maxPerBand * SHORT_ID}), 'EX', window)
 end
 local members = base .. 'members:' .. story
 redis.call('RPUSH', members, id)
