@@ -2,7 +2,7 @@ import type { CleanRecord } from '../schemas/index.js';
 import { entryOf } from './entry.js';
 import { MemoryStoryIndex } from './memory-index.js';
 import { dateFromStory, withStory } from './story-date.js';
-import { placeEntry, type StoryIndexBackend } from './story-index.js';
+import type { StoryIndexBackend } from './story-index.js';
 
 /**
  * Offline grouping (`scour clean` over many files): places each record in order with the same
@@ -16,7 +16,7 @@ export class StoryGrouper {
   constructor(private readonly index: StoryIndexBackend = new MemoryStoryIndex()) {}
 
   async place(record: CleanRecord, onUpdate: (updated: CleanRecord) => Promise<void> | void): Promise<CleanRecord> {
-    const placement = await placeEntry(this.index, entryOf(record));
+    const placement = await this.index.place(entryOf(record));
     const placed = withStory(record, placement.story, placement.dater);
     if (placed.date === null) this.undated.set(placed.id, placed);
     for (const id of placement.undated) {

@@ -1,8 +1,8 @@
 import type { Story } from '../schemas/index.js';
 import type { IndexEntry } from './entry.js';
-import { ownStory, type Candidate } from './placement.js';
+import { bandKeys, decide, type Candidate } from './placement.js';
 import { STORY_SETTINGS } from './story-settings.js';
-import { daterFor, type Lookup, type PlacementWrite, type StoryDater, type StoryIndexBackend, type StoryState } from './story-index.js';
+import { daterFor, type Placement, type StoryDater, type StoryIndexBackend, type StoryState } from './story-index.js';
 
 interface Member extends Candidate {
   placed: Story;
@@ -23,31 +23,29 @@ export class MemoryStoryIndex implements StoryIndexBackend {
   private readonly daters = new Map<string, StoryDater>();
   private readonly undatedByStory = new Map<string, string[]>();
   private readonly membersByStory = new Map<string, string[]>();
-  /** Bumped by every write: a write whose lookup saw an older version starts over. */
-  private version = 0;
 
-  async lookup(entry: IndexEntry, bands: readonly string[]): Promise<Lookup> {
+  /** Reads, decides and writes with no await in between: atomic within the process. */
+  async place(entry: IndexEntry): Promise<Placement> {
     const placed = this.memberById.get(entry.id)?.placed;
     if (placed) {
       const dater = this.daters.get(placed.id) ?? null;
-      return { placed: { story: placed, dater, undated: dater?.memberId === entry.id ? this.undatedOf(placed.id) : [] } };
+      return { story: placed, dater, undated: dater?.memberId === entry.id ? this.undatedOf(placed.id) : [] };
     }
     const exactId = this.exactByHash.get(entry.bodyHash);
     const exact = exactId === undefined ? null : (this.memberById.get(exactId) ?? null);
+    const bands = bandKeys(entry.signature);
+    const story = decide(entry, exact, exact ? [] : this.candidates(bands));
+    return { story, ...this.put(entry, bands, story) };
+  }
+
+  /** The members sharing any of the bands, each once. */
+  private candidates(bands: readonly string[]): Member[] {
     const seen = new Set<string>();
     for (const band of bands) for (const member of this.bandMembers.get(band) ?? []) seen.add(member);
-    const candidates = [...seen].flatMap((member) => this.memberById.get(member) ?? []);
-    if (exact || candidates.length > 0) return { placed: null, exact, candidates, token: this.version };
-    const story = ownStory(entry);
-    return { placed: { story, ...this.put({ entry, bands: [...bands], story }) } };
+    return [...seen].flatMap((member) => this.memberById.get(member) ?? []);
   }
 
-  async write(placement: PlacementWrite, token: unknown): Promise<StoryState | null> {
-    return token === this.version ? this.put(placement) : null;
-  }
-
-  private put({ entry, bands, story }: PlacementWrite): StoryState {
-    this.version++;
+  private put(entry: IndexEntry, bands: readonly string[], story: Story): StoryState {
     this.memberById.set(entry.id, { id: entry.id, story: story.id, signature: entry.signature, shingles: entry.shingles, placed: story });
     if (!this.exactByHash.has(entry.bodyHash)) this.exactByHash.set(entry.bodyHash, entry.id);
     for (const band of bands) {

@@ -5,7 +5,7 @@ import { CleanRecord } from '../schemas/index.js';
 import type { OutputStore } from '../stores/types.js';
 import { entryOf } from './entry.js';
 import { dateFromStory, withStory } from './story-date.js';
-import { placeEntry, type Placement, type StoryIndexBackend } from './story-index.js';
+import type { Placement, StoryIndexBackend } from './story-index.js';
 
 export interface StoryContext {
   stories: StoryIndexBackend;
@@ -17,7 +17,7 @@ export interface StoryContext {
 
 /** Places a record in its story (Redis), dating it from the story where it can: the record to write, and the placement. */
 export async function placeRecord(record: CleanRecord, stories: StoryIndexBackend): Promise<{ record: CleanRecord; placement: Placement }> {
-  const placement = await placeEntry(stories, entryOf(record));
+  const placement = await stories.place(entryOf(record));
   return { record: withStory(record, placement.story, placement.dater), placement };
 }
 

@@ -34,7 +34,8 @@ export function ownStory(entry: Pick<IndexEntry, 'id'>): Story {
  * Where a new record goes, given the member with the same normalised body (if any) and the
  * candidates its bands met: the same text joins that member's story as a duplicate; else the
  * most similar candidate that passes the thresholds makes it a near-duplicate; else it opens
- * a story of its own. Pure: the in-memory and the Redis index both call it.
+ * a story of its own. Pure: the in-memory index calls it; the Redis index's script is the same
+ * decision in Lua (redis-index.ts PLACE), held to it by tests/stories-parity.test.ts.
  */
 export function decide(entry: IndexEntry, exact: Candidate | null, candidates: readonly Candidate[]): Story {
   if (exact) return { id: exact.story, relation: 'duplicate', similarity: 1, nearestId: exact.id };
