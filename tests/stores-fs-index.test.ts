@@ -40,7 +40,8 @@ describe('file store summary index', () => {
     const reader = new FsOutputStore(dir.path);
     expect(await namesOf(reader)).toEqual(['kept.txt']);
     const log = join(dir.path, INDEX_DIR, 'other-host-1-abcd.log');
-    const line = JSON.stringify({ op: 'put', id: sha256('late'), status: 'record', at: Date.now() * 1000, s: { ...sampleRecordSummary('late') } });
+    // Stamped a second after "kept": in the same millisecond the newest-first order would be a tie.
+    const line = JSON.stringify({ op: 'put', id: sha256('late'), status: 'record', at: (Date.now() + 1000) * 1000, s: { ...sampleRecordSummary('late') } });
     await writeFile(log, `not json\n{"op":"put","id":"../x"}\n${line.slice(0, 20)}`);
     expect(await namesOf(reader)).toEqual(['kept.txt']);
     await appendFile(log, `${line.slice(20)}\n`);
