@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
-import { MODEL_TYPE } from '../src/clean/language-model.js';
-import { detectLanguage, detectTag } from '../src/clean/language.js';
+import { MODEL_TYPE, SEPARATORS_FLAGS, SEPARATORS_SOURCE } from '../src/clean/language-model.js';
+import { detectLanguage, detectTag, separatorsToSpaces } from '../src/clean/language.js';
 
 const options = { processedAt: '2026-11-23T00:00:00.000Z' };
 const run = (text: string, name: string) => {
@@ -94,6 +94,14 @@ describe("the packed language model (src/clean/language-model.ts, from eld's dat
       }
     }
     expect(compared).toBeGreaterThan(2000);
+  });
+
+  it('turns separators to spaces as its pattern does, apostrophes ending a run given back', () => {
+    const separators = new RegExp(SEPARATORS_SOURCE, SEPARATORS_FLAGS);
+    const tricky = ["'", "a ' b", "a '' b", 'a.’b', "x `'’ y", 'a’’', '’a', "🎉'", 'a 🎉’’ b', 'a\ud800 b', '\udc00a', '\ud800\ud800\udc00', '𝔘𝔫𝔦 — 2026!', ''];
+    for (const text of [...tricky, ...MANY_LANGUAGES, MANY_LANGUAGES.join(" '").repeat(20)]) expect(separatorsToSpaces(text), JSON.stringify(text)).toBe(text.replace(separators, ' '));
+    // Cut at the first space written past `enough` characters, the space kept.
+    expect(separatorsToSpaces('abc, def. ghi', 4)).toBe('abc def ');
   });
 
   it('is generated from the installed eld (rerun scripts/write-language-model.mjs after upgrading it)', () => {
