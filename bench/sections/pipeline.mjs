@@ -21,6 +21,13 @@ import { htmlPipelineSection } from './pipeline-html.mjs';
 
 const TARGET_SHARE_OF_CEILING = 0.5;
 const TARGET_CPU_VS_CLEAN = 3;
+/**
+ * Files each worker process cleans before a run is measured. clean() alone, the baseline, is
+ * timed after a warm-up pass of 200 files (bench/lib/clean-cpu.mjs); fresh processes measured
+ * cold spent their first files in V8's interpreter and compilers (clean() alone: ~2.5 ms per
+ * file over the first 250 files, 0.6-1 ms after), which is start-up, not a file's cost.
+ */
+export const WARMUP_FILES_PER_WORKER = 200;
 
 /**
  * One burst run with K workers (and its paced latency run when `paced` is set). A run that
@@ -28,8 +35,10 @@ const TARGET_CPU_VS_CLEAN = 3;
  * store 'postgres' runs on the PostgreSQL stores of ctx.pg; noop: false skips the no-op
  * ceiling; `inputs` names the generated files (the same name, the same files). ctx.pg, when
  * connected, also has the PostgreSQL server's CPU read on the file stores' runs.
+ * `warmup` files (default WARMUP_FILES_PER_WORKER per worker process) go through the
+ * pipeline first, uncounted: the measured files meet warm processes, as clean() alone does.
  */
-export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 'file', noop: withNoop = true, inputs = label }) {
+export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 'file', noop: withNoop = true, inputs = label, warmup = WARMUP_FILES_PER_WORKER * workers }) {
   const { root, redis, redisUrl, keyPrefix, pool, log } = ctx;
   const pg = ctx.pg?.client ? ctx.pg : null;
   const noop = withNoop ? await noopCeiling({ ...ctx, workers, n }) : null;
@@ -42,20 +51,29 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
   const cleanCpu = await cleanCpuPerFile(ctx.dist, staging, files);
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir, pg: store === 'postgres' ? pg : null });
   try {
+    if (warmup > 0) {
+      const warmFiles = writeGeneratedFiles(staging, warmup, pool, `${inputs}-warmup`);
+      log(`e2e ${label}: ${warmup} warm-up files through the pipeline first (not measured)…`);
+      dropAll(staging, pipeline.inbox, warmFiles);
+      await waitForOutputs(pipeline, warmup, { log, budgetMs });
+    }
     const memory = memorySampler(pipeline);
     log(`e2e ${label}: dropping ${n} files into the inbox…`);
     const cpuBefore = await cpuSnapshot(pipeline, redis, pg);
     const drops = dropAll(staging, pipeline.inbox, files);
     const firstDrop = Math.min(...drops.values());
-    const { count, complete } = await waitForOutputs(pipeline, n, { onTick: (done) => memory.sample(done), log, budgetMs });
+    const waited = await waitForOutputs(pipeline, warmup + n, { onTick: (done) => memory.sample(done - warmup), log, budgetMs });
+    const count = waited.count - warmup;
+    const complete = waited.complete;
     const cpu = cpuPerFile(cpuBefore, await cpuSnapshot(pipeline, redis, pg), count);
     const entries = await pipeline.entries();
     const burst = latencies(entries, drops);
-    const lastWritten = complete ? Math.max(...entries.map((e) => e.ms)) : Date.now();
+    // The warm-up's entries (not in drops) are left out.
+    const lastWritten = complete ? Math.max(...entries.filter((e) => drops.has(e.fields.get('id'))).map((e) => e.ms)) : Date.now();
     const perSecond = count / ((lastWritten - firstDrop) / 1000);
     const pgCpu = cpu.postgres === undefined ? '' : `, PostgreSQL ${cpu.postgres} (this pipeline's backends ${cpu.postgresPipeline})`;
     log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}${pgCpu}; clean() alone ${cleanCpu}`);
-    const run = { store, workers, n, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, cleanCpu, peak: memory.peak, paced: null };
+    const run = { store, workers, n, warmup, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, cleanCpu, peak: memory.peak, paced: null };
     if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
       const pacedCount = Math.max(Math.min(200, n), Math.round(rate * paced.seconds));
@@ -63,7 +81,7 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
       log(`e2e ${label}: ${pacedCount} files dropped steadily at ${rate}/s (half the burst's rate) for latency…`);
       const lastId = entries.at(-1).id;
       const pacedDrops = await dropPaced(staging, pipeline.inbox, pacedFiles, rate);
-      await waitForOutputs(pipeline, n + pacedCount, { onTick: (done) => memory.sample(done), budgetMs });
+      await waitForOutputs(pipeline, warmup + n + pacedCount, { onTick: (done) => memory.sample(done), budgetMs });
       run.paced = { rate, ...latencies(await pipeline.entries(lastId), pacedDrops) };
       log(`e2e ${label}: paced p50 ${run.paced.p50} ms, p99 ${run.paced.p99} ms`);
     }

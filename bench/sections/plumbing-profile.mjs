@@ -2,7 +2,8 @@
 // One burst of generated small files through producer + K workers (file stores), each process
 // run under node --cpu-prof; only the samples taken between the first drop and the last
 // record count (V8's profile clock is CLOCK_MONOTONIC, the clock of process.hrtime here), so
-// start-up and shutdown are left out. Reported per role: self time by place (a dist/ file, a
+// start-up and shutdown are left out, and so is a warm-up (as e2e's, WARMUP_FILES_PER_WORKER
+// files per worker process through first). Reported per role: self time by place (a dist/ file, a
 // package, a builtin) and by function, as shares of that role's CPU in the window.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { summarize } from '../lib/cpu-profile.mjs';
 import { writeGeneratedFiles } from '../lib/inputs.mjs';
 import { round } from '../lib/measure.mjs';
 import { cpuPerFile, cpuSnapshot, dropAll, openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
+import { WARMUP_FILES_PER_WORKER } from './pipeline.mjs';
 
 /** Inclusive shares reported per role: clean() itself, and the story placement after it. */
 const WITHIN = [
@@ -28,6 +30,8 @@ export async function plumbingProfile(ctx, { n, budgetMs }) {
   const dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-'));
   const staging = join(dataDir, 'staging');
   const files = writeGeneratedFiles(staging, n, pool, 'prof');
+  const warmup = WARMUP_FILES_PER_WORKER * workers;
+  const warmFiles = writeGeneratedFiles(staging, warmup, pool, 'prof-warmup');
   const nodeArgs = ['--cpu-prof', `--cpu-prof-dir=${profDir}`];
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir, nodeArgs });
   let window;
@@ -37,12 +41,14 @@ export async function plumbingProfile(ctx, { n, budgetMs }) {
     roles.set(pipeline.producer.pid, 'producer');
     roles.set(pipeline.worker.pid, workers > 1 ? 'supervisor' : 'worker');
     for (const pid of pipeline.workerPids()) roles.set(pid, 'worker');
+    dropAll(staging, pipeline.inbox, warmFiles);
+    await waitForOutputs(pipeline, warmup, { log, budgetMs });
     const before = await cpuSnapshot(pipeline, redis);
     const from = nowUs();
     dropAll(staging, pipeline.inbox, files);
-    const { count } = await waitForOutputs(pipeline, n, { log, budgetMs });
+    const { count } = await waitForOutputs(pipeline, warmup + n, { log, budgetMs });
     window = [from, nowUs()];
-    cpu = cpuPerFile(before, await cpuSnapshot(pipeline, redis), count);
+    cpu = cpuPerFile(before, await cpuSnapshot(pipeline, redis), count - warmup);
   } finally {
     await pipeline.close();
   }
