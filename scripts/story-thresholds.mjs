@@ -9,7 +9,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { clean } from '../dist/clean/index.js';
-import { estimateSimilarity, minHash, normaliseBody } from '../dist/clean/fingerprint.js';
+import { bodySignature, estimateSimilarity, normaliseBody } from '../dist/clean/fingerprint.js';
 import { StoryGrouper } from '../dist/stories/group-records.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -136,7 +136,7 @@ for (const set of SETS) {
     continue;
   }
   for (const k of (args.get('k') ?? '1,2,3,5').split(',').map(Number)) {
-    report(`minhash64 k=${k}`, separation(docs, (d) => minHash(d.normalised, 64, k), estimateSimilarity));
+    report(`minhash64 k=${k}`, separation(docs, (d) => bodySignature(d.body, 64, k), estimateSimilarity));
     if (args.has('simhash')) report(`simhash64 k=${k}`, separation(docs, (d) => simHash(d.normalised, k), simHashSimilarity), [0.75, 0.8, 0.85, 0.9]);
   }
 }

@@ -38,39 +38,14 @@ function fmix32(h: number): number {
   return h >>> 0;
 }
 
-/** FNV-1a over UTF-16 code units. */
-function wordHash(word: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < word.length; i++) h = Math.imul(h ^ word.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
-/** Hashes of every run of `size` consecutive words (the whole text when shorter), sorted and deduplicated. */
-export function shingleHashes(words: readonly string[], size: number): Uint32Array {
-  const hashes = new Uint32Array(words.length);
-  for (let i = 0; i < words.length; i++) hashes[i] = wordHash(words[i]!);
-  return shinglesOf(hashes, words.length, size);
-}
-
-/** The signature of a normalised body (see oneHashOf). */
-export function minHash(normalised: string, hashes: number = HASHES, shingleWords: number = SHINGLE): Uint32Array {
-  return oneHashOf(shingleHashes(normalised === '' ? [] : normalised.split(' '), shingleWords), hashes);
-}
-
-/**
- * One-permutation hashing (Li, Owen & Zhang 2012) with densification by rotation (Shrivastava
+/*
+ * The signature is one-permutation hashing (Li, Owen & Zhang 2012) with densification by rotation (Shrivastava
  * & Li 2014): each shingle is hashed once and lands in one of n bins, whose least value is
  * kept; an empty bin borrows the next filled bin to its right, offset by the distance. The same
  * estimator as n independent minimums (share of equal components) at 1/n of the hashing.
  */
-export function oneHashOf(shingles: Uint32Array, hashes: number): Uint32Array {
-  const n = Math.min(hashes, MAX_HASHES);
-  const mins = new Uint32Array(n).fill(0xffffffff);
-  for (const shingle of shingles) bin(mins, shingle);
-  return densified(mins);
-}
 
-/** Keeps a shingle's value in its bin if it is the least so far (oneHashOf). */
+/** Keeps a shingle's value in its bin if it is the least so far. */
 function bin(mins: Uint32Array, shingle: number): void {
   const n = mins.length;
   const h = fmix32(shingle ^ 0x5bd1e995);
@@ -79,7 +54,7 @@ function bin(mins: Uint32Array, shingle: number): void {
   if (value < mins[b]!) mins[b] = value;
 }
 
-/** Empty bins borrow the next filled bin to their right, offset by the distance (oneHashOf). */
+/** Empty bins borrow the next filled bin to their right, offset by the distance. */
 function densified(mins: Uint32Array): Uint32Array {
   const n = mins.length;
   const filled = mins.findIndex((v) => v !== 0xffffffff);
@@ -218,16 +193,6 @@ function scan(lower: string): [number, number] {
 }
 for (let c = 0; c < 0x80; c++) isWordUnit(c);
 
-/** shingleHashes over word hashes already computed. */
-function shinglesOf(hashes: Uint32Array, words: number, size: number): Uint32Array {
-  const all = new Uint32Array(words === 0 ? 0 : Math.max(1, words - size + 1));
-  for (let i = 0; i < all.length; i++) all[i] = shingleAt(hashes, i, Math.min(i + size, words));
-  all.sort();
-  let unique = 0;
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[unique++] = all[i]!;
-  return all.subarray(0, unique);
-}
-
 function shingleAt(hashes: Uint32Array, from: number, to: number): number {
   let h = 0x2545f491;
   for (let j = from; j < to; j++) h = fmix32(h ^ hashes[j]!);
@@ -240,9 +205,10 @@ let seenStamps = new Uint32Array(1 << 12);
 let stamp = 0;
 
 /**
- * oneHashOf(shinglesOf(…)) and the count of distinct shingles without sorting: a bin's least
- * value does not care for duplicates or order, so each shingle is binned as it comes and a
- * set only counts the distinct ones.
+ * The signature of the shingles of `size` consecutive words (the whole text when shorter) and
+ * the count of distinct shingles, without sorting: a bin's least value does not care for
+ * duplicates or order, so each shingle is binned as it comes and a set only counts the
+ * distinct ones.
  */
 function signatureOf(hashes: Uint32Array, words: number, size: number, n: number): { mins: Uint32Array; distinct: number } {
   const mins = new Uint32Array(Math.min(n, MAX_HASHES)).fill(0xffffffff);
@@ -275,19 +241,30 @@ function signatureOf(hashes: Uint32Array, words: number, size: number, n: number
   return { mins: densified(mins), distinct };
 }
 
+/** normaliseBody's text (before its white space is folded): NFKC, which leaves ASCII as it is (the test is cheaper than the normaliser's own), then lower case. */
+function folded(body: string): string {
+  return (NON_ASCII.test(body) ? body.normalize('NFKC') : body).toLowerCase();
+}
+
 /**
- * The same value as hashing normaliseBody(body) and shingling its words (shingleHashes), in one
- * pass: fingerprints were a quarter of clean()'s time on text dumps, most of it the Unicode
- * regex replace, splitting into word strings and hashing them one by one.
+ * sha256 of normaliseBody(body) and the MinHash of its word shingles, in one pass without
+ * building the normalised string or its words: fingerprints were a quarter of clean()'s time
+ * on text dumps, most of it the Unicode regex replace, splitting into word strings and
+ * hashing them one by one. tests/helpers/fingerprint-reference.ts is the plain definition
+ * that the tests hold this to.
  */
 export function fingerprint(body: string): Fingerprint {
-  // NFKC leaves ASCII as it is; the test is cheaper than the normaliser's own check.
-  const lower = (NON_ASCII.test(body) ? body.normalize('NFKC') : body).toLowerCase();
-  const [bytes, words] = scan(lower);
+  const [bytes, words] = scan(folded(body));
   const { mins, distinct } = signatureOf(wordHashes, words, SHINGLE, HASHES);
   return {
     bodyHash: createHash('sha256').update(utf8.subarray(0, bytes)).digest('hex'),
     signature: encodeSignature(mins),
     shingles: distinct,
   };
+}
+
+/** fingerprint()'s signature with other sizes: `hashes` components over shingles of `shingleWords` words (the thresholds script compares sizes). */
+export function bodySignature(body: string, hashes: number = HASHES, shingleWords: number = SHINGLE): Uint32Array {
+  const [, words] = scan(folded(body));
+  return signatureOf(wordHashes, words, shingleWords, hashes).mins;
 }
