@@ -42,3 +42,36 @@ describe('credit lines written with "by"', () => {
     expect(bodyAround(sentence).body).toContain(sentence);
   });
 });
+
+describe('calls to action (HTML_TAIL_CALL_TO_ACTION) are read only after the last paragraph', () => {
+  const appeal = 'Want to hear about the next council meeting? Follow us on WhatsApp and Telegram.';
+  function cleanArticle(inner: string) {
+    const html = `<html><head><title>Council votes on bridge</title></head><body><article><h1>Council votes on bridge</h1>${inner}</article></body></html>`;
+    const result = clean({ bytes: Buffer.from(html), name: 'bridge.html', receivedAt: '2021-07-09T00:00:00Z' }, { processedAt: '2021-07-09T00:00:00Z' });
+    if (!result.ok) throw new Error(`rejected: ${result.reason}`);
+    return result.record;
+  }
+
+  it('an appeal closing the story is removed', () => {
+    const record = cleanArticle(`${para(1)}${para(2)}${para(3)}<p>${appeal}</p>`);
+    expect(record.body).not.toContain(appeal);
+    expect(record.body).toContain('Paragraph 3 of the story');
+    expect(record.removed).toContainEqual(expect.objectContaining({ text: appeal, reason: 'call to action after the story' }));
+  });
+
+  it('the same words between paragraphs are story text', () => {
+    const record = cleanArticle(`${para(1)}<p>${appeal}</p>${para(2)}${para(3)}`);
+    expect(record.body).toContain(appeal);
+  });
+});
+
+describe('disclosures (HTML_DISCLOSURE_LINES)', () => {
+  for (const notice of ['* Links mit Sternchen sind sogenannte Affiliate-Links: Wenn du darauf klickst und etwas kaufst, unterstützt du meine Arbeit.', 'This work is licensed under a Creative Commons Attribution 4.0 International License.']) {
+    it(`"${notice.slice(0, 40)}…" between paragraphs is removed, the paragraphs kept`, () => {
+      const record = bodyAround(notice);
+      expect(record.body).not.toContain(notice);
+      expect(record.body).toContain('Paragraph 3 of the story');
+      expect(record.removed).toContainEqual(expect.objectContaining({ text: notice, reason: 'disclosure' }));
+    });
+  }
+});

@@ -23,6 +23,7 @@ export const HTML_BOILERPLATE_LINES: readonly RuleRow[] = [
   { pattern: "(?:don'?t miss|read next|up next|what to read next)", note: 'express.co.uk "DON\'T MISS" inset between paragraphs: a label, the story goes on after it (scrapinghub set)' },
   { pattern: '(?:subscribe|sign up) (?:to|for) [^.!?]{2,120}[.!?]?', note: 'wired.com "Subscribe to WIRED and stay smart with more of your favorite Ideas writers." (scrapinghub set)' },
   { pattern: '(?:get|sign up for|subscribe to) .{0,80}(?:in|to) your inbox\\b.{0,120}', note: 'nj.com "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters." (scrapinghub set)' },
+  { pattern: '\\(?(?:quelle|quellen|source|sources|fonte|fuente)\\s*:\\s*[^\\n]{1,90}|quellenangaben\\s*:?', note: 'source and photo-source lines "Quelle: Deutscher Jagdverband (DJV)", "(Quelle: Fleischmann/Unsplash/DJV)" (natuerlich-jagd.de, jagdverband.de, handwerksblatt.de, trafilatura-dev set)' },
 ];
 
 /** Headings that open a list of other stories after the article: the article ends there (after enough body). */
@@ -30,6 +31,9 @@ export const HTML_TRAILER_LINES: readonly RuleRow[] = [
   { pattern: 'more (?:great |top |recent )?(?:[\\p{L}.]+ ){0,2}(?:stories|articles|news|reads)', note: 'wired.com "More Great WIRED Stories" (scrapinghub set)' },
   { pattern: 'explore further', note: 'phys.org "Explore further" box of related stories after the article (scrapinghub set)' },
   { pattern: '(?:recent|latest|popular|related|other|top) (?:articles|stories|posts|news)', note: 'autoindustriya.com "RECENT ARTICLES" (scrapinghub set)' },
+  { pattern: 'weiterführende (?:informationen|links)|weitere (?:informationen|infos|meldungen|nachrichten)', note: 'German pages: links and other stories after the story (bfn.de "Weiterführende Informationen", auto-presse.de "Weitere Meldungen", trafilatura-dev set)' },
+  { pattern: 'mehr zum thema auf [\\p{L}\\d.-]{2,40}|weiterlesen|(?:artikel|audios?) und videos zum thema|(?:audios? et )?vidéos sur le (?:même )?sujet', note: 'German and French related-links headings (uepo.de "Mehr zum Thema auf UEPO.de", l-mag.de "Weiterlesen:", spox.com, dw.com, trafilatura-dev set)' },
+  { pattern: 'über (?:den|die) autor(?:in)?|about the author', note: 'author boxes after the story (weinkenner.de "Über den Autor", trafilatura-dev set)' },
 ];
 
 /**
@@ -45,3 +49,26 @@ export const HTML_DATE_LABEL_LINES: readonly RuleRow[] = [
   { pattern: '(?:published|updated|posted|last updated|modified|first published)\\b.{0,60}', note: 'snopes.com "Published 1 day ago", thehill.com "Updated at 1:23 p.m." (scrapinghub set)' },
   { pattern: '(?:veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\\b.{0,60}', note: 'the same labels on German, French, Spanish, Italian pages' },
 ];
+
+/**
+ * Notices about the text rather than text of the story: affiliate-link disclosures,
+ * licence lines, "the author's opinion" disclaimers. Regex sources matched from the start
+ * of a block of at most disclosureMaxChars, case-insensitively.
+ */
+export const HTML_DISCLOSURE_LINES: readonly RuleRow[] = [
+  { pattern: '.{0,160}\\baffiliate[- ]?links?\\b', note: 'affiliate-link notices "* Links mit Sternchen sind sogenannte Affiliate-Links" (careelite.de, peppermynta.de, haustiermagazin.com, trafilatura-dev set)' },
+  { pattern: '.{0,120}\\b(?:eine )?provision (?:erhält|erhalten|bekommt|bekommen)', note: '"Dieser Artikel kann Links zu Anbietern enthalten, von denen outdoor-magazin eine Provision erhält" (outdoor-magazin.com, trafilatura-dev set)' },
+  { pattern: 'this (?:post|article|page) (?:may )?contains? (?:affiliate links|references to products)', note: 'thepointsguy.com advertiser notice above the story (trafilatura-dev set)' },
+  { pattern: '(?:dieser|der) (?:text|beitrag|artikel) (?:wurde |ist )?(?:veröffentlicht |lizenziert )?unter (?:der|einer) (?:lizenz|creative)|this (?:work|text|article|post) is licensed under', note: 'licence lines closing a story "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE" (fluter.de, trafilatura-dev set)' },
+  { pattern: '(?:dieser )?beitrag gibt (?:nur |ausschließlich )?die meinung de[rs] autor|the views expressed (?:in this|here)', note: 'opinion disclaimers "Dieser Beitrag gibt die Meinung des Autors wieder" (freitag.de community blogs, trafilatura-dev set)' },
+];
+
+/**
+ * Calls to action that close a story: subscribe, follow, support, write to us. Searched
+ * anywhere in a short block, and only among the blocks after the story's last paragraph
+ * (classify.ts trimTail), where a sentence of the story would not be.
+ */
+export const HTML_TAIL_CALL_TO_ACTION: RuleRow = {
+  pattern: 'newsletter|abonnier|subscribe|sign up|suscr[ií]b|inscrivez|iscriviti|whatsapp|telegram|\\b(?:folg|follow)\\w* (?:uns|us)\\b|unterstütz\\w* (?:uns|unsere)|support (?:us|our)|escribirnos|schreiben sie uns|schreib uns',
+  note: 'closing appeals: diem25.org "Sign up here", elpais.com "Puede escribirnos … suscribirse aquí a nuestra newsletter", verfassungsblog.de "would you consider supporting our work", mix1.de "Musiknewsletter", tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
+};
