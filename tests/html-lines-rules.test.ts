@@ -75,3 +75,24 @@ describe('disclosures (HTML_DISCLOSURE_LINES)', () => {
     });
   }
 });
+
+describe('short furniture lines of German pages between paragraphs', () => {
+  for (const label of ['Inhaltsverzeichnis', '(Alle Angaben ohne Gewähr)', 'Dieses Skript als PDF herunterladen', 'Teilen Sie dies mit:', 'Quelle: Deutscher Jagdverband (DJV)']) {
+    it(`"${label}" is removed as boilerplate, the paragraphs kept`, () => {
+      const record = bodyAround(label);
+      expect(record.body).not.toContain(label);
+      expect(record.body).toContain('Paragraph 3 of the story');
+      expect(record.removed).toContainEqual(expect.objectContaining({ text: label, reason: 'boilerplate-phrase' }));
+    });
+  }
+});
+
+describe('captions written as paragraphs (HTML_CAPTION_LINES)', () => {
+  for (const caption of ['Abbildung 4: klassische Schwachschicht.', 'Vergrößern Eine kleine runde Aussparung für die Kamera im Display.']) {
+    it(`"${caption}" is a caption`, () => {
+      const record = bodyAround(caption);
+      expect(record.body).not.toContain(caption);
+      expect(record.body).toContain('Paragraph 3 of the story');
+    });
+  }
+});

@@ -1,5 +1,5 @@
 import { HEADING_TAGS } from '../rules/html-tokens.js';
-import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_TAIL_CALL_TO_ACTION, HTML_TRAILER_LINES } from '../rules/html-lines.js';
+import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_CAPTION_LINES, HTML_CONSENT_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_TAIL_CALL_TO_ACTION, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { bylineOf } from '../lines/byline.js';
 import { isCaptionLine } from '../lines/caption.js';
@@ -18,6 +18,8 @@ const DATE_LABEL_LINE = new RegExp(`^(?:${alternatives(HTML_DATE_LABEL_LINES)})$
 const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(HTML_BOILERPLATE_LINES)})$`, 'iu');
 const COMMENT_MARKER = new RegExp(COMMENT_MARKER_WORDS.pattern, 'i');
 const DISCLOSURE_LINE = new RegExp(`^(?:${alternatives(HTML_DISCLOSURE_LINES)})`, 'iu');
+const CONSENT_LINE = new RegExp(`^(?:${alternatives(HTML_CONSENT_LINES)})`, 'iu');
+const HTML_CAPTION_LINE = new RegExp(`^(?:${alternatives(HTML_CAPTION_LINES)})$`, 'iu');
 const TAIL_CALL_TO_ACTION = new RegExp(HTML_TAIL_CALL_TO_ACTION.pattern, 'iu');
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
@@ -55,12 +57,15 @@ function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], strin
   const text = run.text;
   if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
   if (run.linkChars / text.length > (text.length >= S.longBlockChars ? S.longBlockMaxLinkDensity : S.maxLinkDensity)) return ['boilerplate', 'link-density'];
-  if (text.length <= S.disclosureMaxChars && DISCLOSURE_LINE.test(text)) return ['boilerplate', 'disclosure'];
+  if (text.length <= S.disclosureMaxChars) {
+    if (DISCLOSURE_LINE.test(text)) return ['boilerplate', 'disclosure'];
+    if (CONSENT_LINE.test(text)) return ['boilerplate', 'consent or embed placeholder'];
+  }
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
     if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];
     if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
-    if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
+    if (isCaptionLine(text) || HTML_CAPTION_LINE.test(text)) return ['caption', 'photo caption or credit'];
   }
   return ['body'];
 }

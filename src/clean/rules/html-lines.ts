@@ -24,6 +24,10 @@ export const HTML_BOILERPLATE_LINES: readonly RuleRow[] = [
   { pattern: '(?:subscribe|sign up) (?:to|for) [^.!?]{2,120}[.!?]?', note: 'wired.com "Subscribe to WIRED and stay smart with more of your favorite Ideas writers." (scrapinghub set)' },
   { pattern: '(?:get|sign up for|subscribe to) .{0,80}(?:in|to) your inbox\\b.{0,120}', note: 'nj.com "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters." (scrapinghub set)' },
   { pattern: '\\(?(?:quelle|quellen|source|sources|fonte|fuente)\\s*:\\s*[^\\n]{1,90}|quellenangaben\\s*:?', note: 'source and photo-source lines "Quelle: Deutscher Jagdverband (DJV)", "(Quelle: Fleischmann/Unsplash/DJV)" (natuerlich-jagd.de, jagdverband.de, handwerksblatt.de, trafilatura-dev set)' },
+  { pattern: 'inhaltsverzeichnis|table of contents|sommaire|índice|indice', note: 'table-of-contents labels above the story (silkes-weinkeller.de "Inhaltsverzeichnis", trafilatura-dev set)' },
+  { pattern: '\\(?(?:alle )?angaben ohne gewähr\\.?\\)?', note: '"Alle Angaben ohne Gewähr" disclaimers (handwerksblatt.de, trafilatura-dev set)' },
+  { pattern: 'teilen sie dies mit:?', note: 'WordPress.com sharing block in German ("Share this:"; mitundvoneinander.wordpress.com, trafilatura-dev set)' },
+  { pattern: '.{0,40}\\bals pdf (?:herunterladen|downloaden)|download (?:this |the )?.{0,30}as pdf', note: 'download links "Dieses Skript als PDF herunterladen" (ndr.de, trafilatura-dev set)' },
 ];
 
 /** Headings that open a list of other stories after the article: the article ends there (after enough body). */
@@ -72,3 +76,19 @@ export const HTML_TAIL_CALL_TO_ACTION: RuleRow = {
   pattern: 'newsletter|abonnier|subscribe|sign up|suscr[ií]b|inscrivez|iscriviti|whatsapp|telegram|\\b(?:folg|follow)\\w* (?:uns|us)\\b|unterstütz\\w* (?:uns|unsere)|support (?:us|our)|escribirnos|schreiben sie uns|schreib uns',
   note: 'closing appeals: diem25.org "Sign up here", elpais.com "Puede escribirnos … suscribirse aquí a nuestra newsletter", verfassungsblog.de "would you consider supporting our work", mix1.de "Musiknewsletter", tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
 };
+
+/**
+ * What an embed shows until the reader consents to a third party: a label ("Externer
+ * Inhalt") and a privacy note. Regex sources matched from the start of a block of at most
+ * disclosureMaxChars, case-insensitively.
+ */
+export const HTML_CONSENT_LINES: readonly RuleRow[] = [
+  { pattern: '(?:empfohlener )?(?:redaktioneller |externer )inhalt|(?:recommended )?external content|(?:twitter|x|youtube|instagram|facebook|tiktok|vimeo|spotify|podcast|video|inhalte?) (?:freischalten|aktivieren|laden)', note: 'labels of blocked embeds: munich2022.com "Externer Inhalt", omr.com "Empfohlener redaktioneller Inhalt", amnesty.de "Twitter freischalten" (trafilatura-dev set)' },
+  { pattern: '.{0,40}(?:wir respektieren (?:deine|ihre|eure) privatsphäre|an dieser stelle (?:findet ihr|findest du|finden sie) einen externen inhalt|um (?:deine|ihre|eure) (?:persönlichen )?daten zu schützen, haben wir|we respect your privacy|to protect your (?:personal data|privacy), we (?:have )?blocked)', note: 'privacy notes of blocked embeds (amnesty.de, omr.com, munich2022.com, trafilatura-dev set)' },
+];
+
+/** Captions written into the story's own paragraphs: a figure label or an "enlarge" button before the caption text. */
+export const HTML_CAPTION_LINES: readonly RuleRow[] = [
+  { pattern: '(?:abbildung|abb\\.|figure|fig\\.)\\s*\\d*\\s*:\\s*.{2,250}', note: 'figure captions "Abbildung 4: klassische Schwachschicht." (baechli-bergsport.ch, gipfelbuch.ch, trafilatura-dev set)' },
+  { pattern: '(?:vergrößern|enlarge)\\s+.{2,250}', note: 'IDG image boxes whose zoom button reads into the caption "Vergrößern Eine kleine runde Aussparung …" (macwelt.de, trafilatura-dev set)' },
+];
