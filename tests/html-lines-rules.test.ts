@@ -96,3 +96,21 @@ describe('captions written as paragraphs (HTML_CAPTION_LINES)', () => {
     });
   }
 });
+
+describe('"Weitere Infos" at the end of the story', () => {
+  function lastParagraph(text: string) {
+    const html = `<html><head><title>Council votes on bridge</title></head><body><article><h1>Council votes on bridge</h1>${para(1)}${para(2)}${para(3)}<p>${text}</p></article></body></html>`;
+    const result = clean({ bytes: Buffer.from(html), name: 'bridge.html', receivedAt: '2021-07-09T00:00:00Z' }, { processedAt: '2021-07-09T00:00:00Z' });
+    if (!result.ok) throw new Error(`rejected: ${result.reason}`);
+    return result.record;
+  }
+
+  it('a pointer to a website is a call to action', () => {
+    expect(lastParagraph('Weitere Infos unter www.itfjuniors.de.').body).not.toContain('itfjuniors');
+  });
+
+  it('a contact person for more information is story text', () => {
+    const contact = 'Weitere Informationen erteilt Anne Althaus in der Leitstelle unter Tel. 02382 59743.';
+    expect(lastParagraph(contact).body).toContain(contact);
+  });
+});

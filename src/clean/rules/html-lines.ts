@@ -25,6 +25,8 @@ export const HTML_BOILERPLATE_LINES: readonly RuleRow[] = [
   { pattern: '(?:get|sign up for|subscribe to) .{0,80}(?:in|to) your inbox\\b.{0,120}', note: 'nj.com "Get the latest updates right in your inbox. Subscribe to NJ.com’s newsletters." (scrapinghub set)' },
   { pattern: '\\(?(?:quelle|quellen|source|sources|fonte|fuente)\\s*:\\s*[^\\n]{1,90}|quellenangaben\\s*:?', note: 'source and photo-source lines "Quelle: Deutscher Jagdverband (DJV)", "(Quelle: Fleischmann/Unsplash/DJV)" (natuerlich-jagd.de, jagdverband.de, handwerksblatt.de, trafilatura-dev set)' },
   { pattern: '(?:(?:(?:rezept|recipe) (?:drucken|print)|print (?:this )?recipe|pinnen|(?:bei|auf) pinterest (?:speichern|merken)|save (?:to|on) pinterest|jump to recipe|zum rezept springen)\\s*)+', note: 'recipe-card buttons, alone or in a row: "Rezept drucken Bei Pinterest speichern", "Pinnen" (backenmachtgluecklich.de, WP Recipe Maker, trafilatura-dev set)' },
+  { pattern: '(?:suggested citation|zitiervorschlag|zitierweise|diese folge zitieren|cite this (?:article|post|episode))\\s*:?\\s.{0,300}', note: 'citation lines after blog posts and podcast episodes (verfassungsblog.de "SUGGESTED CITATION …", resonator-podcast.de "Diese Folge zitieren: …", trafilatura-dev set)' },
+  { pattern: 'dieses thema im programm:.{0,200}', note: 'ARD broadcasters\' programme line closing a story "Dieses Thema im Programm: MDR THÜRINGEN - Das Radio | …" (mdr.de, trafilatura-dev set)' },
   { pattern: 'inhaltsverzeichnis|table of contents|sommaire|índice|indice', note: 'table-of-contents labels above the story (silkes-weinkeller.de "Inhaltsverzeichnis", trafilatura-dev set)' },
   { pattern: '\\(?(?:alle )?angaben ohne gewähr\\.?\\)?', note: '"Alle Angaben ohne Gewähr" disclaimers (handwerksblatt.de, trafilatura-dev set)' },
   { pattern: 'teilen sie dies mit:?', note: 'WordPress.com sharing block in German ("Share this:"; mitundvoneinander.wordpress.com, trafilatura-dev set)' },
@@ -53,6 +55,7 @@ export const COMMENT_MARKER_WORDS: RuleRow = { pattern: 'comment|kommentar|reply
 export const HTML_DATE_LABEL_LINES: readonly RuleRow[] = [
   { pattern: '(?:published|updated|posted|last updated|modified|first published)\\b.{0,60}', note: 'snopes.com "Published 1 day ago", thehill.com "Updated at 1:23 p.m." (scrapinghub set)' },
   { pattern: '(?:veröffentlicht|aktualisiert|publié|mis à jour|publicado|actualizado|pubblicato|aggiornato)\\b.{0,60}', note: 'the same labels on German, French, Spanish, Italian pages' },
+  { pattern: '(?:publiziert|erschienen)\\s*(?:am\\s*)?:?\\s*\\d.{0,40}', note: 'Swiss and German "Publiziert: 03.04.2020, 12:35" closing the story (tagesanzeiger.ch, trafilatura-dev set)' },
 ];
 
 /**
@@ -65,6 +68,7 @@ export const HTML_DISCLOSURE_LINES: readonly RuleRow[] = [
   { pattern: '.{0,120}\\b(?:eine )?provision (?:erhält|erhalten|bekommt|bekommen)', note: '"Dieser Artikel kann Links zu Anbietern enthalten, von denen outdoor-magazin eine Provision erhält" (outdoor-magazin.com, trafilatura-dev set)' },
   { pattern: 'this (?:post|article|page) (?:may )?contains? (?:affiliate links|references to products)', note: 'thepointsguy.com advertiser notice above the story (trafilatura-dev set)' },
   { pattern: '(?:dieser|der) (?:text|beitrag|artikel) (?:wurde |ist )?(?:veröffentlicht |lizenziert )?unter (?:der|einer) (?:lizenz|creative)|this (?:work|text|article|post) is licensed under', note: 'licence lines closing a story "Dieser Text wurde veröffentlicht unter der Lizenz CC-BY-NC-ND-4.0-DE" (fluter.de, trafilatura-dev set)' },
+  { pattern: '(?:dieser |der )?(?:text|artikel|beitrag) entspricht den (?:vorgaben|standards|anforderungen)|medically reviewed by|fact[- ]checked by', note: 'medical review notes "Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur …" (onmeda.de, trafilatura-dev set)' },
   { pattern: '(?:dieser )?beitrag gibt (?:nur |ausschließlich )?die meinung de[rs] autor|the views expressed (?:in this|here)', note: 'opinion disclaimers "Dieser Beitrag gibt die Meinung des Autors wieder" (freitag.de community blogs, trafilatura-dev set)' },
 ];
 
@@ -74,8 +78,8 @@ export const HTML_DISCLOSURE_LINES: readonly RuleRow[] = [
  * (classify.ts trimTail), where a sentence of the story would not be.
  */
 export const HTML_TAIL_CALL_TO_ACTION: RuleRow = {
-  pattern: 'newsletter|abonnier|subscribe|sign up|suscr[ií]b|inscrivez|iscriviti|whatsapp|telegram|\\b(?:folg|follow)\\w* (?:uns|us)\\b|unterstütz\\w* (?:uns|unsere)|support (?:us|our)|escribirnos|schreiben sie uns|schreib uns',
-  note: 'closing appeals: diem25.org "Sign up here", elpais.com "Puede escribirnos … suscribirse aquí a nuestra newsletter", verfassungsblog.de "would you consider supporting our work", mix1.de "Musiknewsletter", tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
+  pattern: '^weitere (?:infos|informationen) (?:(?:gibt.s |finden sie |findest du )?(?:unter|auf) (?:www\\.|https?:|[\\w-]+\\.(?:de|com|org|net|at|ch)\\b)|zu[mr]? [^.]{0,80}:$)|in den kommentaren|in the comments|hinterlasse\\w* (?:\\w+ ){0,2}(?:einen )?kommentar|newsletter|abonnier|subscribe|sign up|suscr[ií]b|inscrivez|iscriviti|whatsapp|telegram|\\b(?:folg|follow)\\w* (?:uns|us)\\b|unterstütz\\w* (?:uns|unsere)|support\\w* (?:us|our)|escribirnos|schreiben sie uns|schreib uns',
+  note: 'closing appeals: btv.de "Weitere Infos unter www.itfjuniors.de.", houzz.de "Verraten Sie gerne in den Kommentaren:", diem25.org "Sign up here", elpais.com "Puede escribirnos … suscribirse aquí a nuestra newsletter", verfassungsblog.de "would you consider supporting our work", mix1.de "Musiknewsletter", tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
 };
 
 /**
