@@ -114,3 +114,18 @@ describe('"Weitere Infos" at the end of the story', () => {
     expect(lastParagraph(contact).body).toContain(contact);
   });
 });
+
+describe('script error messages printed into the page (HTML_SCRIPT_ERROR_LINE)', () => {
+  const warning = 'Warning: Creating default object from empty value in /www/htdocs/w0094d70/wp-includes/classes.php on line 407';
+  it('a PHP warning between paragraphs is removed, the paragraphs kept', () => {
+    const record = bodyAround(warning);
+    expect(record.body).not.toContain('classes.php');
+    expect(record.body).toContain('Paragraph 3 of the story');
+    expect(record.removed).toContainEqual(expect.objectContaining({ text: warning, reason: 'script error message' }));
+  });
+
+  it('a sentence of the story that says "warning:" is kept', () => {
+    const sentence = 'Warning: the river may flood the crossing on line 4 of the tram network, the mayor said on Tuesday.';
+    expect(bodyAround(sentence).body).toContain(sentence);
+  });
+});

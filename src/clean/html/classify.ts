@@ -1,5 +1,5 @@
 import { HEADING_TAGS } from '../rules/html-tokens.js';
-import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_CAPTION_LINES, HTML_CONSENT_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_TAIL_CALL_TO_ACTION, HTML_TRAILER_LINES } from '../rules/html-lines.js';
+import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_CAPTION_LINES, HTML_CONSENT_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_SCRIPT_ERROR_LINE, HTML_TAIL_CALL_TO_ACTION, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { bylineOf } from '../lines/byline.js';
 import { isCaptionLine } from '../lines/caption.js';
@@ -20,6 +20,7 @@ const COMMENT_MARKER = new RegExp(COMMENT_MARKER_WORDS.pattern, 'i');
 const DISCLOSURE_LINE = new RegExp(`^(?:${alternatives(HTML_DISCLOSURE_LINES)})`, 'iu');
 const CONSENT_LINE = new RegExp(`^(?:${alternatives(HTML_CONSENT_LINES)})`, 'iu');
 const HTML_CAPTION_LINE = new RegExp(`^(?:${alternatives(HTML_CAPTION_LINES)})$`, 'iu');
+const SCRIPT_ERROR_LINE = new RegExp(`^(?:${HTML_SCRIPT_ERROR_LINE.pattern})$`, 'iu');
 const TAIL_CALL_TO_ACTION = new RegExp(HTML_TAIL_CALL_TO_ACTION.pattern, 'iu');
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
@@ -60,6 +61,7 @@ function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], strin
   if (text.length <= S.disclosureMaxChars) {
     if (DISCLOSURE_LINE.test(text)) return ['boilerplate', 'disclosure'];
     if (CONSENT_LINE.test(text)) return ['boilerplate', 'consent or embed placeholder'];
+    if (SCRIPT_ERROR_LINE.test(text)) return ['boilerplate', 'script error message'];
   }
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];

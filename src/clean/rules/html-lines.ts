@@ -97,3 +97,13 @@ export const HTML_CAPTION_LINES: readonly RuleRow[] = [
   { pattern: '(?:abbildung|abb\\.|figure|fig\\.)\\s*\\d*\\s*:\\s*.{2,250}', note: 'figure captions "Abbildung 4: klassische Schwachschicht." (baechli-bergsport.ch, gipfelbuch.ch, trafilatura-dev set)' },
   { pattern: '(?:vergrößern|enlarge)\\s+.{2,250}', note: 'IDG image boxes whose zoom button reads into the caption "Vergrößern Eine kleine runde Aussparung …" (macwelt.de, trafilatura-dev set)' },
 ];
+
+/**
+ * Error messages a server-side script printed into the page ("Warning: … in /www/htdocs/…
+ * on line 407"): PHP sites left unmaintained. Regex source matched against a whole block of
+ * at most disclosureMaxChars, case-insensitively.
+ */
+export const HTML_SCRIPT_ERROR_LINE: RuleRow = {
+  pattern: '(?:warning|notice|deprecated|strict standards|fatal error|parse error)\\s*:\\s.{0,360}?\\bon line\\s+\\d+\\.?',
+  note: 'PHP warnings in old WordPress blogs and CMSs (einfachspanien.de, colours-of-the-soul.alhelm.net, seelenradio.de, trafilatura-dev set)',
+};
