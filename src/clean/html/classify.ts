@@ -1,5 +1,5 @@
 import { HEADING_TAGS } from '../rules/html-tokens.js';
-import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_DATE_LABEL_LINES, HTML_TRAILER_LINES } from '../rules/html-lines.js';
+import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_CAPTION_LINES, HTML_CONSENT_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_SCRIPT_ERROR_LINE, HTML_TAIL_CALL_TO_ACTION, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { bylineOf } from '../lines/byline.js';
 import { isCaptionLine } from '../lines/caption.js';
@@ -17,6 +17,11 @@ const HTML_TRAILER_LINE = new RegExp(`^(?:${alternatives(HTML_TRAILER_LINES)})\\
 const DATE_LABEL_LINE = new RegExp(`^(?:${alternatives(HTML_DATE_LABEL_LINES)})$`, 'iu');
 const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(HTML_BOILERPLATE_LINES)})$`, 'iu');
 const COMMENT_MARKER = new RegExp(COMMENT_MARKER_WORDS.pattern, 'i');
+const DISCLOSURE_LINE = new RegExp(`^(?:${alternatives(HTML_DISCLOSURE_LINES)})`, 'iu');
+const CONSENT_LINE = new RegExp(`^(?:${alternatives(HTML_CONSENT_LINES)})`, 'iu');
+const HTML_CAPTION_LINE = new RegExp(`^(?:${alternatives(HTML_CAPTION_LINES)})$`, 'iu');
+const SCRIPT_ERROR_LINE = new RegExp(`^(?:${HTML_SCRIPT_ERROR_LINE.pattern})$`, 'iu');
+const TAIL_CALL_TO_ACTION = new RegExp(HTML_TAIL_CALL_TO_ACTION.pattern, 'iu');
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
 
@@ -53,11 +58,16 @@ function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], strin
   const text = run.text;
   if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
   if (run.linkChars / text.length > (text.length >= S.longBlockChars ? S.longBlockMaxLinkDensity : S.maxLinkDensity)) return ['boilerplate', 'link-density'];
+  if (text.length <= S.disclosureMaxChars) {
+    if (DISCLOSURE_LINE.test(text)) return ['boilerplate', 'disclosure'];
+    if (CONSENT_LINE.test(text)) return ['boilerplate', 'consent or embed placeholder'];
+    if (SCRIPT_ERROR_LINE.test(text)) return ['boilerplate', 'script error message'];
+  }
   if (text.length <= S.metaLineMaxChars * 2) {
     if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
     if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];
     if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
-    if (isCaptionLine(text)) return ['caption', 'photo caption or credit'];
+    if (isCaptionLine(text) || HTML_CAPTION_LINE.test(text)) return ['caption', 'photo caption or credit'];
   }
   return ['body'];
 }
@@ -120,7 +130,8 @@ const TAIL_LABEL_END = /[?？]$/u;
 /**
  * Headings and short labels after the article's last paragraph head something that was
  * not kept (a related-stories box, share buttons, a rating widget): trafilatura drops
- * trailing headings the same way. Returns the body characters left.
+ * trailing headings the same way. Short calls to action at the very end ("Sign up for our
+ * newsletter", "Follow us on WhatsApp") go with them. Returns the body characters left.
  */
 function trimTail(blocks: Block[], bodyChars: number): number {
   let left = bodyChars;
@@ -129,8 +140,9 @@ function trimTail(blocks: Block[], bodyChars: number): number {
     if (b.kind !== 'body') continue;
     const heading = b.tag !== undefined && HEADING_TAGS.has(b.tag) && b.text.length <= S.tailHeadingMaxChars;
     const label = b.text.length <= S.tailLabelMaxChars && (TAIL_LABEL_END.test(b.text) || (!ENDS_SENTENCE.test(b.text) && !HAS_DIGIT.test(b.text) && !ITEM_TAGS.has(b.tag ?? '') && (b.text.match(/\p{L}+/gu)?.length ?? 0) >= 2));
-    if (!heading && !label) break;
-    blocks[i] = { ...b, kind: 'boilerplate', reason: heading ? 'heading after the last paragraph' : 'label after the last paragraph' };
+    const appeal = !heading && !label && b.text.length <= S.tailCallToActionMaxChars && TAIL_CALL_TO_ACTION.test(b.text);
+    if (!heading && !label && !appeal) break;
+    blocks[i] = { ...b, kind: 'boilerplate', reason: heading ? 'heading after the last paragraph' : label ? 'label after the last paragraph' : 'call to action after the story' };
     left -= b.text.length;
   }
   return left;

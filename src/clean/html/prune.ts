@@ -1,5 +1,5 @@
 import type { Element } from 'domhandler';
-import { ARTICLE_BODY_TOKENS, CAPTION_SUBSTRINGS, EMBED_TOKENS, FURNITURE_TAGS, PROSE_PROTECTED_TAGS, SILENT_TAGS } from '../rules/html-tokens.js';
+import { ARTICLE_BODY_TOKENS, CAPTION_SUBSTRINGS, EMBED_TOKENS, FURNITURE_TAGS, INLINE_TAGS, PROSE_PROTECTED_TAGS, SILENT_TAGS } from '../rules/html-tokens.js';
 import { MAYBE_CONTENT_WORDS, REGION_WORDS, type RegionWords } from '../rules/page-regions.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import type { BlockKind } from '../../schemas/index.js';
@@ -42,8 +42,20 @@ function isProse(stats: NodeStats | undefined): boolean {
   return !!stats && stats.proseChars > S.protectProseChars && stats.linkChars / Math.max(stats.chars, 1) < S.protectMaxLinkDensity;
 }
 
+/**
+ * An inline element that starts or sits in a paragraph holding much more text than it: a
+ * "KOBE –" dateline span opening the story's first sentence (japantimes.co.jp,
+ * trafilatura-dev set) is part of that sentence, not a meta box.
+ */
+function inSentence(el: Element, stats: ReadonlyMap<Element, NodeStats>): boolean {
+  const parent = el.parent as Element | null;
+  if (!INLINE_TAGS.has(el.name) || !parent || parent.name !== 'p') return false;
+  return (stats.get(parent)?.chars ?? 0) > (stats.get(el)?.chars ?? 0) * S.inSentenceMinShare;
+}
+
 /** The pruning verdict on one element, or null to keep it and look inside. */
-function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode, readNoscript: boolean): Pruned | null {
+function verdict(el: Element, allStats: ReadonlyMap<Element, NodeStats>, mode: PruneMode, readNoscript: boolean): Pruned | null {
+  const stats = allStats.get(el);
   const tag = el.name;
   if (tag === 'noscript' && readNoscript) return null;
   if (SILENT_TAGS.has(tag)) return { kind: 'boilerplate', reason: `tag: ${tag}`, silent: true };
@@ -59,7 +71,7 @@ function verdict(el: Element, stats: NodeStats | undefined, mode: PruneMode, rea
   if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
   const strong = STRONG.exec(name);
   if (strong) return { kind: COMMENT_WORDS.has(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
-  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats)) {
+  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats) && !inSentence(el, allStats)) {
     const why: Pruned = { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
     return LEAD.test(name) ? { ...why, lead: true } : why;
   }
@@ -78,7 +90,7 @@ export function prune(root: Element, stats: Map<Element, NodeStats>, mode: Prune
     if (depth > MAX_DEPTH) return;
     for (const child of el.children) {
       if (!isTag(child)) continue;
-      const v = verdict(child, stats.get(child), mode, readNoscript);
+      const v = verdict(child, stats, mode, readNoscript);
       if (v) pruned.set(child, v);
       else walk(child, depth + 1);
     }

@@ -26,6 +26,17 @@ export function classWeight(el: Element): number {
   return weight;
 }
 
+/**
+ * The page's own <html> or <body>, not one pasted inside a post: CMS editors keep whole
+ * documents pasted into the story (backenmachtgluecklich.de, happycoffee.org, ditib.de,
+ * trafilatura-dev set), and their inner <html>/<body> must not stop the vote or the climb.
+ */
+function isPageRoot(el: Element): boolean {
+  if (el.name !== 'html' && el.name !== 'body') return false;
+  const parent = el.parent;
+  return !parent || !isTag(parent) || !parent.parent || !isTag(parent.parent);
+}
+
 const linkDensity = (s: NodeStats | undefined): number => (s && s.chars > 0 ? s.linkChars / s.chars : 0);
 
 /** Paragraph score: one point, one per comma, one per 100 characters up to three (Readability). */
@@ -47,7 +58,7 @@ export function scoreContainers(runs: readonly Run[], stats: Map<Element, NodeSt
     const score = runScore(run);
     let el: Element | null = run.container;
     for (let level = 0; el && isTag(el) && level < S.voteDepth; level++) {
-      if (el.name === 'html') break;
+      if (el.name === 'html' && isPageRoot(el)) break;
       if (!scores.has(el)) {
         const weight = classWeight(el);
         weights.set(el, weight);
@@ -80,7 +91,7 @@ function commonAncestor(top: Element, others: readonly Element[], maxLevels: num
   const apart = others.filter((el) => !topAncestors.has(el)).map(ancestorsOf).filter((ancestors) => !ancestors.has(top));
   if (apart.length === 0) return top;
   let levels = 0;
-  for (let p = top.parent; p && isTag(p) && p.name !== 'body' && levels++ < maxLevels; p = p.parent) {
+  for (let p = top.parent; p && isTag(p) && !isPageRoot(p) && levels++ < maxLevels; p = p.parent) {
     if (apart.some((a) => a.has(p as Element))) return p;
   }
   return top;
@@ -105,7 +116,7 @@ function topCandidate(scores: Map<Element, number>): Element | null {
   // A parent scoring higher than the path that led to it holds more of the article.
   let last = scores.get(top) ?? topScore;
   const threshold = last / 3;
-  for (let p = top.parent; p && isTag(p) && p.name !== 'body'; p = p.parent) {
+  for (let p = top.parent; p && isTag(p) && !isPageRoot(p); p = p.parent) {
     const score = scores.get(p);
     if (score === undefined) continue;
     if (score < threshold) break;
@@ -116,7 +127,7 @@ function topCandidate(scores: Map<Element, number>): Element | null {
     last = score;
   }
   // A lone child says nothing on its own: its parent is the container.
-  while (top.parent && isTag(top.parent) && top.parent.name !== 'body' && top.parent.children.filter(isTag).length === 1) top = top.parent;
+  while (top.parent && isTag(top.parent) && !isPageRoot(top.parent) && top.parent.children.filter(isTag).length === 1) top = top.parent;
   return top;
 }
 
@@ -130,7 +141,7 @@ export function pickContent(runs: readonly Run[], stats: Map<Element, NodeStats>
   const top = topCandidate(scores);
   if (!top) return [];
   const parent = top.parent;
-  if (!parent || !isTag(parent) || top.name === 'body') return [top];
+  if (!parent || !isTag(parent) || isPageRoot(top)) return [top];
   const topScore = scores.get(top) ?? 0;
   const threshold = Math.max(S.siblingMinScore, topScore * S.siblingShare);
   const siblings = parent.children.filter((c): c is Element => isTag(c) && !skip.has(c));

@@ -91,6 +91,12 @@ export const HTML_SETTINGS = {
   tailLabelMaxChars: 50,
   /** A heading after the article's last paragraph is furniture up to this long (thelocal.se leaves an <h2> open around its whole story). */
   tailHeadingMaxChars: 150,
+  /** Longest block read as a disclosure (affiliate links, licence, opinion disclaimer). */
+  disclosureMaxChars: 400,
+  /** Longest block after the story's last paragraph read as a call to action ("Sign up for our newsletter"). */
+  tailCallToActionMaxChars: 300,
+  /** An inline element with a furniture name is kept when its paragraph holds this many times its text (a dateline opening the first sentence). */
+  inSentenceMinShare: 4,
   /** Longest block tested as a byline or date line. */
   metaLineMaxChars: 120,
   /** Pruned sections are reported in `removed` with at most this many characters. */

@@ -59,6 +59,11 @@ export const REGION_WORDS: readonly RegionWords[] = [
   { words: ['ad', 'ads', 'adv', 'dfp', 'gpt'], prune: 'part', note: 'ad slots ("ad-slot", "ad_container")' },
   { words: ['tags', 'tag', 'keywords', 'categories', 'byline', 'meta', 'dateline', 'timestamp'], prune: 'part', note: 'article furniture (classified separately when read)' },
   { words: ['hidden', 'hide', 'noprint', 'offscreen'], prune: 'part', note: 'hidden parts' },
+  { words: ['recirc'], prune: 'strong', note: 'recirculation boxes of other stories inside the article (mein-mmo.de "wp-block-mmo-recirculation-box", trafilatura-dev set; trafilatura discards "recirc" too)' },
+  { words: ['postmetadata', 'article-footer', 'entry-footer', 'post-footer', 'story-footer'], prune: 'strong', note: 'the footer of the post inside the article: filing lines, messenger links (whiskyverkostung.com p.postmetadata, tag24.de div.article-footer, trafilatura-dev set); "content" or "article" in the name would otherwise spare it' },
+  { words: ['disclaimer', 'user-profile', 'user-info'], prune: 'soft', note: 'disclaimers and author profiles after the story (villagevoice.com div.editorial-disclaimer, trafilatura-dev set; trafilatura discards "user-profile", "user-info")' },
+  { words: ['rating', 'ratings'], prune: 'part', note: 'star-rating widgets under posts (aktion-hummelschutz.de span.post-ratings, trafilatura-dev set; trafilatura discards "rating")' },
+  { words: ['placeholder', 'buybox', 'buy-box'], prune: 'soft', note: 'what stands in for an embed until consent (amnesty.de "third-party-services--placeholder") and purchase boxes beside a preview (link.springer.com div.buybox, trafilatura-dev set)' },
   { words: ['cta'], prune: 'part', note: 'call-to-action boxes (snopes.com "custom-cta-letter" donation appeal, scrapinghub set)' },
 ];
 
