@@ -74,4 +74,13 @@ describe('reading-time and post meta lines', () => {
     const r = record('<p>4 minutes later the mayor came back.</p>');
     expect(r.body).toContain('4 minutes later the mayor came back.');
   });
+
+  it('a closing call to action goes ("Sign up …", "Wir bei WhatsApp"), a last paragraph that only names a channel stays', () => {
+    const appeal = record('<p>There is plenty more where that came from. Sign up for The Daily Bridge today to get the free newsletter delivered to your inbox.</p><p>Wir bei WhatsApp</p>');
+    expect(appeal.body).not.toContain('Sign up for');
+    expect(appeal.body).not.toContain('Wir bei WhatsApp');
+    expect(appeal.body).toContain('Paragraph 4 of the story');
+    const story = record('<p>The council said residents would be told of the closures through a WhatsApp group and the town newsletter from next week.</p>');
+    expect(story.body).toContain('through a WhatsApp group');
+  });
 });

@@ -1,5 +1,5 @@
 import { HEADING_TAGS } from '../rules/html-tokens.js';
-import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_CAPTION_LINES, HTML_CONSENT_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_SCRIPT_ERROR_LINE, HTML_TAIL_CALL_TO_ACTION, HTML_TRAILER_LINES } from '../rules/html-lines.js';
+import { COMMENT_MARKER_WORDS, HTML_BOILERPLATE_LINES, HTML_CAPTION_LINES, HTML_CONSENT_LINES, HTML_DATE_LABEL_LINES, HTML_DISCLOSURE_LINES, HTML_SCRIPT_ERROR_LINE, HTML_TAIL_CALL_TO_ACTION, HTML_TAIL_CHANNEL_WORDS, HTML_TRAILER_LINES } from '../rules/html-lines.js';
 import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { bylineOf } from '../lines/byline.js';
 import { isCaptionLine } from '../lines/caption.js';
@@ -22,6 +22,7 @@ const CONSENT_LINE = new RegExp(`^(?:${alternatives(HTML_CONSENT_LINES)})`, 'iu'
 const HTML_CAPTION_LINE = new RegExp(`^(?:${alternatives(HTML_CAPTION_LINES)})$`, 'iu');
 const SCRIPT_ERROR_LINE = new RegExp(`^(?:${HTML_SCRIPT_ERROR_LINE.pattern})$`, 'iu');
 const TAIL_CALL_TO_ACTION = new RegExp(HTML_TAIL_CALL_TO_ACTION.pattern, 'iu');
+const TAIL_CHANNEL_WORDS = new RegExp(HTML_TAIL_CHANNEL_WORDS.pattern, 'iu');
 const NON_WORD = /[^\p{L}\p{N}]+/gu;
 const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
 
@@ -140,7 +141,7 @@ function trimTail(blocks: Block[], bodyChars: number): number {
     if (b.kind !== 'body') continue;
     const heading = b.tag !== undefined && HEADING_TAGS.has(b.tag) && b.text.length <= S.tailHeadingMaxChars;
     const label = b.text.length <= S.tailLabelMaxChars && (TAIL_LABEL_END.test(b.text) || (!ENDS_SENTENCE.test(b.text) && !HAS_DIGIT.test(b.text) && !ITEM_TAGS.has(b.tag ?? '') && (b.text.match(/\p{L}+/gu)?.length ?? 0) >= 2));
-    const appeal = !heading && !label && b.text.length <= S.tailCallToActionMaxChars && TAIL_CALL_TO_ACTION.test(b.text);
+    const appeal = !heading && !label && ((b.text.length <= S.tailCallToActionMaxChars && TAIL_CALL_TO_ACTION.test(b.text)) || (b.text.length <= S.tailChannelMaxChars && TAIL_CHANNEL_WORDS.test(b.text)));
     if (!heading && !label && !appeal) break;
     blocks[i] = { ...b, kind: 'boilerplate', reason: heading ? 'heading after the last paragraph' : label ? 'label after the last paragraph' : 'call to action after the story' };
     left -= b.text.length;

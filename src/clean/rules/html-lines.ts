@@ -78,8 +78,18 @@ export const HTML_DISCLOSURE_LINES: readonly RuleRow[] = [
  * (classify.ts trimTail), where a sentence of the story would not be.
  */
 export const HTML_TAIL_CALL_TO_ACTION: RuleRow = {
-  pattern: '^weitere (?:infos|informationen) (?:(?:gibt.s |finden sie |findest du )?(?:unter|auf) (?:www\\.|https?:|[\\w-]+\\.(?:de|com|org|net|at|ch)\\b)|zu[mr]? [^.]{0,80}:$)|in den kommentaren|in the comments|hinterlasse\\w* (?:\\w+ ){0,2}(?:einen )?kommentar|newsletter|abonnier|subscribe|sign up|suscr[ií]b|inscrivez|iscriviti|whatsapp|telegram|\\b(?:folg|follow)\\w* (?:uns|us)\\b|unterstütz\\w* (?:uns|unsere)|support\\w* (?:us|our)|escribirnos|schreiben sie uns|schreib uns',
-  note: 'closing appeals: btv.de "Weitere Infos unter www.itfjuniors.de.", houzz.de "Verraten Sie gerne in den Kommentaren:", diem25.org "Sign up here", elpais.com "Puede escribirnos … suscribirse aquí a nuestra newsletter", verfassungsblog.de "would you consider supporting our work", mix1.de "Musiknewsletter", tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
+  pattern: '^weitere (?:infos|informationen) (?:(?:gibt.s |finden sie |findest du )?(?:unter|auf) (?:www\\.|https?:|[\\w-]+\\.(?:de|com|org|net|at|ch)\\b)|zu[mr]? [^.]{0,80}:$)|in den kommentaren|in the comments|hinterlasse\\w* (?:\\w+ ){0,2}(?:einen )?kommentar|\\b(?:unser\\w*|our) (?:\\w+ )?\\w*newsletter|abonnier|subscribe|sign up|suscr[ií]b|inscrivez|iscriviti|\\b(?:folg|follow)\\w* (?:uns|us)\\b|unterstütz\\w* (?:uns|unsere)|support\\w* (?:us|our)|escribirnos|schreiben sie uns|schreib uns',
+  note: 'closing appeals: btv.de "Weitere Infos unter www.itfjuniors.de.", houzz.de "Verraten Sie gerne in den Kommentaren:", diem25.org "Sign up here", elpais.com "Puede escribirnos … suscribirse aquí a nuestra newsletter", verfassungsblog.de "would you consider supporting our work", mix1.de "Schauen Sie mal in unseren Musiknewsletter!", tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
+};
+
+/**
+ * Channels named alone that make a short closing line a call to action ("Wir bei WhatsApp",
+ * "Unser Newsletter"). Only in blocks up to tailChannelMaxChars: a story's last paragraph may
+ * well name WhatsApp, Telegram or a newsletter in a sentence of its own.
+ */
+export const HTML_TAIL_CHANNEL_WORDS: RuleRow = {
+  pattern: 'newsletter|whatsapp|telegram',
+  note: 'tag24.de "Wir bei WhatsApp" (trafilatura-dev set)',
 };
 
 /**

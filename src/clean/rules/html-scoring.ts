@@ -95,6 +95,8 @@ export const HTML_SETTINGS = {
   disclosureMaxChars: 400,
   /** Longest block after the story's last paragraph read as a call to action ("Sign up for our newsletter"). */
   tailCallToActionMaxChars: 300,
+  /** Longest closing block read as a call to action for naming a channel alone (newsletter, WhatsApp). */
+  tailChannelMaxChars: 80,
   /** An inline element with a furniture name is kept when its paragraph holds this many times its text (a dateline opening the first sentence). */
   inSentenceMinShare: 4,
   /** Longest block tested as a byline or date line. */
