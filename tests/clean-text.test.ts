@@ -128,6 +128,28 @@ describe('metadata lines', () => {
     expect(r.body).not.toContain(line);
   });
 
+  it.each([
+    ['Bettina Kugler 19.10.2019, 05:00 Uhr', 'Bettina Kugler'],
+    ['11.12.2019 - Amelie Loevenich', 'Amelie Loevenich'],
+    ['22. Dezember 2019 von Peter Addor', 'Peter Addor'],
+    ['Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski', 'Michael Veeser-Dombrowski'],
+    ['September 15, 2020 byMobasir Hassan', 'Mobasir Hassan'],
+    ['Posted by Nesselsetzer under Just For Fun', 'Nesselsetzer'],
+  ])('reads the byline in the dated row "%s"', (line, byline) => {
+    expect(run(lines('Budget passes after long fight', line, ...STORY)).byline).toBe(byline);
+  });
+
+  it('reads a name alone on its line next to the date row or a lone "Von"', () => {
+    expect(run(lines('Budget passes after long fight', 'Jane Doe', 'March 3, 2021', ...STORY)).byline).toBe('Jane Doe');
+    expect(run(lines('Budget passes after long fight', 'Von', 'Jane Doe', ...STORY)).byline).toBe('Jane Doe');
+  });
+
+  it('reads no byline from a menu of capitalised words, a label before the date or a photo credit', () => {
+    expect(run(lines('Budget passes after long fight', 'Open Future', 'Local Politics', ...STORY)).byline).toBeNull();
+    expect(run(lines('Budget passes after long fight', 'Last Modified: March 3, 2021', ...STORY)).byline).toBeNull();
+    expect(run(lines('Budget passes after long fight', 'Foto: Jane Doe', ...STORY)).byline).toBeNull();
+  });
+
   it('does not read a sentence starting with "By" as a byline', () => {
     const sentence = 'By Friday, most of the council members had made up their minds about the plan.';
     const r = run(lines(sentence, ...STORY));
