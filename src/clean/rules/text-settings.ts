@@ -91,12 +91,13 @@ export const TEXT_SETTINGS = {
    * Byline read from the article's head when no line was flagged one: lines from the title
    * (or headBylineLookback units above the story) to headBylineLookahead units into it, of
    * at most headBylineMaxChars characters; a name alone on its line has at most
-   * headBylineMaxNameWords words.
+   * headBylineMaxNameWords words and headBylineMaxNameChars characters.
    */
   headBylineLookback: 8,
   headBylineLookahead: 4,
   headBylineMaxChars: 160,
   headBylineMaxNameWords: 4,
+  headBylineMaxNameChars: 60,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
   tailLookahead: 8,
   /** Mid-sentence break repair: the broken line has at least this many characters. */

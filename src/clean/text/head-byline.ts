@@ -23,6 +23,8 @@ const LONE_LABEL = /^(?:by|von|par|autor(?:in|\/in|:innen)?|author|auteur)\s*:?$
 const TIME = /\b\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*(?:uhr|am|pm|h)\b)?/giu;
 /** What stays of a date row once its dates are cut: separators, prepositions, "Uhr". */
 const SEPARATORS = /^(?:[\s,;:|·•/–—-]|\b(?:am|um|on|at|le|the|uhr)\b)+|(?:[\s,;:|·•/–—-]|\b(?:am|um|on|at|le|uhr)\b)+$/giu;
+const CAPITALISED = /^\p{Lu}/u;
+const HAS_WORD = /\p{L}{2}/u;
 /** A word of a person's name: "Anna", "Boelen-Theile", "O'Callaghan", an initial "J.". */
 const NAME_WORD = /^(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}]+)*|\p{Lu}\.(?:\p{Lu}\.)?)$/u;
 const JOINERS = new Set(NAME_JOINERS);
@@ -33,6 +35,7 @@ const HANDLE = /^(?:\p{Ll}[\p{L}\p{N}._-]{2,29}|\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*
 
 /** A line that is nothing but a person's name, "Jon Nitz", "Leah C. Stokes": two to four name words. */
 function isPersonName(text: string): boolean {
+  if (text.length > S.headBylineMaxNameChars || !CAPITALISED.test(text)) return false;
   const words = text.split(' ');
   if (words.length < 2 || words.length > S.headBylineMaxNameWords) return false;
   let names = 0;
@@ -64,6 +67,8 @@ function namesBesideDate(text: string, lineDates: LineDates): string | null {
     from = date.index + date.matched.length;
   }
   rest = `${rest}${text.slice(from)}`.replace(TIME, ' · ').replace(SEPARATORS, '');
+  // Most date rows hold nothing but the date, its time and a label.
+  if (!HAS_WORD.test(rest)) return null;
   // "22. Dezember 2019 von Peter Addor", "12/04/2020 by Kay 24 Comments".
   if (PREFIX_AT_START.test(rest)) return prefixedNames(rest);
   const names = namesOfByline(rest);
@@ -94,7 +99,7 @@ function isSigningLine(unit: Unit | undefined): boolean {
 /** A person's name alone on its line, next to a date row or a lone "Von"/"Autor" label (a site's menus are short capitalised lines too). */
 function isSignedName(units: readonly Unit[], i: number): boolean {
   const unit = units[i]!;
-  return unit.flag === null && isPersonName(unit.text) && (isSigningLine(units[i - 1]) || isSigningLine(units[i + 1]));
+  return unit.flag === null && (isSigningLine(units[i - 1]) || isSigningLine(units[i + 1])) && isPersonName(unit.text);
 }
 
 /**
