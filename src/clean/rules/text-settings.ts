@@ -15,6 +15,8 @@ export const TEXT_SETTINGS = {
   /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
   listItemMinWords: 4,
   listItemPenalty: 25,
+  /** Lines after a story line ending in ":" (its list, code or table) that weigh nothing against the span. */
+  introducedBlockMaxLines: 30,
   /**
    * Lines numbered 1, 2, 3… in a row (at least numberedRowsMin of them) are a table's or a
    * list's rows: each counts for the span by this share of its length (a table page's content

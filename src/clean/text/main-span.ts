@@ -84,6 +84,39 @@ function bestRun(scores: readonly number[], from: number, to: number): Best {
   return best;
 }
 
+const INTRODUCES = /:\s*$/u;
+
+/**
+ * The story's own lists, code and tables: the unflagged short lines set one under the other
+ * after a line ending in ":" ("Then run:", "Zutaten:") weigh nothing against the span when
+ * prose follows them within S.introducedBlockMaxLines lines. Scored as menus they outweighed the story below
+ * them and cut it there (trafilatura-dev text dumps: recipes, programming posts, spec
+ * sheets). A block holding known furniture (a share bar after "Teilen:") is left alone.
+ */
+const isIntroducing = (unit: Unit): boolean => unit.flag === null && INTRODUCES.test(unit.text);
+
+/** A line of an introduced block: unflagged (or repeated), no prose, and set without a blank line above (after the first). */
+function isBlockLine(unit: Unit, score: number, first: boolean): boolean {
+  // A line repeated elsewhere may be code run again; known furniture is not the story's.
+  return score <= 0 && (unit.flag === null || unit.flag === 'bullet' || unit.flag === 'repeated') && unit.gap <= (first ? 1 : 0);
+}
+
+function spareIntroducedBlocks(units: readonly Unit[], scores: number[]): void {
+  for (let i = 0; i < units.length; i++) {
+    if (!isIntroducing(units[i]!)) continue;
+    // Blocks may follow one another, each introduced anew ("Then run:", "It prints:").
+    let j = i;
+    do {
+      const intro = j;
+      j++;
+      while (j < units.length && j <= intro + S.introducedBlockMaxLines && isBlockLine(units[j]!, scores[j]!, j === intro + 1)) j++;
+    } while (j < units.length && isIntroducing(units[j]!) && scores[j]! <= 0);
+    // Only blocks the story goes on after are the story's; a share bar or a form ends elsewhere.
+    if (j < units.length && scores[j]! > 0) for (let k = i + 1; k < j; k++) scores[k] = Math.max(0, scores[k]!);
+    i = j - 1;
+  }
+}
+
 /** A part holding reader-comment lines ("Reply", "X said:") is a comment section. */
 function isCommentSection(units: readonly Unit[], part: Best): boolean {
   let comments = 0;
@@ -98,6 +131,7 @@ function isCommentSection(units: readonly Unit[], part: Best): boolean {
  */
 export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   const scores = units.map((u) => (u.flag === 'trailer-marker' ? 0 : spanScore(u)));
+  spareIntroducedBlocks(units, scores);
   const parts: Array<Best & { marker: number }> = [];
   let from = 0;
   for (let i = 0; i <= units.length; i++) {
