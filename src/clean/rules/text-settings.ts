@@ -15,6 +15,9 @@ export const TEXT_SETTINGS = {
   /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
   listItemMinWords: 4,
   listItemPenalty: 25,
+  /** A block of at least blockMinLines unflagged non-prose lines without blank lines between them weighs at most blockPenaltyCap against the span (main-span.ts capBlockPenalties). */
+  blockMinLines: 4,
+  blockPenaltyCap: 200,
   /** Lines after a story line ending in ":" (its list, code or table) that weigh nothing against the span. */
   introducedBlockMaxLines: 30,
   /**

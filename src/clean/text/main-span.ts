@@ -117,6 +117,25 @@ function spareIntroducedBlocks(units: readonly Unit[], scores: number[]): void {
   }
 }
 
+/**
+ * A block of at least S.blockMinLines unflagged non-prose lines set one under the other (no
+ * blank line between them: a table of contents, a numbered list, a fact box) weighs against
+ * the span as S.blockPenaltyCap at most, shared out in proportion. Counted line by line, a
+ * 25-entry contents list outweighed the story's lead above it and the story was cut there
+ * (trafilatura-dev text dumps: popkultur.de, hearya.com); a menu of known furniture (flagged
+ * lines) or set apart by blank lines still counts in full.
+ */
+function capBlockPenalties(units: readonly Unit[], scores: number[]): void {
+  for (let i = 0; i < units.length; i++) {
+    if (scores[i]! >= 0 || units[i]!.flag !== null) continue;
+    let j = i + 1;
+    let sum = scores[i]!;
+    while (j < units.length && units[j]!.gap === 0 && units[j]!.flag === null && scores[j]! < 0) sum += scores[j++]!;
+    if (j - i >= S.blockMinLines && sum < -S.blockPenaltyCap) for (let k = i; k < j; k++) scores[k] = (-S.blockPenaltyCap * scores[k]!) / sum;
+    i = j - 1;
+  }
+}
+
 /** A part holding reader-comment lines ("Reply", "X said:") is a comment section. */
 function isCommentSection(units: readonly Unit[], part: Best): boolean {
   let comments = 0;
@@ -132,6 +151,7 @@ function isCommentSection(units: readonly Unit[], part: Best): boolean {
 export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   const scores = units.map((u) => (u.flag === 'trailer-marker' ? 0 : spanScore(u)));
   spareIntroducedBlocks(units, scores);
+  capBlockPenalties(units, scores);
   const parts: Array<Best & { marker: number }> = [];
   let from = 0;
   for (let i = 0; i <= units.length; i++) {
