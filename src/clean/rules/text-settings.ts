@@ -59,6 +59,9 @@ export const TEXT_SETTINGS = {
    * ones of at most leadGapMaxWords words.
    */
   leadMinWords: 8,
+  /** A subtitle without a full stop right above the story: at least subtitleMinWords words, its headline at most subtitleTitleGap units above it. */
+  subtitleMinWords: 12,
+  subtitleTitleGap: 2,
   leadGapMaxLines: 8,
   leadGapMaxWords: 3,
   leadGapMaxUnflagged: 3,

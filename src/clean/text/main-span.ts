@@ -1,5 +1,6 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { NUMBER_TOKEN, SENTENCE_END, TRUNCATED_END } from './patterns.js';
+import { isHeadingLike } from './head.js';
+import { CLEAN_END, NUMBER_TOKEN, SENTENCE_END, TRUNCATED_END } from './patterns.js';
 import type { Unit } from './unit.js';
 
 const HAS_DIGIT = /\d/;
@@ -178,7 +179,34 @@ export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   });
   if (!chosen) return null;
   const { start, end, marker } = chosen;
-  return { start: leadStart(units, start), end, marker };
+  return { start: subtitleStart(units, leadStart(units, start)), end, marker };
+}
+
+/**
+ * The story's subtitle when the dump dropped its full stop: an unflagged line of at least
+ * S.subtitleMinWords words right above the story, under its headline (at most
+ * S.subtitleTitleGap units up, past date and byline lines: the first unflagged line there,
+ * heading-like and sharing a word with the subtitle or the story's first paragraph). trafilatura-dev text dumps: lbv.de "Seit November
+ * ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten aus …", schwimmverband.at.
+ */
+function subtitleStart(units: readonly Unit[], start: number): number {
+  const above = units[start - 1];
+  if (!above || above.flag !== null || above.words < S.subtitleMinWords || CLEAN_END.test(above.text) || TRUNCATED_END.test(above.text)) return start;
+  for (let i = start - 2; i >= Math.max(0, start - 1 - S.subtitleTitleGap); i--) {
+    const heading = units[i]!;
+    if (heading.flag !== null) continue;
+    // The headline names what the story tells; a kicker ("vor 2 Stunden", a section) does not.
+    return isHeadingLike(heading) && sharesWord(heading.text, `${above.text} ${units[start]?.text ?? ''}`) ? start - 1 : start;
+  }
+  return start;
+}
+
+const WORD = /\p{L}{4,}/gu;
+
+/** Do the two texts share a word of four letters or more (case-insensitive)? */
+function sharesWord(a: string, b: string): boolean {
+  const words = new Set(b.toLowerCase().match(WORD) ?? []);
+  return (a.toLowerCase().match(WORD) ?? []).some((w) => words.has(w));
 }
 
 /** Lines a lead may sit above the story with: its date, byline, photo, share bar and known furniture. */
