@@ -150,6 +150,17 @@ describe('metadata lines', () => {
     expect(run(lines('Budget passes after long fight', 'Foto: Jane Doe', ...STORY)).byline).toBeNull();
   });
 
+  it('takes a subtitle without its full stop into the story, and leaves a long headline under a kicker its title', () => {
+    const subtitle = 'Council members agree on the new budget after weeks of debate over roads and schools in the region';
+    const withSubtitle = run(lines('Council approves the city budget', subtitle, ...STORY));
+    expect(withSubtitle.title).toBe('Council approves the city budget');
+    expect(withSubtitle.body.startsWith(subtitle)).toBe(true);
+    const headline = 'Weeks of debate end as the council approves a city budget for roads, schools and transport';
+    const underKicker = run(lines('Updated two hours ago', headline, ...STORY));
+    expect(underKicker.title).toBe(headline);
+    expect(underKicker.body).not.toContain(headline);
+  });
+
   it('does not read a sentence starting with "By" as a byline', () => {
     const sentence = 'By Friday, most of the council members had made up their minds about the plan.';
     const r = run(lines(sentence, ...STORY));
