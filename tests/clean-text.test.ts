@@ -128,6 +128,39 @@ describe('metadata lines', () => {
     expect(r.body).not.toContain(line);
   });
 
+  it.each([
+    ['Bettina Kugler 19.10.2019, 05:00 Uhr', 'Bettina Kugler'],
+    ['11.12.2019 - Amelie Loevenich', 'Amelie Loevenich'],
+    ['22. Dezember 2019 von Peter Addor', 'Peter Addor'],
+    ['Veröffentlicht am 13. März 2019 von Michael Veeser-Dombrowski', 'Michael Veeser-Dombrowski'],
+    ['September 15, 2020 byMobasir Hassan', 'Mobasir Hassan'],
+    ['Posted by Nesselsetzer under Just For Fun', 'Nesselsetzer'],
+  ])('reads the byline in the dated row "%s"', (line, byline) => {
+    expect(run(lines('Budget passes after long fight', line, ...STORY)).byline).toBe(byline);
+  });
+
+  it('reads a name alone on its line next to the date row or a lone "Von"', () => {
+    expect(run(lines('Budget passes after long fight', 'Jane Doe', 'March 3, 2021', ...STORY)).byline).toBe('Jane Doe');
+    expect(run(lines('Budget passes after long fight', 'Von', 'Jane Doe', ...STORY)).byline).toBe('Jane Doe');
+  });
+
+  it('reads no byline from a menu of capitalised words, a label before the date or a photo credit', () => {
+    expect(run(lines('Budget passes after long fight', 'Open Future', 'Local Politics', ...STORY)).byline).toBeNull();
+    expect(run(lines('Budget passes after long fight', 'Last Modified: March 3, 2021', ...STORY)).byline).toBeNull();
+    expect(run(lines('Budget passes after long fight', 'Foto: Jane Doe', ...STORY)).byline).toBeNull();
+  });
+
+  it('takes a subtitle without its full stop into the story, and leaves a long headline under a kicker its title', () => {
+    const subtitle = 'Council members agree on the new budget after weeks of debate over roads and schools in the region';
+    const withSubtitle = run(lines('Council approves the city budget', subtitle, ...STORY));
+    expect(withSubtitle.title).toBe('Council approves the city budget');
+    expect(withSubtitle.body.startsWith(subtitle)).toBe(true);
+    const headline = 'Weeks of debate end as the council approves a city budget for roads, schools and transport';
+    const underKicker = run(lines('Updated two hours ago', headline, ...STORY));
+    expect(underKicker.title).toBe(headline);
+    expect(underKicker.body).not.toContain(headline);
+  });
+
   it('does not read a sentence starting with "By" as a byline', () => {
     const sentence = 'By Friday, most of the council members had made up their minds about the plan.';
     const r = run(lines(sentence, ...STORY));

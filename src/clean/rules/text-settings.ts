@@ -15,6 +15,11 @@ export const TEXT_SETTINGS = {
   /** Span score of a longer non-prose line (list item, subheading): at least listItemMinWords words. */
   listItemMinWords: 4,
   listItemPenalty: 25,
+  /** A block of at least blockMinLines unflagged non-prose lines without blank lines between them weighs at most blockPenaltyCap against the span (main-span.ts capBlockPenalties). */
+  blockMinLines: 4,
+  blockPenaltyCap: 200,
+  /** Lines after a story line ending in ":" (its list, code or table) that weigh nothing against the span. */
+  introducedBlockMaxLines: 30,
   /**
    * Lines numbered 1, 2, 3… in a row (at least numberedRowsMin of them) are a table's or a
    * list's rows: each counts for the span by this share of its length (a table page's content
@@ -54,6 +59,9 @@ export const TEXT_SETTINGS = {
    * ones of at most leadGapMaxWords words.
    */
   leadMinWords: 8,
+  /** A subtitle without a full stop right above the story: at least subtitleMinWords words, its headline at most subtitleTitleGap units above it. */
+  subtitleMinWords: 12,
+  subtitleTitleGap: 2,
   leadGapMaxLines: 8,
   leadGapMaxWords: 3,
   leadGapMaxUnflagged: 3,
@@ -87,6 +95,17 @@ export const TEXT_SETTINGS = {
   shortTailMinGap: 2,
   shortTailMaxShare: 0.2,
   shortTailMinStoryUnits: 2,
+  /**
+   * Byline read from the article's head when no line was flagged one: lines from the title
+   * (or headBylineLookback units above the story) to headBylineLookahead units into it, of
+   * at most headBylineMaxChars characters; a name alone on its line has at most
+   * headBylineMaxNameWords words and headBylineMaxNameChars characters.
+   */
+  headBylineLookback: 8,
+  headBylineLookahead: 4,
+  headBylineMaxChars: 160,
+  headBylineMaxNameWords: 4,
+  headBylineMaxNameChars: 60,
   /** Units below the article whose date and byline lines are kept (post footers "Posted on … by …"). */
   tailLookahead: 8,
   /** Mid-sentence break repair: the broken line has at least this many characters. */

@@ -6,6 +6,7 @@ import { assignKinds } from './assign-kinds.js';
 import { bylineOf } from '../lines/byline.js';
 import { flagUnits } from './flag-units.js';
 import { findTitle } from './head.js';
+import { headByline } from './head-byline.js';
 import { findMainSpan } from './main-span.js';
 import { datelineOf, publisherOfHeader } from './metadata.js';
 import { BULLET } from './patterns.js';
@@ -57,7 +58,7 @@ export function extractText(text: string, opts: TextExtractOptions = {}): Extrac
     format: 'text',
     blocks,
     title: titleIndex >= 0 ? units[titleIndex]!.text : null,
-    byline: firstByline(units, firstBody + 3),
+    byline: firstByline(units, firstBody + 3) ?? headByline(units, firstBody, titleIndex, lineDates),
     dateline: bodyStart?.kind === 'body' ? datelineOf(bodyStart.text) : null,
     publisher: header ? publisherOfHeader(header) : null,
     language: null,

@@ -1,5 +1,6 @@
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
-import { NUMBER_TOKEN, SENTENCE_END, TRUNCATED_END } from './patterns.js';
+import { isHeadingLike } from './head.js';
+import { CLEAN_END, NUMBER_TOKEN, SENTENCE_END, TRUNCATED_END } from './patterns.js';
 import type { Unit } from './unit.js';
 
 const HAS_DIGIT = /\d/;
@@ -84,6 +85,57 @@ function bestRun(scores: readonly number[], from: number, to: number): Best {
   return best;
 }
 
+/**
+ * The story's own lists, code and tables: the unflagged short lines set one under the other
+ * after a line ending in ":" ("Then run:", "Zutaten:") weigh nothing against the span when
+ * prose follows them within S.introducedBlockMaxLines lines. Scored as menus they outweighed the story below
+ * them and cut it there (trafilatura-dev text dumps: recipes, programming posts, spec
+ * sheets). A block holding known furniture (a share bar after "Teilen:") is left alone.
+ */
+// Units are trimmed: the last character settles it without a regex scan of every paragraph.
+const isIntroducing = (unit: Unit): boolean => unit.flag === null && unit.text.endsWith(':');
+
+/** A line of an introduced block: unflagged (or repeated), no prose, and set without a blank line above (after the first). */
+function isBlockLine(unit: Unit, score: number, first: boolean): boolean {
+  // A line repeated elsewhere may be code run again; known furniture is not the story's.
+  return score <= 0 && (unit.flag === null || unit.flag === 'bullet' || unit.flag === 'repeated') && unit.gap <= (first ? 1 : 0);
+}
+
+function spareIntroducedBlocks(units: readonly Unit[], scores: number[]): void {
+  for (let i = 0; i < units.length; i++) {
+    if (!isIntroducing(units[i]!)) continue;
+    // Blocks may follow one another, each introduced anew ("Then run:", "It prints:").
+    let j = i;
+    do {
+      const intro = j;
+      j++;
+      while (j < units.length && j <= intro + S.introducedBlockMaxLines && isBlockLine(units[j]!, scores[j]!, j === intro + 1)) j++;
+    } while (j < units.length && isIntroducing(units[j]!) && scores[j]! <= 0);
+    // Only blocks the story goes on after are the story's; a share bar or a form ends elsewhere.
+    if (j < units.length && scores[j]! > 0) for (let k = i + 1; k < j; k++) scores[k] = Math.max(0, scores[k]!);
+    i = j - 1;
+  }
+}
+
+/**
+ * A block of at least S.blockMinLines unflagged non-prose lines set one under the other (no
+ * blank line between them: a table of contents, a numbered list, a fact box) weighs against
+ * the span as S.blockPenaltyCap at most, shared out in proportion. Counted line by line, a
+ * 25-entry contents list outweighed the story's lead above it and the story was cut there
+ * (trafilatura-dev text dumps: popkultur.de, hearya.com); a menu of known furniture (flagged
+ * lines) or set apart by blank lines still counts in full.
+ */
+function capBlockPenalties(units: readonly Unit[], scores: number[]): void {
+  for (let i = 0; i < units.length; i++) {
+    if (scores[i]! >= 0 || units[i]!.flag !== null) continue;
+    let j = i + 1;
+    let sum = scores[i]!;
+    while (j < units.length && units[j]!.gap === 0 && units[j]!.flag === null && scores[j]! < 0) sum += scores[j++]!;
+    if (j - i >= S.blockMinLines && sum < -S.blockPenaltyCap) for (let k = i; k < j; k++) scores[k] = (-S.blockPenaltyCap * scores[k]!) / sum;
+    i = j - 1;
+  }
+}
+
 /** A part holding reader-comment lines ("Reply", "X said:") is a comment section. */
 function isCommentSection(units: readonly Unit[], part: Best): boolean {
   let comments = 0;
@@ -98,6 +150,8 @@ function isCommentSection(units: readonly Unit[], part: Best): boolean {
  */
 export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   const scores = units.map((u) => (u.flag === 'trailer-marker' ? 0 : spanScore(u)));
+  spareIntroducedBlocks(units, scores);
+  capBlockPenalties(units, scores);
   const parts: Array<Best & { marker: number }> = [];
   let from = 0;
   for (let i = 0; i <= units.length; i++) {
@@ -124,7 +178,36 @@ export function findMainSpan(units: readonly Unit[]): MainSpan | null {
   });
   if (!chosen) return null;
   const { start, end, marker } = chosen;
-  return { start: leadStart(units, start), end, marker };
+  return { start: subtitleStart(units, leadStart(units, start)), end, marker };
+}
+
+/**
+ * The story's subtitle when the dump dropped its full stop: an unflagged line of at least
+ * S.subtitleMinWords words right above the story, under its headline (at most
+ * S.subtitleTitleGap units up, past date and byline lines: the first unflagged line there,
+ * heading-like and sharing a word with the subtitle or the story's first paragraph). trafilatura-dev text dumps: lbv.de "Seit November
+ * ausgefallener Sender wieder aktiv – Erfreuliche Flugdaten aus …", schwimmverband.at.
+ */
+function subtitleStart(units: readonly Unit[], start: number): number {
+  const above = units[start - 1];
+  if (!above || above.flag !== null || above.words < S.subtitleMinWords || CLEAN_END.test(above.text) || TRUNCATED_END.test(above.text)) return start;
+  for (let i = start - 2; i >= Math.max(0, start - 1 - S.subtitleTitleGap); i--) {
+    const heading = units[i]!;
+    if (heading.flag !== null) continue;
+    // The headline names what the story tells; a kicker ("vor 2 Stunden", a section) does not.
+    return isHeadingLike(heading) && sharesWord(heading.text, `${above.text} ${units[start]?.text ?? ''}`) ? start - 1 : start;
+  }
+  return start;
+}
+
+const WORD = /\p{L}{4,}/gu;
+
+/** Does a word of four letters or more of the (short) text `a` occur in `b` (case-insensitive)? */
+function sharesWord(a: string, b: string): boolean {
+  const words = a.toLowerCase().match(WORD);
+  if (!words) return false;
+  const haystack = b.toLowerCase();
+  return words.some((w) => haystack.includes(w));
 }
 
 /** Lines a lead may sit above the story with: its date, byline, photo, share bar and known furniture. */

@@ -26,7 +26,8 @@ export const BULLET = /^[•◦▪▫●○■□►▶➤✓✔*·–-]\s+/u;
  * A line of the comment form under a blog post, as the most common blog software words it
  * (English, German, French): "Your email address will not be published.", "Save my name,
  * email, and website in this browser…", "Notify me of follow-up comments by email.", "This
- * site uses Akismet to reduce spam." Under a short post the form's sentences can outweigh it.
+ * site uses Akismet to reduce spam."; WordPress.com's German form: "Benachrichtigung bei
+ * weiteren Kommentaren per E-Mail senden.", "Informiere mich über neue Beiträge per E-Mail." Under a short post the form's sentences can outweigh it.
  */
 export const COMMENT_FORM =
-  /^(?:your email address will not be published|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|required fields are marked|erforderliche felder sind (?:mit|markiert)|save my name, email|(?:speichern sie )?meinen namen, (?:meine )?e-mail|notify me of (?:follow-up comments|new posts)|benachrichtige mich über (?:nachfolgende kommentare|neue beiträge)|this site uses akismet|diese website verwendet akismet|votre adresse (?:e-mail|de messagerie) ne sera pas publiée)/iu;
+  /^(?:your email address will not be published|(?:deine|ihre) e-mail-adresse wird nicht veröffentlicht|required fields are marked|erforderliche felder sind (?:mit|markiert)|save my name, email|(?:speichern sie )?meinen namen, (?:meine )?e-mail|notify me of (?:follow-up comments|new (?:posts|comments))|benachrichtige mich über (?:nachfolgende kommentare|neue beiträge)|benachrichtigung bei weiteren kommentaren|informiere mich über neue beiträge|this site uses akismet|diese website verwendet akismet|votre adresse (?:e-mail|de messagerie) ne sera pas publiée)/iu;
