@@ -5,18 +5,7 @@ import { clean } from '../src/clean/index.js';
 import { CleanRecord, Rejection } from '../src/schemas/index.js';
 import type { CleanResult } from '../src/clean/types.js';
 import { SEEDS } from './helpers/seeds.js';
-
-/** Deterministic PRNG (mulberry32) so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './helpers/random.js';
 
 const OPTIONS = { processedAt: '2024-01-01T00:00:00Z', referenceDate: '2024-01-01' };
 const seedBytes = SEEDS.map((seed) => readFileSync(seed.path));

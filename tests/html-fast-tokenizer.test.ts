@@ -3,6 +3,7 @@ import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { FastTokenizer } from '../src/clean/page/fast-tokenizer.js';
 import { goldenHtml } from './helpers/golden.js';
+import { random } from './helpers/random.js';
 
 /** Every node's type, name, attributes, text and source span, in document order. */
 function shape(node: AnyNode, out: unknown[] = []): unknown[] {
@@ -23,17 +24,6 @@ function expectSameTree(html: string): void {
     const fast = JSON.stringify(shape(parseDocument(html, { ...options, Tokenizer: FastTokenizer })));
     expect(fast, `decodeEntities ${decodeEntities}: ${JSON.stringify(html.slice(0, 80))}`).toBe(stock);
   }
-}
-
-/** A tiny deterministic generator (mulberry32), so a failure names a reproducible seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Pieces the tokenizer's states turn on, glued at random. */

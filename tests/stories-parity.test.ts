@@ -1,39 +1,25 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import type { IndexEntry } from '../src/stories/entry.js';
 import { entryOf } from '../src/stories/entry.js';
 import { MemoryStoryIndex } from '../src/stories/memory-index.js';
 import { STORY_SETTINGS } from '../src/stories/story-settings.js';
-import { RedisStoryIndex, SHORT_ID } from '../src/stories/redis-index.js';
+import { SHORT_ID } from '../src/stories/redis-index.js';
 import type { Placement } from '../src/stories/story-index.js';
-import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
+import { useRedisStoryIndexes } from './helpers/story-indexes.js';
 import { SEEDS } from './helpers/seeds.js';
+import { random } from './helpers/random.js';
 
 // The Redis index decides in its Lua script; the in-memory index calls placement.ts decide().
 // Both must place every record alike: the same story, relation, similarity, nearest member, dater.
 
 const AT = '2026-12-01T00:00:00.000Z';
 const N = 128;
-let redis: Redis;
-const prefixes: string[] = [];
-const indexes: RedisStoryIndex[] = [];
+const redisIndexes = useRedisStoryIndexes();
 
 const idOf = (name: string) => createHash('sha256').update(name).digest('hex');
-
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 0x100000000;
-  };
-}
 
 function entry(name: string, signature: Uint32Array, shingles: number, options: Partial<IndexEntry> = {}): IndexEntry {
   return { id: idOf(name), bodyHash: idOf(`body of ${name}`), signature, shingles, date: null, dateConfidence: 0, ...options };
@@ -63,17 +49,10 @@ function syntheticEntries(count: number, seed: number): IndexEntry[] {
   return entries;
 }
 
-function openIndex(prefix: string): RedisStoryIndex {
-  prefixes.push(prefix);
-  const index = new RedisStoryIndex(redis, { prefix });
-  indexes.push(index);
-  return index;
-}
-
 /** Places the entries in order through both indexes: every placement, memory's and Redis's. */
-async function placeInBoth(entries: readonly IndexEntry[], prefix = testPrefix()): Promise<{ memory: Placement[]; redis: Placement[] }> {
+async function placeInBoth(entries: readonly IndexEntry[], prefix = redisIndexes.prefix()): Promise<{ memory: Placement[]; redis: Placement[] }> {
   const memoryIndex = new MemoryStoryIndex();
-  const redisIndex = openIndex(prefix);
+  const redisIndex = redisIndexes.open(prefix);
   const memory: Placement[] = [];
   const placed: Placement[] = [];
   for (const e of entries) {
@@ -83,23 +62,12 @@ async function placeInBoth(entries: readonly IndexEntry[], prefix = testPrefix()
   return { memory, redis: placed };
 }
 
-beforeAll(() => {
-  redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-});
-afterEach(async () => {
-  await Promise.all(indexes.splice(0).map((i) => i.close()));
-  for (const prefix of prefixes.splice(0)) await deleteKeys(redis, prefix);
-});
-afterAll(async () => {
-  await redis.quit();
-});
-
 describe('the Redis index decides as placement.ts decide()', () => {
   it('places synthetic records alike: same text, near copies by Jaccard and by containment, ties, retries', async () => {
     const entries = syntheticEntries(400, 16);
     // Every fifth record placed again (a retried job) gets its first placement back.
     const retried = entries.filter((_, i) => i % 5 === 0);
-    const prefix = testPrefix();
+    const prefix = redisIndexes.prefix();
     const { memory, redis: placed } = await placeInBoth([...entries, ...retried], prefix);
     for (let i = 0; i < placed.length; i++) expect(placed[i], `placement ${i}`).toEqual(memory[i]);
     const stories = memory.slice(0, entries.length).map((p) => p.story);
@@ -110,7 +78,7 @@ describe('the Redis index decides as placement.ts decide()', () => {
     expect(stories.filter((s) => s.relation === 'near-duplicate' && s.similarity < STORY_SETTINGS.minJaccard).length).toBeGreaterThan(5);
     expect(memory.filter((p) => p.undated.length > 0).length).toBeGreaterThan(0);
     // Some band keys reached their bound, so older members dropped out of them alike.
-    const longest = Math.max(...(await Promise.all((await redis.keys(`${prefix}:stories:band:*`)).map((key) => redis.strlen(key)))));
+    const longest = Math.max(...(await Promise.all((await redisIndexes.redis().keys(`${prefix}:stories:band:*`)).map((key) => redisIndexes.redis().strlen(key)))));
     expect(longest).toBe(STORY_SETTINGS.maxPerBand * SHORT_ID);
   });
 

@@ -1,31 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import { fingerprint } from '../src/clean/fingerprint.js';
 import type { CleanRecord } from '../src/schemas/index.js';
 import { entryOf } from '../src/stories/entry.js';
 import { bandKeys } from '../src/stories/placement.js';
-import { RedisStoryIndex, SHORT_ID } from '../src/stories/redis-index.js';
+import { SHORT_ID } from '../src/stories/redis-index.js';
 import { sampleRecord } from './helpers/sample-entries.js';
-import { deleteKeys, TEST_REDIS_URL, testPrefix } from './helpers/redis-prefix.js';
+import { useRedisStoryIndexes } from './helpers/story-indexes.js';
 import { seedPath } from './helpers/seeds.js';
 
 const AT = '2026-12-01T00:00:00.000Z';
-let redis: Redis;
-const prefixes: string[] = [];
-const indexes: RedisStoryIndex[] = [];
+const redisIndexes = useRedisStoryIndexes();
 
 function seedRecord(prefix: string): CleanRecord {
   const result = clean({ bytes: readFileSync(seedPath(prefix)), name: `${prefix}.txt`, receivedAt: AT }, { processedAt: AT });
   if (!result.ok) throw new Error(`seed ${prefix} rejected`);
   return result.record;
-}
-
-function openIndex(prefix: string, windowSeconds?: number): RedisStoryIndex {
-  const index = new RedisStoryIndex(redis, { prefix, windowSeconds });
-  indexes.push(index);
-  return index;
 }
 
 /** A copy of a body as another outlet runs it: one sentence of its own on top. */
@@ -34,22 +26,10 @@ function copyOf(base: CleanRecord, n: number): CleanRecord {
   return { ...sampleRecord(`copy-${n}`, body), date: null, dateEvidence: null, fingerprint: fingerprint(body) };
 }
 
-beforeAll(() => {
-  redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: null });
-});
-afterEach(async () => {
-  await Promise.all(indexes.splice(0).map((i) => i.close()));
-  for (const prefix of prefixes.splice(0)) await deleteKeys(redis, prefix);
-});
-afterAll(async () => {
-  await redis.quit();
-});
-
 describe('the Redis stories index', () => {
   it('copies placed at the same moment through two connections end in one story, with one first', async () => {
-    const prefix = testPrefix();
-    prefixes.push(prefix);
-    const [a, b] = [openIndex(prefix), openIndex(prefix)];
+    const prefix = redisIndexes.prefix();
+    const [a, b] = [redisIndexes.open(prefix), redisIndexes.open(prefix)];
     const base = seedRecord('003');
     const copies = Array.from({ length: 8 }, (_, n) => copyOf(base, n));
     const placements = await Promise.all(copies.map((copy, n) => (n % 2 === 0 ? a : b).place(entryOf(copy))));
@@ -62,9 +42,8 @@ describe('the Redis stories index', () => {
   });
 
   it('keeps different stories apart, and a retried placement returns the same story', async () => {
-    const prefix = testPrefix();
-    prefixes.push(prefix);
-    const index = openIndex(prefix);
+    const prefix = redisIndexes.prefix();
+    const index = redisIndexes.open(prefix);
     const p000 = await index.place(entryOf(seedRecord('000')));
     const p001 = await index.place(entryOf(seedRecord('001')));
     const p003 = await index.place(entryOf(seedRecord('003')));
@@ -73,9 +52,8 @@ describe('the Redis stories index', () => {
   });
 
   it('names the undated members placed before the first dated one, and expires every key within the window', async () => {
-    const prefix = testPrefix();
-    prefixes.push(prefix);
-    const index = openIndex(prefix, 3600);
+    const prefix = redisIndexes.prefix();
+    const index = redisIndexes.open(prefix, 3600);
     const undated = await index.place(entryOf(seedRecord('002')));
     expect(undated.dater).toBeNull();
     const dated = await index.place(entryOf(seedRecord('003')));
@@ -85,25 +63,24 @@ describe('the Redis stories index', () => {
     const later = await index.place(entryOf(seedRecord('004')));
     expect(later.dater?.memberId).toBe(seedRecord('003').id);
     expect(later.undated).toEqual([]);
-    const keys = await redis.keys(`${prefix}:stories:*`);
+    const keys = await redisIndexes.redis().keys(`${prefix}:stories:*`);
     expect(keys.length).toBeGreaterThan(10);
     for (const key of keys) {
-      const ttl = await redis.ttl(key);
+      const ttl = await redisIndexes.redis().ttl(key);
       expect(ttl, key).toBeGreaterThan(0);
       expect(ttl, key).toBeLessThanOrEqual(3600);
     }
   });
 
   it('keeps short ids in the band lists, and tells a record from another sharing its short id', async () => {
-    const prefix = testPrefix();
-    prefixes.push(prefix);
-    const index = openIndex(prefix);
+    const prefix = redisIndexes.prefix();
+    const index = redisIndexes.open(prefix);
     const base = seedRecord('003');
     const placed = await index.place(entryOf(base));
-    const bands = await redis.keys(`${prefix}:stories:band:*`);
+    const bands = await redisIndexes.redis().keys(`${prefix}:stories:band:*`);
     // The script derives the band keys from the signature: the same keys as placement.ts bandKeys().
     expect(bands.sort()).toEqual(bandKeys(entryOf(base).signature).map((band) => `${prefix}:stories:band:${band}`).sort());
-    for (const key of bands) expect(await redis.get(key)).toBe(base.id.slice(0, SHORT_ID));
+    for (const key of bands) expect(await redisIndexes.redis().get(key)).toBe(base.id.slice(0, SHORT_ID));
     // Another record whose id starts like this one's is not taken for it (a retried placement).
     const twin = { ...seedRecord('000'), id: `${base.id.slice(0, SHORT_ID)}${'0'.repeat(64 - SHORT_ID)}` };
     const other = await index.place(entryOf(twin));
@@ -112,9 +89,8 @@ describe('the Redis stories index', () => {
   });
 
   it('places every record in one command: one that meets nobody, one that meets unrelated records, one that joins a story', async () => {
-    const prefix = testPrefix();
-    prefixes.push(prefix);
-    const index = openIndex(prefix);
+    const prefix = redisIndexes.prefix();
+    const index = redisIndexes.open(prefix);
     // Loads the script (the first EVALSHA may answer NOSCRIPT).
     await index.place(entryOf(seedRecord('000')));
     // Words no seed has: it meets nobody.
