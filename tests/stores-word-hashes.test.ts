@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { queryWordHashes, wordHashesOf } from '../src/stores/output-query.js';
+import { decodeHashes, encodeHashes, queryWordHashes, wordHashesOf } from '../src/stores/output-query.js';
 
 /**
  * wordHashesOf reads a text in one pass instead of matching searchWords' regex and hashing each
@@ -55,5 +55,15 @@ describe('wordHashesOf', () => {
     const texts = [...textsUnder(join(import.meta.dirname, 'golden')), ...textsUnder(join(import.meta.dirname, 'fixtures'))];
     expect(texts.length).toBeGreaterThan(10);
     for (const text of texts) expect([...wordHashesOf(text)]).toEqual([...viaSearchWords(text)]);
+  });
+});
+
+describe('encodeHashes', () => {
+  it('writes each hash as 4 little-endian bytes, also for a view into a larger array', () => {
+    const all = Uint32Array.from([0xdeadbeef, 1, 0x01020304, 0xffffffff, 7]);
+    const view = all.subarray(1, 4);
+    expect(Buffer.from(encodeHashes(view), 'base64')).toEqual(Buffer.from([1, 0, 0, 0, 4, 3, 2, 1, 0xff, 0xff, 0xff, 0xff]));
+    expect([...decodeHashes(encodeHashes(view))!]).toEqual([1, 0x01020304, 0xffffffff]);
+    expect(encodeHashes(new Uint32Array(0))).toBe('');
   });
 });

@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import type { RejectionRecord, StoredRecord } from '../schemas/index.js';
 
 /**
@@ -219,11 +220,15 @@ export function holdsAll(hashes: Uint32Array, wanted: readonly number[]): boolea
   });
 }
 
+/** Base64 of the hashes as little-endian 32-bit words: on a little-endian machine, the array's own bytes. */
 export function encodeHashes(hashes: Uint32Array): string {
+  if (LITTLE_ENDIAN) return Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64');
   const bytes = Buffer.alloc(hashes.length * 4);
   hashes.forEach((h, i) => bytes.writeUInt32LE(h, i * 4));
   return bytes.toString('base64');
 }
+
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 export function decodeHashes(text: string): Uint32Array | null {
   const bytes = Buffer.from(text, 'base64');
