@@ -1,4 +1,3 @@
-import { endianness } from 'node:os';
 import type { RejectionRecord, StoredRecord } from '../schemas/index.js';
 
 /**
@@ -144,65 +143,10 @@ function wordHash(word: string): number {
  * The distinct searchWords of a text as sorted 32-bit hashes: what the file store keeps per
  * record so a search tests memory, not files. Two words share a hash with odds of about one
  * in 2^32 / (distinct words of the record); a listed match is confirmed on the record itself.
- *
- * The same hashes as `searchWords(text).map(wordHash)`, in one pass over the lowercased text
- * that hashes each word as it reads it: no word strings, no regex match per word. The Unicode
- * regex and the strings cost ~0.15 ms of a worker's ~1.2 ms output write per small record.
  */
 export function wordHashesOf(text: string): Uint32Array {
-  const lower = text.toLowerCase();
-  const hashes: number[] = [];
-  let h = 0;
-  let inWord = false;
-  for (let i = 0; i < lower.length; i += 1) {
-    const unit = lower.charCodeAt(i);
-    const astral = unit >= 0xd800 && unit <= 0xdbff && i + 1 < lower.length && isLowSurrogate(lower.charCodeAt(i + 1));
-    if (astral ? isWordCodePoint(lower.codePointAt(i)!) : isWordUnit(unit)) {
-      if (!inWord) h = 0x811c9dc5;
-      inWord = true;
-      h = Math.imul(h ^ unit, 0x01000193);
-      if (astral) {
-        i += 1;
-        h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
-      }
-    } else if (inWord) {
-      hashes.push(h >>> 0);
-      inWord = false;
-    }
-  }
-  if (inWord) hashes.push(h >>> 0);
-  return distinctSorted(Uint32Array.from(hashes).sort());
+  return Uint32Array.from(new Set(searchWords(text).map(wordHash))).sort();
 }
-
-/** The distinct values of a sorted array (sorting then dropping repeats beats a Set of numbers here). */
-function distinctSorted(sorted: Uint32Array): Uint32Array {
-  let n = 0;
-  for (let i = 0; i < sorted.length; i += 1) {
-    if (n === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  }
-  return sorted.subarray(0, n);
-}
-
-const isLowSurrogate = (unit: number): boolean => unit >= 0xdc00 && unit <= 0xdfff;
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-
-/** Whether a BMP code unit is a letter or digit, as searchWords' regex sees it (lone surrogates are not). */
-function isWordUnit(unit: number): boolean {
-  // ASCII answered inline: A-Z too, though a lowercased text has none.
-  if (unit < 0x80) return (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a);
-  let known = bmpWordUnits[unit]!;
-  if (known === 0) {
-    known = WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
-    bmpWordUnits[unit] = known;
-  }
-  return known === 1;
-}
-
-/** Per BMP code unit: 0 not looked up yet, 1 a letter or digit, 2 not (filled as texts are read). */
-const bmpWordUnits = new Uint8Array(0x10000);
-
-/** Astral letters and digits (rare in news text) are asked of the regex each time. */
-const isWordCodePoint = (codePoint: number): boolean => WORD_CHAR.test(String.fromCodePoint(codePoint));
 
 export const queryWordHashes = (q: string): number[] => searchWords(q).map(wordHash);
 
@@ -220,15 +164,11 @@ export function holdsAll(hashes: Uint32Array, wanted: readonly number[]): boolea
   });
 }
 
-/** Base64 of the hashes as little-endian 32-bit words: on a little-endian machine, the array's own bytes. */
 export function encodeHashes(hashes: Uint32Array): string {
-  if (LITTLE_ENDIAN) return Buffer.from(hashes.buffer, hashes.byteOffset, hashes.byteLength).toString('base64');
   const bytes = Buffer.alloc(hashes.length * 4);
   hashes.forEach((h, i) => bytes.writeUInt32LE(h, i * 4));
   return bytes.toString('base64');
 }
-
-const LITTLE_ENDIAN = endianness() === 'LE';
 
 export function decodeHashes(text: string): Uint32Array | null {
   const bytes = Buffer.from(text, 'base64');
