@@ -19,7 +19,6 @@ import { cpuPerFile, cpuSnapshot, dropAll, dropPaced, latencies, memorySampler, 
 import { pgWhere } from '../lib/postgres.mjs';
 import { htmlPipelineSection } from './pipeline-html.mjs';
 
-const TARGET_SHARE_OF_CEILING = 0.5;
 const TARGET_CPU_VS_CLEAN = 3;
 /**
  * Files each worker process cleans before a run is measured. clean() alone, the baseline, is
@@ -202,7 +201,9 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       ['CPU per no-op job: workers / Redis', `${main.noopCpu.workers} / ${main.noopCpu.redis} ms`, cpuBound(main), ''],
       ['peak RSS during the run', `producer ${out.result.e2e_peak_rss_mb.producer} MB`, `worker ${out.result.e2e_peak_rss_mb.worker} MB`, pgResult ? `PostgreSQL stores: producer ${pgResult.e2e_pg_peak_rss_mb.producer}, worker ${pgResult.e2e_pg_peak_rss_mb.worker} MB` : ''],
     );
-    out.targets.push({ what: 'end-to-end ≥ 50% of the no-op ceiling', value: `${(share * 100).toFixed(1)}%`, pass: share >= TARGET_SHARE_OF_CEILING });
+    // The share of the no-op ceiling (the end-to-end row) is a figure, not a target: issue 18
+    // retired "50% of an empty BullMQ job" (an empty job does no I/O); the targets are against
+    // clean() in the same run.
     out.targets.push({ what: 'CPU per small file through the pipeline ≤ 3× clean()\'s', value: `${out.result.e2e_cpu_vs_clean}×`, pass: cpuVsClean <= TARGET_CPU_VS_CLEAN });
   }
   if (scale) {
