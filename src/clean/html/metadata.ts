@@ -4,7 +4,8 @@ import { indexPage, type PageIndex } from '../page/page-index.js';
 import { collapseWhitespace } from '../page/text.js';
 import { BYLINE_NOT_NAME, BYLINE_SETTINGS, META_AUTHOR_PREFIX } from '../rules/bylines.js';
 import { TITLE_SETTINGS } from '../rules/title-rules.js';
-import { bylineNames, bylineOfElements, namesAuthor, walkElements } from './byline.js';
+import { bylineNames } from '../lines/byline-names.js';
+import { bylineOfElements, namesAuthor, walkElements } from './byline.js';
 import type { JsonLdArticle } from './jsonld.js';
 import { chooseTitle, cleanTitleText } from './title.js';
 

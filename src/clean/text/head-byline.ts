@@ -1,5 +1,5 @@
 import type { LineDates } from '../dates/line-dates.js';
-import { namesOfByline } from '../html/byline.js';
+import { namesOfByline } from '../lines/byline-names.js';
 import { looksLikeName } from '../lines/byline.js';
 import { BYLINE_LABEL, BYLINE_TEXT_PREFIX, NAME_JOINERS } from '../rules/bylines.js';
 import { TEXT_SETTINGS as S } from '../rules/text-settings.js';
