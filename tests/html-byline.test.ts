@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesOfByline } from '../src/clean/lines/byline-names.js';
 import { readJsonLd } from '../src/clean/html/jsonld.js';
+import { namesAuthor } from '../src/clean/html/byline.js';
 import { readMetadata } from '../src/clean/html/metadata.js';
 import { parsePage } from '../src/clean/page/parse-page.js';
 
@@ -61,5 +62,25 @@ describe('the byline: JSON-LD and meta persons, then the page author elements, a
 
   it('reads an author link inside a heading', () => {
     expect(bylineOf('', '<h2 class="widget-title">By <a rel="author" class="url fn n" href="/author/tatyana-turner/">Tatyana Turner</a></h2>')).toBe('Tatyana Turner');
+  });
+});
+
+describe('which elements name an author (namesAuthor)', () => {
+  // Every alternative of AUTHOR_ELEMENT_NAME, in the case a CMS might write it: the stem
+  // pre-test in front of the alternation must let each of them through.
+  it.each([
+    ['class', 'post-Author'], ['id', 'BYLINE'], ['class', 'meta byl'], ['class', 'staff-writer'], ['itemprop', 'Journalist'],
+    ['class', 'Verfasser'], ['class', 'autor-box'], ['class', 'auteur'], ['data-testid', 'submitted-by'], ['data-component', 'posted-by'],
+    ['rel', 'author'],
+  ])('%s="%s" does', (attribute, value) => {
+    const { $ } = parsePage(`<html><body><div ${attribute}="${value}">Jane Doe</div></body></html>`);
+    expect(namesAuthor($('div')[0]!)).toBe(true);
+  });
+
+  it.each([
+    ['class', 'authority'], ['class', 'bylaws'], ['title', 'author'], ['class', 'entry-content'],
+  ])('%s="%s" does not', (attribute, value) => {
+    const { $ } = parsePage(`<html><body><div ${attribute}="${value}">Jane Doe</div></body></html>`);
+    expect(namesAuthor($('div')[0]!)).toBe(false);
   });
 });

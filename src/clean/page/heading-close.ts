@@ -7,23 +7,53 @@
  * parse, such an end tag is rewritten to the level of the innermost open heading.
  */
 
-/** Heading start and end tags. */
-const HEADING_TAG = /<(\/?)h([1-6])(?=[\s/>])[^>]*>/gi;
+/** A heading start or end tag found by headingTagAt. */
+interface HeadingTag { end: number; closing: boolean; level: string; selfClosing: boolean }
+
+/** Is the code unit one that `\s` matches (the tag name ends there)? */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The heading tag (`<h2 …>`, `</H3>`) starting at the `<` at `at`, up to its `>`; null when none
+ * starts there. Char checks instead of a case-insensitive regex over the whole page: the scan
+ * ran on every page, and only jumps from `<` to `<` now.
+ */
+function headingTagAt(html: string, at: number): HeadingTag | null {
+  let i = at + 1;
+  const closing = html.charCodeAt(i) === 0x2f; // "/"
+  if (closing) i++;
+  if ((html.charCodeAt(i) | 0x20) !== 0x68) return null; // "h" or "H"
+  const digit = html.charCodeAt(i + 1);
+  if (!(digit >= 0x31 && digit <= 0x36)) return null; // "1"–"6" (NaN past the end)
+  const after = html.charCodeAt(i + 2);
+  if (after !== 0x2f && after !== 0x3e && !isSpace(after)) return null; // "/", ">" or a space
+  const close = html.indexOf('>', i + 2);
+  if (close < 0) return null;
+  return { end: close + 1, closing, level: String.fromCharCode(digit), selfClosing: html.charCodeAt(close - 1) === 0x2f };
+}
 
 /** The HTML with every mismatched heading end tag naming the heading it closes; the same string when none is. */
 export function closeHeadings(html: string): string {
   const open: string[] = [];
   const edits: Array<[number, number, string]> = [];
-  HEADING_TAG.lastIndex = 0;
-  for (let m = HEADING_TAG.exec(html); m !== null; m = HEADING_TAG.exec(html)) {
-    const level = m[2]!;
-    if (!m[1]) {
-      if (!m[0].endsWith('/>')) open.push(level);
+  for (let at = html.indexOf('<'); at >= 0; ) {
+    const tag = headingTagAt(html, at);
+    if (tag === null) {
+      at = html.indexOf('<', at + 1);
       continue;
     }
-    const at = open.lastIndexOf(level);
-    if (at >= 0) open.length = at;
-    else if (open.length > 0) edits.push([m.index, m.index + m[0].length, `</h${open.pop()!}>`]);
+    if (!tag.closing) {
+      if (!tag.selfClosing) open.push(tag.level);
+    } else {
+      const inner = open.lastIndexOf(tag.level);
+      if (inner >= 0) open.length = inner;
+      else if (open.length > 0) edits.push([at, tag.end, `</h${open.pop()!}>`]);
+    }
+    at = html.indexOf('<', tag.end);
   }
   if (edits.length === 0) return html;
   const parts: string[] = [];
