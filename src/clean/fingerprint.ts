@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { CharClass } from './char-class.js';
 import { FINGERPRINT_SETTINGS } from './rules/fingerprint-settings.js';
 
 /**
@@ -101,29 +102,10 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
   return same / n;
 }
 
-/** Word-character classes of UTF-16 code units, filled on first sight: 0 unknown, 1 letter or digit, 2 other. */
-const UNIT_CLASS = new Uint8Array(0x10000);
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const ASTRAL_WORD = new Map<number, boolean>();
-
-function isWordUnit(unit: number): boolean {
-  let k = UNIT_CLASS[unit]!;
-  if (k === 0) {
-    // A lone surrogate is not a letter, as NOT_WORD (with /u) sees it; pairs are read as code points.
-    k = WORD_CHAR.test(String.fromCharCode(unit)) ? 1 : 2;
-    UNIT_CLASS[unit] = k;
-  }
-  return k === 1;
-}
-
-function isWordCodePoint(cp: number): boolean {
-  let word = ASTRAL_WORD.get(cp);
-  if (word === undefined) {
-    word = WORD_CHAR.test(String.fromCodePoint(cp));
-    ASTRAL_WORD.set(cp, word);
-  }
-  return word;
-}
+/** Letters and digits: a lone surrogate is neither, as NOT_WORD (with /u) sees it; pairs are read as code points. */
+const WORD_CHAR = new CharClass(/^[\p{L}\p{N}]$/u);
+// ASCII is read from the table directly (scan), so it is filled first.
+for (let c = 0; c < 0x80; c++) WORD_CHAR.unit(c);
 
 /** Scratch space reused by every call (clean() is synchronous): the folded text's UTF-8 and its words' hashes. */
 let utf8 = new Uint8Array(1 << 16);
@@ -148,12 +130,12 @@ function scan(lower: string): [number, number] {
     const c = lower.charCodeAt(i);
     let pair = false;
     let word: boolean;
-    if (c < 0x80) word = UNIT_CLASS[c] === 1;
+    if (c < 0x80) word = WORD_CHAR.units[c] === 1;
     else if (c >= 0xd800 && c < 0xdc00 && i + 1 < lower.length) {
       const low = lower.charCodeAt(i + 1);
       pair = low >= 0xdc00 && low < 0xe000;
-      word = pair ? isWordCodePoint(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : false;
-    } else word = isWordUnit(c);
+      word = pair ? WORD_CHAR.codePoint(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : false;
+    } else word = WORD_CHAR.unit(c);
     if (!word) {
       if (inWord) {
         hashes[words++] = h >>> 0;
@@ -191,7 +173,6 @@ function scan(lower: string): [number, number] {
   if (inWord) hashes[words++] = h >>> 0;
   return [n, words];
 }
-for (let c = 0; c < 0x80; c++) isWordUnit(c);
 
 function shingleAt(hashes: Uint32Array, from: number, to: number): number {
   let h = 0x2545f491;

@@ -7,6 +7,7 @@ import {
   SEPARATORS_FLAGS,
   SEPARATORS_SOURCE,
 } from './language-model.js';
+import { CharClass } from './char-class.js';
 
 /**
  * Language detection for records whose page declares none (text dumps never do): ELD's
@@ -41,30 +42,8 @@ const SEPARATOR_RUN_TAIL = ']+(?<![\\x27\\x60\\u2019])';
 if (!SEPARATORS_SOURCE.startsWith('[') || !SEPARATORS_SOURCE.endsWith(SEPARATOR_RUN_TAIL) || SEPARATORS_FLAGS !== 'gu') {
   throw new Error('language-model.ts: the separator pattern no longer has the shape separatorsToSpaces() reads');
 }
-/** One separator character (code point) of ELD's pattern. */
-const SEPARATOR = new RegExp(`^${SEPARATORS_SOURCE.slice(0, -SEPARATOR_RUN_TAIL.length + 1)}$`, 'u');
-/** Whether each BMP code unit is a separator, learnt on first sight: 0 unknown, 1 separator, 2 not. */
-const SEPARATOR_CLASS = new Uint8Array(0x10000);
-const ASTRAL_SEPARATOR = new Map<number, boolean>();
-
-function isSeparatorUnit(unit: number): boolean {
-  let k = SEPARATOR_CLASS[unit]!;
-  if (k === 0) {
-    // A lone surrogate is a separator, as the pattern (with /u) sees it.
-    k = SEPARATOR.test(String.fromCharCode(unit)) ? 1 : 2;
-    SEPARATOR_CLASS[unit] = k;
-  }
-  return k === 1;
-}
-
-function isSeparatorCodePoint(cp: number): boolean {
-  let separator = ASTRAL_SEPARATOR.get(cp);
-  if (separator === undefined) {
-    separator = SEPARATOR.test(String.fromCodePoint(cp));
-    ASTRAL_SEPARATOR.set(cp, separator);
-  }
-  return separator;
-}
+/** One separator character (code point) of ELD's pattern; a lone surrogate is one, as the pattern (with /u) sees it. */
+const SEPARATOR = new CharClass(new RegExp(`^${SEPARATORS_SOURCE.slice(0, -SEPARATOR_RUN_TAIL.length + 1)}$`, 'u'));
 
 /** ELD cuts a sample at the first space past this many UTF-8 bytes, and anywhere past the second. */
 const CUT_AFTER_BYTES = 350;
@@ -128,8 +107,8 @@ export function separatorsToSpaces(text: string, enough = Infinity): string {
       const low = text.charCodeAt(i + 1);
       pair = low >= 0xdc00 && low < 0xe000;
       // A lone surrogate is a separator, as the pattern (with /u) sees it.
-      separator = pair ? isSeparatorCodePoint(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : true;
-    } else separator = c >= 0 && isSeparatorUnit(c);
+      separator = pair ? SEPARATOR.codePoint(((c - 0xd800) << 10) + (low - 0xdc00) + 0x10000) : true;
+    } else separator = c >= 0 && SEPARATOR.unit(c);
     if (separator) {
       if (runStart < 0) runStart = i;
       if (c !== 0x27 && c !== 0x60 && c !== 0x2019) apostrophesFrom = -1;
