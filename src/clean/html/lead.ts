@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { HTML_SETTINGS as S, VOTING_TAGS } from '../rules/html-scoring.js';
 import { isCaptionLine } from '../lines/caption.js';
 import { MEDIA_BOX_TOKENS } from '../rules/html-tokens.js';
-import { MAX_DEPTH, isTag, nameOf } from '../page/node.js';
+import { MAX_DEPTH, ancestors, contains, isInside, isTag, nameOf } from '../page/node.js';
 import { escapeRegExp } from '../regex-source.js';
 import { textOf } from '../page/text.js';
 import { collectRuns, type Run } from './collect-runs.js';
@@ -43,17 +43,6 @@ function orderAfter(el: Element, order: ReadonlyMap<Element, number>): number {
     last = children[children.length - 1]!;
   }
   return (order.get(last) ?? order.get(el)!) + 1;
-}
-
-function ancestors(el: Element): Element[] {
-  const list: Element[] = [];
-  for (let p = el.parent; p && isTag(p); p = p.parent) list.push(p);
-  return list;
-}
-
-function isInside(el: Element, holders: ReadonlySet<Element>): boolean {
-  for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) if (holders.has(p)) return true;
-  return false;
 }
 
 const MEDIA_BOX = new RegExp(MEDIA_BOX_TOKENS.map(escapeRegExp).join('|'));
@@ -141,7 +130,7 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
     const at = order.get(el) ?? -1;
     if (at < from || at >= startAt) return false;
     // Loose text is placed by its holder, which may hold the story too: where it sits is unknown.
-    if (!run.element && isInside(startEl, new Set([el]))) return false;
+    if (!run.element && contains(el, startEl)) return false;
     return !isInside(el, contentSet) || isInside(el, revealed);
   });
   // A lead written twice (one copy per layout, or again in the story) is read once.
@@ -149,7 +138,7 @@ function leadRuns(body: Element, content: readonly Element[], start: Run, pruned
   const lead = window.filter((run) => readsAsLead(run, root) && !seen.has(run.text) && seen.add(run.text));
   const chars = lead.reduce((n, run) => n + run.text.length, 0);
   if (lead.length > S.leadMaxRuns || chars > S.leadMaxChars) return none;
-  const unpruned = [...revealed].filter((el) => lead.some((run) => isInside(run.element ?? run.container, new Set([el]))));
+  const unpruned = [...revealed].filter((el) => lead.some((run) => contains(el, run.element ?? run.container)));
   return { lead, unpruned };
 }
 

@@ -2,7 +2,7 @@ import type { Element } from 'domhandler';
 import { HTML_SETTINGS as S, NEGATIVE_CLASS, POSITIVE_CLASS, TAG_WEIGHTS, VOTING_TAGS } from '../rules/html-scoring.js';
 import { ARTICLE_BODY_TOKENS, HEADING_TAGS } from '../rules/html-tokens.js';
 import type { Run } from './collect-runs.js';
-import { isTag, nameOf } from '../page/node.js';
+import { ancestors, isTag, nameOf } from '../page/node.js';
 import type { NodeStats } from './node-stats.js';
 
 const POSITIVE = new RegExp(POSITIVE_CLASS);
@@ -79,11 +79,7 @@ export function scoreContainers(runs: readonly Run[], stats: Map<Element, NodeSt
   return scores;
 }
 
-function ancestorsOf(el: Element): Set<Element> {
-  const set = new Set<Element>();
-  for (let p = el.parent; p && isTag(p); p = p.parent) set.add(p);
-  return set;
-}
+const ancestorsOf = (el: Element): Set<Element> => new Set(ancestors(el));
 
 /** The closest ancestor of `top` (at most `maxLevels` up) that also holds one of `others`; `top` when none does. */
 function commonAncestor(top: Element, others: readonly Element[], maxLevels: number): Element {

@@ -32,3 +32,22 @@ export function nameOf(el: Element): string {
 export function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.toLowerCase();
 }
+
+/** The element's ancestors, nearest first, up to the root element. */
+export function ancestors(el: Element): Element[] {
+  const list: Element[] = [];
+  for (let p = el.parent; p && isTag(p); p = p.parent) list.push(p);
+  return list;
+}
+
+/** Is the element one of `holders` or inside one of them? */
+export function isInside(el: Element, holders: ReadonlySet<Element>): boolean {
+  for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) if (holders.has(p)) return true;
+  return false;
+}
+
+/** Is `el` the element `ancestor` or inside it? */
+export function contains(ancestor: Element, el: Element): boolean {
+  for (let p: Element | null = el; p && isTag(p); p = p.parent as Element | null) if (p === ancestor) return true;
+  return false;
+}

@@ -7,7 +7,7 @@ import { findDates } from '../find-dates.js';
 import type { ParsedDate } from '../parsed-date.js';
 import type { PageScan } from './page-scan.js';
 import { roundConfidence, type HtmlDateContext } from './context.js';
-import { classAndId, isElement } from '../../page/node.js';
+import { classAndId, contains, isElement } from '../../page/node.js';
 import { spacedText } from '../../page/text.js';
 
 /** Dates in the visible text: date-ish elements, then near the <h1>, then the page text. */
@@ -64,10 +64,6 @@ function inOtherArticle(el: Element, h1: Element | null): boolean {
   return false;
 }
 
-function contains(ancestor: Element, el: Element): boolean {
-  for (let node: Element | null = el; node; node = node.parent && isElement(node.parent) ? node.parent : null) if (node === ancestor) return true;
-  return false;
-}
 
 export function dateElementCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   const out: DateCandidate[] = [];
