@@ -4,7 +4,7 @@ import { isCaptionLine } from '../lines/caption.js';
 import { MEDIA_BOX_TOKENS } from '../rules/html-tokens.js';
 import { MAX_DEPTH, ancestors, contains, isInside, isTag, nameOf } from '../page/node.js';
 import { escapeRegExp } from '../regex-source.js';
-import { textOf } from '../page/text.js';
+import { textOf, wordsOf } from '../page/text.js';
 import { collectRuns, type Run } from './collect-runs.js';
 import type { Pruned } from './prune.js';
 
@@ -64,7 +64,6 @@ function readsAsLead(run: Run, root: Element): boolean {
   return SENTENCE_END.test(run.text) || run.text.length >= S.leadUnendedMinChars;
 }
 
-const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
 
 /**
  * A heading that is the page's headline: most of its words are in the page's title (the

@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { MAX_DEPTH, isTag } from '../page/node.js';
-import { collapseWhitespace } from '../page/text.js';
+import { collapseWhitespace, wordsOf } from '../page/text.js';
 import { HEADLINE_KICKER_CLASS, TITLE_SETTINGS as S, TITLE_SEPARATOR } from '../rules/title-rules.js';
 
 /** What the page says its title is, each read as written. */
@@ -22,7 +22,6 @@ export interface TitleSources {
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 const HIDDEN_CLASS = /visually-?hidden|sr-only|screen-reader|element-invisible|hiddendash|(?:^|[\s_-])(?:hidden|aural|offscreen)(?:$|[\s_-])/i;
 const ONLY_PUNCTUATION = /^[\s\p{P}\p{S}]*$/u;
-const WORD = /[\p{L}\p{N}]+/gu;
 const KICKER = new RegExp(HEADLINE_KICKER_CLASS.map((r) => r.pattern).join('|'), 'i');
 const SEPARATOR = new RegExp(`\\s+(?:${TITLE_SEPARATOR})\\s+`, 'u');
 
@@ -65,7 +64,6 @@ export function headingParts(el: Element): string[] {
 
 export const headingText = (el: Element): string => headingParts(el).join(' ');
 
-const wordsOf = (s: string): string[] => s.toLowerCase().match(WORD) ?? [];
 /** Letters and digits only, lower-cased: how titles are compared. */
 const norm = (s: string): string => wordsOf(s.normalize('NFKC')).join(' ');
 

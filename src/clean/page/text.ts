@@ -13,6 +13,10 @@ const WHITESPACE_RUN = /[^\S ]\s*| \s+/g;
 /** Every whitespace run as one space (not trimmed): `s.replace(/\s+/g, ' ')`. */
 export const collapseWhitespace = (s: string): string => s.replace(WHITESPACE_RUN, ' ');
 
+const WORD = /[\p{L}\p{N}]+/gu;
+/** The lower-cased words (runs of letters and digits) of a text, as the title and lead readers compare them. */
+export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
+
 /**
  * Collapsed text of a subtree as written (only <br> adds a space), cut after `max`
  * characters: what the extractor reports it removed.
