@@ -9,6 +9,7 @@ import { CAPTION_END_CREDITS } from '../src/clean/rules/captions.js';
 import { CAPTION_END, CAPTION_END_HINT, LINE_START_RULES } from '../src/clean/lines/line-rules.js';
 import { CLEAN_END, SENTENCE_END, TRUNCATED_END } from '../src/clean/text/patterns.js';
 import { NarrowLines } from '../src/clean/text/narrow-lines.js';
+import { hasContentWord } from '../src/clean/text/head.js';
 import { SeenLines } from '../src/clean/text/seen-lines.js';
 import { segment } from '../src/clean/text/segment.js';
 import { countTidyWords, countWords, countWordsIfPlain } from '../src/clean/word-count.js';
@@ -264,5 +265,29 @@ describe('date pattern gates', () => {
       }
     }
     expect(matched).toBeGreaterThan(10);
+  });
+});
+
+describe('hasContentWord (the title vote)', () => {
+  it('finds a content word in the opening exactly where the set of its content words has it', () => {
+    const contentWords = (text: string): string[] => text.toLowerCase().match(/[\p{L}\p{N}]{4,}/gu) ?? [];
+    const openings = [
+      'the city council approved the budget\nbudgets grew 12345 times',
+      'council-approved: councils; council.',
+      '𝔘𝔫𝔦𝔳ersity 𝔘𝔫𝔦𝔳 word𝔘 𝔘word wordé éword straße',
+      'a\ud800word word\udc00 x',
+      'ΣΟΦΟΣ σοφος naïve naive 2026 20261',
+    ];
+    const words = ['council', 'budget', 'budgets', 'approved', '12345', '1234', 'city', 'word', 'ersity', '𝔘𝔫𝔦𝔳', 'straße', 'σοφος', 'σοφοσ', 'naïve', 'naive', '2026', 'times'];
+    let present = 0;
+    for (const opening of openings) {
+      const lower = opening.toLowerCase();
+      const set = new Set(contentWords(lower));
+      for (const word of [...words, ...set]) {
+        expect(hasContentWord(lower, word), `${word} in ${JSON.stringify(lower)}`).toBe(set.has(word));
+        if (set.has(word)) present++;
+      }
+    }
+    expect(present).toBeGreaterThan(10);
   });
 });

@@ -76,7 +76,9 @@ describe("the packed language model (src/clean/language-model.ts, from eld's dat
   it('answers exactly as eld/extrasmall does, on golden pages cut anywhere and in many scripts', async () => {
     const { eld } = await import('eld/extrasmall');
     const golden = join(import.meta.dirname, 'golden');
-    const texts = [...MANY_LANGUAGES, GERMAN.join(' '), FRENCH.join(' '), MANY_LANGUAGES.join(' ')];
+    // Words of one to five letters, and words past ELD's 70-byte cut (its last n-gram runs to the word's end).
+    const wordLengths = ['a b cd efg hijk lmnop qrstuv', `${'x'.repeat(69)} ${'y'.repeat(70)} ${'z'.repeat(71)} ${'ä'.repeat(36)} ${'ab'.repeat(40)} end`, `${'q'.repeat(66)}tionx`];
+    const texts = [...MANY_LANGUAGES, GERMAN.join(' '), FRENCH.join(' '), MANY_LANGUAGES.join(' '), ...wordLengths];
     for (const dir of readdirSync(golden)) {
       for (const file of readdirSync(join(golden, dir)).filter((f) => f.startsWith('source.'))) {
         const bytes = readFileSync(join(golden, dir, file));

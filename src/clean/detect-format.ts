@@ -15,6 +15,8 @@ const SAMPLE_CHARS = 65_536;
 
 export function detectFormat(text: string, name: string): 'html' | 'text' {
   const sample = text.length > SAMPLE_CHARS ? text.slice(0, SAMPLE_CHARS) : text;
+  // Both tests below need a "<": most text dumps have none, and one indexOf says so.
+  if (!sample.includes('<')) return 'text';
   if (HTML_OPENING.test(sample)) return 'html';
   let tags = 0;
   let tagChars = 0;

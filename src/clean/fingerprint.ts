@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { CharClass } from './char-class.js';
 import { FINGERPRINT_SETTINGS } from './rules/fingerprint-settings.js';
 
@@ -46,12 +46,17 @@ function fmix32(h: number): number {
  * estimator as n independent minimums (share of equal components) at 1/n of the hashing.
  */
 
-/** Keeps a shingle's value in its bin if it is the least so far. */
-function bin(mins: Uint32Array, shingle: number): void {
+/**
+ * Keeps a shingle's value in its bin if it is the least so far. `shift` is log2 of the bin
+ * count when that is a power of two (the settings' 128), else -1: a mask and a shift then
+ * give the same bin and value as the remainder and the quotient, without a float division
+ * (h is a uint32, above int32's range half the time).
+ */
+function bin(mins: Uint32Array, shingle: number, shift: number): void {
   const n = mins.length;
   const h = fmix32(shingle ^ 0x5bd1e995);
-  const b = h % n;
-  const value = Math.floor(h / n);
+  const b = shift >= 0 ? h & (n - 1) : h % n;
+  const value = shift >= 0 ? h >>> shift : Math.floor(h / n);
   if (value < mins[b]!) mins[b] = value;
 }
 
@@ -180,10 +185,17 @@ function shingleAt(hashes: Uint32Array, from: number, to: number): number {
   return h;
 }
 
-/** Open-addressing set of the shingles seen in one call: a slot is taken when its stamp is the call's. */
-let seenKeys = new Uint32Array(1 << 12);
-let seenStamps = new Uint32Array(1 << 12);
+/**
+ * Open-addressing set of the shingles seen in one call: slot k is its key at 2k and its stamp at
+ * 2k + 1 (one cache line for both), taken when the stamp is the call's.
+ */
+let seen = new Uint32Array(1 << 13);
 let stamp = 0;
+
+/** log2(n) when n is a power of two, else -1. */
+function log2IfPowerOfTwo(n: number): number {
+  return (n & (n - 1)) === 0 ? 31 - Math.clz32(n) : -1;
+}
 
 /**
  * The signature of the shingles of `size` consecutive words (the whole text when shorter) and
@@ -193,31 +205,33 @@ let stamp = 0;
  */
 function signatureOf(hashes: Uint32Array, words: number, size: number, n: number): { mins: Uint32Array; distinct: number } {
   const mins = new Uint32Array(Math.min(n, MAX_HASHES)).fill(0xffffffff);
+  const shift = log2IfPowerOfTwo(mins.length);
   const count = words === 0 ? 0 : Math.max(1, words - size + 1);
-  let slots = seenKeys.length;
+  let slots = seen.length >>> 1;
   while (slots < count * 2) slots *= 2;
-  if (slots !== seenKeys.length) {
-    seenKeys = new Uint32Array(slots);
-    seenStamps = new Uint32Array(slots);
+  if (slots * 2 !== seen.length) {
+    seen = new Uint32Array(slots * 2);
     stamp = 0;
   }
   if (stamp === 0xffffffff) {
-    seenStamps.fill(0);
+    seen.fill(0);
     stamp = 0;
   }
   stamp++;
+  const table = seen;
   const mask = slots - 1;
+  const wrap = slots * 2 - 1;
   let distinct = 0;
   for (let i = 0; i < count; i++) {
     const shingle = shingleAt(hashes, i, Math.min(i + size, words)) >>> 0;
     // Shingle hashes come out of fmix32: their low bits are already uniform.
-    let slot = shingle & mask;
-    while (seenStamps[slot] === stamp && seenKeys[slot] !== shingle) slot = (slot + 1) & mask;
-    if (seenStamps[slot] === stamp) continue;
-    seenStamps[slot] = stamp;
-    seenKeys[slot] = shingle;
+    let slot = (shingle & mask) << 1;
+    while (table[slot + 1] === stamp && table[slot] !== shingle) slot = (slot + 2) & wrap;
+    if (table[slot + 1] === stamp) continue;
+    table[slot + 1] = stamp;
+    table[slot] = shingle;
     distinct++;
-    bin(mins, shingle);
+    bin(mins, shingle, shift);
   }
   return { mins: densified(mins), distinct };
 }
@@ -238,7 +252,8 @@ export function fingerprint(body: string): Fingerprint {
   const [bytes, words] = scan(folded(body));
   const { mins, distinct } = signatureOf(wordHashes, words, SHINGLE, HASHES);
   return {
-    bodyHash: createHash('sha256').update(utf8.subarray(0, bytes)).digest('hex'),
+    // The one-shot hash: no Hash object per call (2-3 µs less a body).
+    bodyHash: hash('sha256', utf8.subarray(0, bytes), 'hex'),
     signature: encodeSignature(mins),
     shingles: distinct,
   };

@@ -22,9 +22,9 @@ import { CharClass } from './char-class.js';
  * of RSS in every process that merely imports the cleaner (the producer, the dashboard, both
  * threads of a worker), and eld is ESM-only, so it cannot be loaded lazily from synchronous
  * code. ./language-model.ts holds the same database packed into one string
- * (scripts/write-language-model.mjs), unpacked into a Map when this module loads (~12 MB, about
- * 0.15 s), and scores exactly as eld 2.1.0's detect() does (tests/clean-language.test.ts compares
- * the two). Unpacked at load, not on the first detection: that would put the cost inside the first
+ * (scripts/write-language-model.mjs), unpacked into a hash table when this module loads
+ * (~2 MB), and scores exactly as eld 2.1.0's detect() does (tests/clean-language.test.ts
+ * compares the two). Unpacked at load, not on the first detection: that would put the cost inside the first
  * clean() call of every clean thread, under its time budget. The processes that never clean do
  * not import the cleaner (tests/cli-module-graph.test.ts).
  */
@@ -51,16 +51,46 @@ const ENFORCE_CUT_AFTER_BYTES = 380;
 /** Longest word prefix (in bytes) that gives n-grams. */
 const MAX_WORD_BYTES = 70;
 
+/**
+ * The n-gram database as an open-addressing hash table keyed by numbers, not strings: an
+ * n-gram is 3 to 6 characters of codes below 256 (bytes as ELD's dictionary writes them, and
+ * spaces), so the first four make one uint32 (`lo`) and the rest with the length another
+ * (`hi`, never 0). Looking n-grams up as strings cost a substring, a concatenation, a hash and
+ * a Map probe each (most of detection's time); as numbers, none of those.
+ */
 interface Model {
-  /** n-gram → (start << 8 | count) into `pairs`. */
-  index: Map<string, number>;
+  lo: Uint32Array;
+  hi: Uint32Array;
+  /** Per slot: (start << 8 | count) into `pairs`. */
+  entries: Int32Array;
   /** (language, score) pairs, the stored scores plus BASE_NGRAM_SCORE. */
   pairs: Uint16Array;
+  mask: number;
+}
+
+/** Longest n-gram (in characters) the database holds; ngramsOf makes none longer but a long word's last. */
+const MAX_NGRAM_CHARS = 6;
+
+function slotHash(lo: number, hi: number): number {
+  let h = Math.imul(lo ^ Math.imul(hi, 0x9e3779b1), 0x85ebca6b);
+  h ^= h >>> 15;
+  return Math.imul(h, 0xc2b2ae35) ^ (h >>> 13);
+}
+
+/** The slot of the key (lo, hi): where it is, or the empty slot where it would go. */
+function slotOf(model: Pick<Model, 'lo' | 'hi' | 'mask'>, lo: number, hi: number): number {
+  let slot = slotHash(lo, hi) & model.mask;
+  while (model.hi[slot] !== 0 && (model.hi[slot] !== hi || model.lo[slot] !== lo)) slot = (slot + 1) & model.mask;
+  return slot;
 }
 
 /** Unpacks the n-gram database. */
 function unpackModel(): Model {
-  const index = new Map<string, number>();
+  let records = 0;
+  for (let at = PACKED_NGRAMS.indexOf('\n'); at >= 0; at = PACKED_NGRAMS.indexOf('\n', at + 1)) records++;
+  let slots = 1;
+  while (slots < (records + 1) * 2) slots *= 2;
+  const model: Model = { lo: new Uint32Array(slots), hi: new Uint32Array(slots), entries: new Int32Array(slots), pairs: new Uint16Array(0), mask: slots - 1 };
   // Two characters per pair, so the packed string's length bounds the pairs' count.
   const pairs = new Uint16Array(PACKED_NGRAMS.length);
   let count = 0;
@@ -74,10 +104,23 @@ function unpackModel(): Model {
       pairs[count * 2] = PACKED_NGRAMS.charCodeAt(i) - CODE_OFFSET;
       pairs[count * 2 + 1] = PACKED_NGRAMS.charCodeAt(i + 1) - CODE_OFFSET + BASE_NGRAM_SCORE;
     }
-    index.set(PACKED_NGRAMS.slice(at, tab), (start << 8) | (count - start));
+    let lo = 0;
+    let hi = (tab - at) << 16;
+    if (tab - at > MAX_NGRAM_CHARS || tab - at === 0) throw new Error('language-model.ts: an n-gram of an unexpected length');
+    for (let i = at; i < tab; i++) {
+      const code = PACKED_NGRAMS.charCodeAt(i);
+      if (code > 0xff) throw new Error('language-model.ts: an n-gram character above U+00FF');
+      if (i - at < 4) lo |= code << ((i - at) * 8);
+      else hi |= code << ((i - at - 4) * 8);
+    }
+    const slot = slotOf(model, lo >>> 0, hi);
+    model.lo[slot] = lo >>> 0;
+    model.hi[slot] = hi;
+    model.entries[slot] = (start << 8) | (count - start);
     at = end + 1;
   }
-  return { index, pairs: pairs.slice(0, count * 2) };
+  model.pairs = pairs.slice(0, count * 2);
+  return model;
 }
 
 const MODEL = unpackModel();
@@ -144,68 +187,110 @@ export function separatorsToSpaces(text: string, enough = Infinity): string {
  */
 const SPACED_CHARS_READ = ENFORCE_CUT_AFTER_BYTES + 20;
 
-/** Words as strings of one character per UTF-8 byte (ELD's byte dictionary), cut as ELD cuts them. */
-function byteWords(text: string): string[] {
-  const words: string[] = [];
-  let word = '';
+/** Scratch space for byteWords: the words' characters (one per UTF-8 byte, as ELD's dictionary writes it) and where each word ends. */
+const wordChars = new Uint8Array(ENFORCE_CUT_AFTER_BYTES + 8);
+const wordEnds = new Int32Array(ENFORCE_CUT_AFTER_BYTES + 8);
+/** BYTE_DICTIONARY's character codes. */
+const DICTIONARY_CODES = Uint8Array.from(BYTE_DICTIONARY, (c) => c.charCodeAt(0));
+
+/**
+ * The words, cut as ELD cuts them, as character codes of one character per UTF-8 byte (ELD's
+ * byte dictionary; an ASCII character stays itself), into wordChars, word i ending at
+ * wordEnds[i]. Returns the number of words.
+ */
+function byteWords(text: string): number {
+  let n = 0;
+  let words = 0;
+  let wordStart = 0;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     let code = text.charCodeAt(i);
     if (code < 0x80) {
       if (code === 32) {
-        if (word !== '') {
-          words.push(word);
-          word = '';
+        if (n > wordStart) {
+          wordEnds[words++] = n;
+          wordStart = n;
         }
         if (bytes > CUT_AFTER_BYTES) break;
       } else {
-        word += text[i];
+        wordChars[n++] = code;
       }
       bytes++;
     } else if (code < 0x800) {
-      word += BYTE_DICTIONARY[0xc0 | (code >> 6)]! + BYTE_DICTIONARY[0x80 | (code & 0x3f)]!;
+      wordChars[n++] = DICTIONARY_CODES[0xc0 | (code >> 6)]!;
+      wordChars[n++] = DICTIONARY_CODES[0x80 | (code & 0x3f)]!;
       bytes += 2;
     } else if (code < 0xd800 || code >= 0xe000) {
-      word += BYTE_DICTIONARY[0xe0 | (code >> 12)]! + BYTE_DICTIONARY[0x80 | ((code >> 6) & 0x3f)]! + BYTE_DICTIONARY[0x80 | (code & 0x3f)]!;
+      wordChars[n++] = DICTIONARY_CODES[0xe0 | (code >> 12)]!;
+      wordChars[n++] = DICTIONARY_CODES[0x80 | ((code >> 6) & 0x3f)]!;
+      wordChars[n++] = DICTIONARY_CODES[0x80 | (code & 0x3f)]!;
       bytes += 3;
     } else {
       i++;
       code = 0x10000 + (((code & 0x3ff) << 10) | (text.charCodeAt(i) & 0x3ff));
-      word +=
-        BYTE_DICTIONARY[0xf0 | (code >> 18)]! +
-        BYTE_DICTIONARY[0x80 | ((code >> 12) & 0x3f)]! +
-        BYTE_DICTIONARY[0x80 | ((code >> 6) & 0x3f)]! +
-        BYTE_DICTIONARY[0x80 | (code & 0x3f)]!;
+      wordChars[n++] = DICTIONARY_CODES[0xf0 | (code >> 18)]!;
+      wordChars[n++] = DICTIONARY_CODES[0x80 | ((code >> 12) & 0x3f)]!;
+      wordChars[n++] = DICTIONARY_CODES[0x80 | ((code >> 6) & 0x3f)]!;
+      wordChars[n++] = DICTIONARY_CODES[0x80 | (code & 0x3f)]!;
       bytes += 4;
     }
     if (bytes > ENFORCE_CUT_AFTER_BYTES) break;
   }
-  if (word !== '') words.push(word);
+  if (n > wordStart) wordEnds[words++] = n;
   return words;
 }
 
-/** ELD's n-grams: 4 bytes with a stride of 3, a leading space on a word's first, a trailing one on its last. */
-function ngramsOf(words: readonly string[]): Set<string> {
-  const ngrams = new Set<string>();
-  for (const word of words) {
-    const len = Math.min(word.length, MAX_WORD_BYTES);
-    let j = 0;
-    for (; j + 4 < len; j += 3) ngrams.add((j === 0 ? ' ' : '') + word.substring(j, j + 4));
-    ngrams.add(`${j === 0 ? ' ' : ''}${word.substring(len !== 3 ? len - 4 : 0)} `);
+const SPACE = 0x20;
+
+/**
+ * Adds the scores of one n-gram, wordChars[from, to) with a space before and/or after, unless
+ * the database lacks it or it was scored already (ELD scores each distinct n-gram once).
+ */
+function scoreNgram(from: number, to: number, spaceBefore: boolean, spaceAfter: boolean, scores: Float64Array, stamp: number): void {
+  const length = to - from + (spaceBefore ? 1 : 0) + (spaceAfter ? 1 : 0);
+  if (length > MAX_NGRAM_CHARS) return;
+  // The n-gram's characters, a space first and/or last, packed: the first four into lo, the rest into hi.
+  let lo = spaceBefore ? SPACE : 0;
+  let hi = length << 16;
+  let k = spaceBefore ? 1 : 0;
+  for (let i = from; i < to; i++, k++) {
+    if (k < 4) lo |= wordChars[i]! << (k * 8);
+    else hi |= wordChars[i]! << ((k - 4) * 8);
   }
-  return ngrams;
+  if (spaceAfter) {
+    if (k < 4) lo |= SPACE << (k * 8);
+    else hi |= SPACE << ((k - 4) * 8);
+  }
+  const slot = slotOf(MODEL, lo >>> 0, hi);
+  if (MODEL.hi[slot] === 0 || scored[slot] === stamp) return;
+  scored[slot] = stamp;
+  const entry = MODEL.entries[slot]!;
+  const { pairs } = MODEL;
+  const end = ((entry >> 8) + (entry & 0xff)) * 2;
+  for (let i = (entry >> 8) * 2; i < end; i += 2) scores[pairs[i]!]! += pairs[i + 1]!;
 }
+
+/** Per slot of the model: the detection that last scored its n-gram. */
+const scored = new Uint32Array(MODEL.hi.length);
+let detection = 0;
 
 /** ELD's detect(): the language whose n-gram scores sum highest (the first on a tie), or '' when none scores. */
 export function detectTag(text: string): string {
-  const { index, pairs } = MODEL;
   const words = byteWords(separatorsToSpaces(text.slice(0, 1000), SPACED_CHARS_READ).trim().toLowerCase());
   const scores = new Float64Array(LANGUAGES.length);
-  for (const ngram of ngramsOf(words)) {
-    const entry = index.get(ngram);
-    if (entry === undefined) continue;
-    const end = ((entry >> 8) + (entry & 0xff)) * 2;
-    for (let i = (entry >> 8) * 2; i < end; i += 2) scores[pairs[i]!]! += pairs[i + 1]!;
+  if (detection === 0xffffffff) {
+    scored.fill(0);
+    detection = 0;
+  }
+  const stamp = ++detection;
+  // ELD's n-grams: 4 bytes with a stride of 3, a leading space on a word's first, a trailing
+  // one on its last (which runs to the word's end even past MAX_WORD_BYTES, as substring does).
+  for (let w = 0, start = 0; w < words; start = wordEnds[w++]!) {
+    const end = wordEnds[w]!;
+    const len = Math.min(end - start, MAX_WORD_BYTES);
+    let j = 0;
+    for (; j + 4 < len; j += 3) scoreNgram(start + j, start + j + 4, j === 0, false, scores, stamp);
+    scoreNgram(len !== 3 ? Math.max(start, start + len - 4) : start, end, j === 0, true, scores, stamp);
   }
   let best = -1;
   let bestScore = 0;

@@ -3,6 +3,7 @@ import { NOT_TITLE_PATTERNS } from '../rules/title-rules.js';
 import { NO_LETTERS, URL_LINE } from '../lines/line-rules.js';
 import { BULLET } from './patterns.js';
 import type { Unit } from './unit.js';
+import { CharClass } from '../char-class.js';
 
 const ENDS_WITH_PERIOD = /[.,;:]["'”’»)]*$/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -18,29 +19,65 @@ export function isHeadingLike(unit: Unit): boolean {
 
 /** Words of at least four letters, lower-cased: the ones a headline shares with its story. */
 const CONTENT_WORD = /[\p{L}\p{N}]{4,}/gu;
+/** What content words are made of: a match is a whole run of these (the pattern is greedy). */
+const WORD_CHAR = new CharClass(/^[\p{L}\p{N}]$/u);
 
 function contentWords(text: string): string[] {
   return text.toLowerCase().match(CONTENT_WORD) ?? [];
 }
 
-/** The story's opening words (its first S.titleStoryUnits body units), to match headlines against. */
-function storyWords(units: readonly Unit[], firstBody: number): Set<string> {
-  const words = new Set<string>();
-  let taken = 0;
-  for (let i = firstBody; i < units.length && taken < S.titleStoryUnits; i++) {
-    if (units[i]!.kind !== 'body') continue;
-    for (const word of contentWords(units[i]!.text)) words.add(word);
-    taken++;
+/**
+ * The story's opening (its first S.titleStoryUnits body units), lower-cased, one unit a line:
+ * what headlines are matched against.
+ */
+function storyOpening(units: readonly Unit[], firstBody: number): string {
+  const texts: string[] = [];
+  for (let i = firstBody; i < units.length && texts.length < S.titleStoryUnits; i++) {
+    if (units[i]!.kind === 'body') texts.push(units[i]!.text.toLowerCase());
   }
-  return words;
+  return texts.join('\n');
+}
+
+/** Whether the code point ending just before `at` (a surrogate pair read whole) is a word character. */
+function wordCharBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const low = text.charCodeAt(at - 1);
+  if (low >= 0xdc00 && low < 0xe000 && at >= 2) {
+    const high = text.charCodeAt(at - 2);
+    if (high >= 0xd800 && high < 0xdc00) return WORD_CHAR.codePoint(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+  }
+  return WORD_CHAR.unit(low);
+}
+
+/** Whether the code point starting at `at` (a surrogate pair read whole) is a word character. */
+function wordCharAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const high = text.charCodeAt(at);
+  if (high >= 0xd800 && high < 0xdc00 && at + 1 < text.length) {
+    const low = text.charCodeAt(at + 1);
+    if (low >= 0xdc00 && low < 0xe000) return WORD_CHAR.codePoint(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+  }
+  return WORD_CHAR.unit(high);
+}
+
+/**
+ * Whether `word` (a content word) is one of the opening's content words: it occurs there with
+ * no word character on either side. Searching the opening for a headline's few words is cheaper
+ * than splitting the opening into a set of all of its words (that was most of findTitle's time).
+ */
+export function hasContentWord(opening: string, word: string): boolean {
+  for (let at = opening.indexOf(word); at >= 0; at = opening.indexOf(word, at + 1)) {
+    if (!wordCharBefore(opening, at) && !wordCharAt(opening, at + word.length)) return true;
+  }
+  return false;
 }
 
 /** Share of a line's content words found in the story's opening. */
-function overlap(text: string, story: ReadonlySet<string>): number {
+function overlap(text: string, opening: string): number {
   const words = contentWords(text);
   if (words.length === 0) return 0;
   let found = 0;
-  for (const word of words) if (story.has(word)) found++;
+  for (const word of words) if (hasContentWord(opening, word)) found++;
   return found / words.length;
 }
 
@@ -54,7 +91,7 @@ function overlap(text: string, story: ReadonlySet<string>): number {
  */
 export function findTitle(units: readonly Unit[], firstBody: number): number {
   const stop = Math.max(0, firstBody - S.titleLookback);
-  let story: Set<string> | null = null;
+  let story: string | null = null;
   let best = -1;
   let bestScore = 0;
   let nearest = -1;
@@ -64,7 +101,7 @@ export function findTitle(units: readonly Unit[], firstBody: number): number {
     if (unit.kind === 'highlight' || unit.flag === 'date' || unit.flag === 'byline' || unit.flag === 'caption' || unit.flag === 'boilerplate') continue;
     if (!isHeadingLike(unit)) continue;
     if (nearest < 0) nearest = i;
-    story ??= storyWords(units, firstBody);
+    story ??= storyOpening(units, firstBody);
     const score = overlap(unit.text, story) - passed * S.titleDistanceCost;
     if (score > bestScore) {
       best = i;
