@@ -72,7 +72,7 @@ export class CleanThread {
   private nextId = 1;
   private closed = false;
   /** Callers of preload() waiting for the current thread to load the cleaner. */
-  private loadWaiters: Array<() => void> = [];
+  private readonly loadWaiters: Array<() => void> = [];
   /** Threads started so far (a replaced thread counts again). */
   threadsStarted = 0;
 
