@@ -74,6 +74,24 @@ describe('CleanThread', () => {
     expect(thread.threadsStarted).toBe(1);
   });
 
+  it('preloads its thread: resolves once it has loaded, and the first call starts no other', async () => {
+    thread = new CleanThread({ inlineMaxBytes: 0, module: new URL('./fixtures/threads/slow-load-clean.mjs', import.meta.url) });
+    const started = Date.now();
+    await thread.preload();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(790);
+    expect(thread.threadsStarted).toBe(1);
+    await thread.preload();
+    expect(thread.threadsStarted).toBe(1);
+    expect((await thread.run(input(SEED), OPTIONS)).ok).toBe(true);
+    expect(thread.threadsStarted).toBe(1);
+  });
+
+  it('preload() settles when the thread fails to load, and the first call gets the error', async () => {
+    thread = new CleanThread({ inlineMaxBytes: 0, module: new URL('./fixtures/threads/missing-module.mjs', import.meta.url) });
+    await thread.preload();
+    await expect(thread.run(input(SEED), OPTIONS)).rejects.toThrow();
+  });
+
   it('refuses calls once closed', async () => {
     thread = new CleanThread({ inlineMaxBytes: 0 });
     await thread.close();

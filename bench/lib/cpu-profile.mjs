@@ -76,11 +76,13 @@ export function summarize(profile, { window = null, n = 8, within = [] } = {}) {
     byPlace.set(place, (byPlace.get(place) ?? 0) + us);
     for (const w of within) if (isUnder(id, w)) withinUs.set(w.label, withinUs.get(w.label) + us);
   }
+  // A thread idle throughout (a worker's clean thread when every input was small) has no samples: shares 0, not NaN.
+  const shareOf = (us) => (total > 0 ? +(us / total).toFixed(3) : 0);
   const top = (map, n) =>
     [...map]
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
-      .map(([name, us]) => ({ name: name.length > 90 ? `${name.slice(0, 87)}…` : name, share: +(us / total).toFixed(3) }));
-  const withinShares = Object.fromEntries([...withinUs].map(([label, us]) => [label, +(us / total).toFixed(3)]));
+      .map(([name, us]) => ({ name: name.length > 90 ? `${name.slice(0, 87)}…` : name, share: shareOf(us) }));
+  const withinShares = Object.fromEntries([...withinUs].map(([label, us]) => [label, shareOf(us)]));
   return { totalMs: total / 1000, functions: top(byFunction, n), places: top(byPlace, n), within: withinShares };
 }

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { htmlPages, sha256 } from '../lib/inputs.mjs';
 import { median, round } from '../lib/measure.mjs';
-import { openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
-import { startNode } from '../lib/processes.mjs';
+import { cpuPerFile, cpuSnapshot, openPipeline, waitForOutputs } from '../lib/pipeline-run.mjs';
+import { reapedChildCpuTimesOf, startNode } from '../lib/processes.mjs';
 
 const TARGET_E2E_VS_OFFLINE = 0.9;
 
 /** Writes the pages into `parts` folders under dir (round-robin), each with a unique closing comment; returns [{ name, sha, part }]. */
-function stagePages(dir, pages, label, parts) {
+export function stagePages(dir, pages, label, parts) {
   const files = [];
   for (let p = 0; p < parts; p++) mkdirSync(join(dir, String(p)), { recursive: true });
   pages.forEach((page, i) => {
@@ -28,10 +28,14 @@ function stagePages(dir, pages, label, parts) {
   return files;
 }
 
-/** `scour clean --out` in `workers` processes at once, one per staged folder; files/s over the wall time. */
-async function offlineRun(root, staging, workers, n) {
+/**
+ * `scour clean --out` in `workers` processes at once, one per staged folder; files/s over the
+ * wall time, and their CPU ms per file (the bench's reaped children: nothing else ends meanwhile).
+ */
+export async function offlineRun(root, staging, workers, n) {
   const out = mkdtempSync(join(tmpdir(), 'scour-bench-clean-'));
   try {
+    const cpuBefore = reapedChildCpuTimesOf(process.pid);
     const started = Date.now();
     const runs = [];
     for (let p = 0; p < workers; p++) {
@@ -40,25 +44,33 @@ async function offlineRun(root, staging, workers, n) {
     const codes = await Promise.all(runs);
     const failed = codes.find((c) => c.code !== 0);
     if (failed) throw new Error(`scour clean exited with ${failed.code ?? failed.signal}`);
-    return n / ((Date.now() - started) / 1000);
+    const perSecond = n / ((Date.now() - started) / 1000);
+    const cpuAfter = reapedChildCpuTimesOf(process.pid);
+    const cpuMs = cpuBefore && cpuAfter ? round(((cpuAfter.user + cpuAfter.sys - cpuBefore.user - cpuBefore.sys) * 1000) / n, 2) : null;
+    return { perSecond, cpuMs };
   } finally {
     rmSync(out, { recursive: true, force: true });
   }
 }
 
-/** The pages dropped at once into a running pipeline's inbox; files/s from the first drop to the last record. */
-async function pipelineRun(ctx, staging, files, workers, budgetMs) {
+/**
+ * The pages dropped at once into a running pipeline's inbox; files/s from the first drop to the
+ * last record, and each role's CPU ms per page over the same span (see cpuPerFile).
+ */
+export async function pipelineRun(ctx, staging, files, workers, budgetMs) {
   const { root, redis, redisUrl, keyPrefix, log } = ctx;
   const dataDir = mkdtempSync(join(tmpdir(), 'scour-bench-'));
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir });
   try {
     // Renamed into the inbox at once (atomic drops), out of their part folders.
+    const cpuBefore = await cpuSnapshot(pipeline, redis, null);
     const firstDrop = Date.now();
     for (const f of files) renameSync(join(staging, String(f.part), f.name), join(pipeline.inbox, f.name));
     const { count, complete } = await waitForOutputs(pipeline, files.length, { log, budgetMs });
+    const cpu = cpuPerFile(cpuBefore, await cpuSnapshot(pipeline, redis, null), count);
     const entries = await pipeline.entries();
     const last = complete ? Math.max(...entries.map((e) => e.ms)) : Date.now();
-    return { perSecond: count / ((last - firstDrop) / 1000), complete, outputs: count };
+    return { perSecond: count / ((last - firstDrop) / 1000), complete, outputs: count, cpu };
   } finally {
     await pipeline.close();
   }
@@ -77,7 +89,7 @@ export async function htmlPipelineSection(ctx, { workers, rounds, budgetMs }) {
     const staging = mkdtempSync(join(tmpdir(), 'scour-bench-html-'));
     try {
       const files = stagePages(staging, pages, `html-r${r}`, workers);
-      offline.push(await offlineRun(ctx.root, staging, workers, files.length));
+      offline.push((await offlineRun(ctx.root, staging, workers, files.length)).perSecond);
       ctx.log(`e2e html r${r}: scour clean ×${workers} ${offline.at(-1).toFixed(1)} files/s on ${files.length} pages`);
       const run = await pipelineRun(ctx, staging, files, workers, budgetMs);
       e2e.push(run.perSecond);

@@ -10,13 +10,17 @@ import { RedisStoryIndex } from '../stories/redis-index.js';
 
 export interface WorkerService {
   worker: Worker;
+  /** Resolves once the clean thread has loaded the cleaner (at once without a thread). */
+  ready: Promise<void>;
   /** Stops taking jobs and waits for the ones in flight. */
   close(): Promise<void>;
 }
 
 /**
- * The given cleanFn, else clean() through a CleanThread. Its thread starts with the first
- * input large enough to need it: an idle one holds about 35 MB, and small text dumps never do.
+ * The given cleanFn, else clean() through a CleanThread, whose thread starts with the worker:
+ * started with the first large input instead, it made that input (and the jobs queued behind
+ * it) wait about half a second of CPU while the cleaner loaded, on the busiest cores. An
+ * idle thread holds about 35 MB, which small text dumps alone would not need.
  */
 function cleaner(runtime: Runtime, cleanFn: CleanFn | undefined): { run: CleanFn; thread: CleanThread | null } {
   if (cleanFn) return { run: cleanFn, thread: null };
@@ -57,6 +61,7 @@ export function startWorkerService(runtime: Runtime, cleanFn?: CleanFn): WorkerS
   );
   return {
     worker,
+    ready: thread?.preload() ?? Promise.resolve(),
     // Jobs in flight finish first: the thread is needed until the last of them.
     async close() {
       await worker.close();

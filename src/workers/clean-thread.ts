@@ -71,6 +71,8 @@ export class CleanThread {
   private timer: NodeJS.Timeout | null = null;
   private nextId = 1;
   private closed = false;
+  /** Callers of preload() waiting for the current thread to load the cleaner. */
+  private readonly loadWaiters: Array<() => void> = [];
   /** Threads started so far (a replaced thread counts again). */
   threadsStarted = 0;
 
@@ -95,12 +97,25 @@ export class CleanThread {
     });
   };
 
+  /**
+   * Starts the thread now; resolves once it has loaded the cleaner (or failed to: the error
+   * then comes with the first call). A fresh thread compiles the cleaner's modules, about half
+   * a second of CPU: without this the first large input after a worker starts waited for it.
+   */
+  preload(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    this.thread();
+    if (this.ready) return Promise.resolve();
+    return new Promise((resolve) => this.loadWaiters.push(resolve));
+  }
+
   /** Stops the thread; the call in flight and those still waiting are refused (close the BullMQ worker first). */
   async close(): Promise<void> {
     this.closed = true;
     const refused = new Error('the clean thread closed before this input was cleaned');
     for (const pending of this.queue.splice(0)) pending.reject(refused);
     this.settle({ error: refused });
+    this.loaded();
     await this.retire();
   }
 
@@ -124,7 +139,12 @@ export class CleanThread {
   private started(worker: Worker): void {
     if (worker !== this.worker) return;
     this.ready = true;
+    this.loaded();
     if (this.current) this.startClock();
+  }
+
+  private loaded(): void {
+    for (const resolve of this.loadWaiters.splice(0)) resolve();
   }
 
   /** The budget runs while the thread works on the call: from its start, or from the thread's. */
@@ -169,6 +189,7 @@ export class CleanThread {
   private crashed(worker: Worker, err: Error & { code?: string }): void {
     if (worker !== this.worker) return;
     this.worker = null;
+    this.loaded();
     if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') {
       this.settle({ result: { ok: false, reason: 'too-complex', detail: `clean() needed more than its ${this.heapMb} MB heap and was stopped` } });
     } else {

@@ -48,6 +48,7 @@ export function register(program: Command): void {
       await service.close();
       await runtime.close();
     });
+    await service.ready;
     logger.info({ pid: process.pid, concurrency: config.concurrency, prefix: config.prefix }, 'worker ready');
   });
 }
