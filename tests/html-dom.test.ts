@@ -2,7 +2,7 @@ import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
-import { computeStats } from '../src/clean/html/node-stats.js';
+import { computeStats, prunedStats, visibleChars, type NodeStats } from '../src/clean/html/node-stats.js';
 import { limitNesting } from '../src/clean/page/nesting-guard.js';
 import { collapseWhitespace } from '../src/clean/page/text.js';
 import { capTreeDepth } from '../src/clean/page/tree-depth.js';
@@ -11,16 +11,44 @@ import { goldenHtml } from './helpers/golden.js';
 
 const MIN_PARAGRAPH = 25;
 
-describe('computeStats on a pruned tree', () => {
-  it('gives the same figures with the unpruned figures to reuse as when counting every text node again', () => {
+/** The figures of the tree without the `skip` subtrees, counted from scratch: what prunedStats must give. */
+function countFromScratch(root: Element, skip: ReadonlyMap<Element, unknown>): Map<Element, NodeStats> {
+  const stats = new Map<Element, NodeStats>();
+  const visit = (el: Element, inLink: boolean): NodeStats => {
+    const link = inLink || el.name === 'a';
+    const own: NodeStats = { chars: 0, linkChars: 0, proseChars: 0, ownChars: 0 };
+    for (const child of el.children) {
+      if (child.type === 'text') own.ownChars += visibleChars(child.data);
+      else if (child.type === 'tag' && !skip.has(child)) {
+        const s = visit(child, link);
+        own.chars += s.chars;
+        own.linkChars += s.linkChars;
+        own.proseChars += s.proseChars;
+      }
+    }
+    own.chars += own.ownChars;
+    if (link) own.linkChars += own.ownChars;
+    if (el.name === 'p' && own.chars >= MIN_PARAGRAPH) own.proseChars = own.chars;
+    stats.set(el, own);
+    return own;
+  };
+  visit(root, false);
+  return stats;
+}
+
+describe('prunedStats', () => {
+  it('gives every element outside the pruned subtrees the figures of counting the pruned tree again, and pruned elements none', () => {
     for (const { slug: file, html } of goldenHtml()) {
       const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
       const body = $('body').get(0) as Element;
-      const raw = computeStats(body, MIN_PARAGRAPH, null);
+      const raw = computeStats(body, MIN_PARAGRAPH);
+      expect(raw, file).toEqual(countFromScratch(body, new Map()));
       for (const mode of ['strict', 'relaxed'] as const) {
         const pruned = prune(body, raw, mode);
         expect(pruned.size, file).toBeGreaterThan(0);
-        expect(computeStats(body, MIN_PARAGRAPH, pruned, raw), `${file} ${mode}`).toEqual(computeStats(body, MIN_PARAGRAPH, pruned));
+        const lookup = prunedStats(body, MIN_PARAGRAPH, pruned, raw);
+        for (const [el, expected] of countFromScratch(body, pruned)) expect(lookup.get(el), `${file} ${mode}`).toEqual(expected);
+        for (const el of pruned.keys()) expect(lookup.get(el), `${file} ${mode}`).toBeUndefined();
       }
     }
   });

@@ -14,7 +14,7 @@ import { collectRuns } from './collect-runs.js';
 import { readJsonLd } from './jsonld.js';
 import { withLead } from './lead.js';
 import { readMetadata } from './metadata.js';
-import { computeStats, type NodeStats } from './node-stats.js';
+import { computeStats, prunedStats, type NodeStats, type StatsLookup } from './node-stats.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
 import { pickContent } from './score.js';
 
@@ -33,12 +33,12 @@ interface Attempt {
 function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined, readNoscript = false): Attempt | null {
   const pruned = prune(body, rawStats, mode, readNoscript);
   // Link density and length of containers are read on the pruned tree, as Readability does.
-  const stats = computeStats(body, S.minParagraphChars, pruned, rawStats);
+  const stats = prunedStats(body, S.minParagraphChars, pruned, rawStats);
   const content = pickContent(collectRuns([body], pruned), stats, pruned);
   if (content.length === 0) return null;
   // The <noscript> pass is there for an article written only inside <noscript>, not for
   // the page around it (a forum's chrome, hypixel.net in dates-htmldate, is no article).
-  if (readNoscript && noscriptShare(content, stats) < S.noscriptMinShare) return null;
+  if (readNoscript && noscriptShare(content, stats, pruned) < S.noscriptMinShare) return null;
   // The relaxed pass prunes no furniture names, so the head of its article is not read for a lead.
   const contentRuns = collectRuns(content, pruned);
   const runs = mode === 'strict' ? withLead(body, content, contentRuns, pruned, title) : contentRuns;
@@ -46,13 +46,13 @@ function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMo
   return { classified, pruned, method: readNoscript ? 'html:noscript' : mode === 'strict' ? 'html:scored' : 'html:relaxed' };
 }
 
-/** The share of the content's characters that sits inside <noscript> elements. */
-function noscriptShare(content: readonly Element[], stats: ReadonlyMap<Element, NodeStats>): number {
+/** The share of the content's characters that sits inside <noscript> elements (pruned subtrees count none). */
+function noscriptShare(content: readonly Element[], stats: StatsLookup, pruned: ReadonlyMap<Element, Pruned>): number {
   let inside = 0;
   let total = 0;
   const walk = (el: Element, depth: number) => {
     for (const child of el.children) {
-      if (!isTag(child)) continue;
+      if (!isTag(child) || pruned.has(child)) continue;
       if (child.name === 'noscript') inside += stats.get(child)?.chars ?? 0;
       else if (depth < MAX_DEPTH) walk(child, depth + 1);
     }
@@ -120,7 +120,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   const body = index.body ?? ($.root().children('html').get(0) as Element | undefined);
   let best: Attempt | null = null;
   // Figures of the unpruned tree: pruning decides with them whether a named box holds the prose.
-  const rawStats = body ? computeStats(body, S.minParagraphChars, null) : null;
+  const rawStats = body ? computeStats(body, S.minParagraphChars) : null;
   if (body && rawStats) {
     for (const mode of ['strict', 'relaxed'] as const) {
       const found = attempt(body, rawStats, mode, meta.title, opts.referenceDate);
