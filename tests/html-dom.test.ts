@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import { computeStats, prunedStats, visibleChars, type NodeStats } from '../src/clean/html/node-stats.js';
 import { limitNesting } from '../src/clean/page/nesting-guard.js';
-import { collapseWhitespace } from '../src/clean/page/text.js';
+import { collapseWhitespace, collapsedLength } from '../src/clean/page/text.js';
 import { capTreeDepth } from '../src/clean/page/tree-depth.js';
 import { prune } from '../src/clean/html/prune.js';
 import { goldenHtml } from './helpers/golden.js';
@@ -62,6 +62,19 @@ describe('collapseWhitespace', () => {
     for (let i = 0; i < 5000; i++) {
       const s = Array.from({ length: i % 12 }, () => alphabet[next()]).join('');
       expect(collapseWhitespace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' '));
+    }
+  });
+});
+
+describe('collapsedLength', () => {
+  it('is the length of the collapsed, trimmed text for every white space character a regex knows', () => {
+    const spaces = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+    const alphabet = ['a', 'é', '\u200b', '\u00ad', ...spaces];
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647) % alphabet.length;
+    for (let i = 0; i < 20000; i++) {
+      const s = Array.from({ length: i % 9 }, () => alphabet[next()]).join('');
+      expect(collapsedLength(s), JSON.stringify(s)).toBe(collapseWhitespace(s).trim().length);
     }
   });
 });

@@ -2,7 +2,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, HEADING_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
 import { MAX_DEPTH, isTag } from '../page/node.js';
 import { dropInvisible } from './invisible-chars.js';
-import { collapseWhitespace, textOf } from '../page/text.js';
+import { collapseWhitespace, collapsedLength, textOf } from '../page/text.js';
 
 /** Pruned headings longer than this are not read as markers. */
 const MARKER_MAX_CHARS = 120;
@@ -31,7 +31,7 @@ function gather(node: AnyNode, buffer: Buffer, inLink: boolean, skip: ReadonlyMa
   if (node.type === 'text') {
     const data = (node as unknown as { data: string }).data;
     buffer.parts.push(data);
-    if (inLink) buffer.linkChars += collapseWhitespace(data).trim().length;
+    if (inLink) buffer.linkChars += collapsedLength(data);
     return;
   }
   if (!isTag(node) || skip.has(node)) return;

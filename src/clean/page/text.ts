@@ -13,6 +13,29 @@ const WHITESPACE_RUN = /[^\S ]\s*| \s+/g;
 /** Every whitespace run as one space (not trimmed): `s.replace(/\s+/g, ' ')`. */
 export const collapseWhitespace = (s: string): string => s.replace(WHITESPACE_RUN, ' ');
 
+/** Is the code unit white space to a regex's \s (and to String#trim)? */
+function isSpaceCode(c: number): boolean {
+  if (c === 32 || (c >= 9 && c <= 13)) return true;
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `collapseWhitespace(s).trim().length`, counted without building either string. */
+export function collapsedLength(s: string): number {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isSpaceCode(s.charCodeAt(i))) {
+      gap = n > 0;
+    } else {
+      if (gap) n++;
+      gap = false;
+      n++;
+    }
+  }
+  return n;
+}
+
 const WORD = /[\p{L}\p{N}]+/gu;
 /** The lower-cased words (runs of letters and digits) of a text, as the title and lead readers compare them. */
 export const wordsOf = (text: string): string[] => text.toLowerCase().match(WORD) ?? [];
