@@ -7,6 +7,8 @@ import { limitNesting } from '../src/clean/page/nesting-guard.js';
 import { collapseWhitespace, collapsedLength } from '../src/clean/page/text.js';
 import { capTreeDepth } from '../src/clean/page/tree-depth.js';
 import { prune } from '../src/clean/html/prune.js';
+import { collectRuns, collectRunsWithin } from '../src/clean/html/collect-runs.js';
+import { parsePage } from '../src/clean/page/parse-page.js';
 import { goldenHtml } from './helpers/golden.js';
 
 const MIN_PARAGRAPH = 25;
@@ -49,6 +51,25 @@ describe('prunedStats', () => {
         const lookup = prunedStats(body, MIN_PARAGRAPH, pruned, raw);
         for (const [el, expected] of countFromScratch(body, pruned)) expect(lookup.get(el), `${file} ${mode}`).toEqual(expected);
         for (const el of pruned.keys()) expect(lookup.get(el), `${file} ${mode}`).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('collectRunsWithin', () => {
+  it('gives for any elements of the body the runs collecting them again gives', () => {
+    for (const { slug: file, html } of goldenHtml()) {
+      const { index } = parsePage(html);
+      const body = index.body!;
+      const raw = computeStats(body, MIN_PARAGRAPH);
+      for (const mode of ['strict', 'relaxed'] as const) {
+        const pruned = prune(body, raw, mode);
+        const bodyRuns = collectRuns([body], pruned);
+        const elements = [body, ...Array.from(raw.keys()).filter((el) => !pruned.has(el))];
+        for (const el of elements) expect(collectRunsWithin([el], body, bodyRuns, pruned), `${file} ${mode} ${el.name}`).toEqual(collectRuns([el], pruned));
+        // Siblings in document order, as the article's containers are picked.
+        const siblings = (body.children.filter((c) => c.type === 'tag') as Element[]).slice(0, 6);
+        expect(collectRunsWithin(siblings, body, bodyRuns, pruned), file).toEqual(collectRuns(siblings, pruned));
       }
     }
   });

@@ -10,7 +10,7 @@ import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { countWords } from '../word-count.js';
 import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
-import { collectRuns } from './collect-runs.js';
+import { collectRuns, collectRunsWithin } from './collect-runs.js';
 import { readJsonLd } from './jsonld.js';
 import { withLead } from './lead.js';
 import { readMetadata } from './metadata.js';
@@ -34,13 +34,14 @@ function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMo
   const pruned = prune(body, rawStats, mode, readNoscript);
   // Link density and length of containers are read on the pruned tree, as Readability does.
   const stats = prunedStats(body, S.minParagraphChars, pruned, rawStats);
-  const content = pickContent(collectRuns([body], pruned), stats, pruned);
+  const bodyRuns = collectRuns([body], pruned);
+  const content = pickContent(bodyRuns, stats, pruned);
   if (content.length === 0) return null;
   // The <noscript> pass is there for an article written only inside <noscript>, not for
   // the page around it (a forum's chrome, hypixel.net in dates-htmldate, is no article).
   if (readNoscript && noscriptShare(content, stats, pruned) < S.noscriptMinShare) return null;
   // The relaxed pass prunes no furniture names, so the head of its article is not read for a lead.
-  const contentRuns = collectRuns(content, pruned);
+  const contentRuns = collectRunsWithin(content, body, bodyRuns, pruned);
   const runs = mode === 'strict' ? withLead(body, content, contentRuns, pruned, title) : contentRuns;
   const classified = classifyRuns(runs, title, referenceDate);
   return { classified, pruned, method: readNoscript ? 'html:noscript' : mode === 'strict' ? 'html:scored' : 'html:relaxed' };
