@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import { computeStats, prunedStats, visibleChars, type NodeStats } from '../src/clean/html/node-stats.js';
 import { limitNesting } from '../src/clean/page/nesting-guard.js';
-import { collapseWhitespace, collapsedLength } from '../src/clean/page/text.js';
+import { collapseWhitespace, collapsedLength, wordRuns, wordsOf } from '../src/clean/page/text.js';
 import { capTreeDepth } from '../src/clean/page/tree-depth.js';
 import { prune } from '../src/clean/html/prune.js';
 import { collectRuns, collectRunsWithin } from '../src/clean/html/collect-runs.js';
@@ -83,6 +83,19 @@ describe('collapseWhitespace', () => {
     for (let i = 0; i < 5000; i++) {
       const s = Array.from({ length: i % 12 }, () => alphabet[next()]).join('');
       expect(collapseWhitespace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' '));
+    }
+  });
+});
+
+describe('wordRuns and wordsOf', () => {
+  it('give what the Unicode letter-and-digit regexes give, surrogate pairs and lone surrogates included', () => {
+    const alphabet = ['a', 'Z', '7', ' ', '-', '.', 'ß', 'İ', 'é', '\u0301', '\u00a0', '٣', '中', '\u{1D400}', '\u{1F600}', '\u{20000}', '\ud800', '\udc00', '\u00ad', '\u200b'];
+    let seed = 5;
+    const next = () => (seed = (seed * 48271) % 2147483647) % alphabet.length;
+    for (let i = 0; i < 20000; i++) {
+      const s = Array.from({ length: i % 10 }, () => alphabet[next()]).join('');
+      expect(wordRuns(s), JSON.stringify(s)).toBe(s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+      expect(wordsOf(s), JSON.stringify(s)).toEqual(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
     }
   });
 });
