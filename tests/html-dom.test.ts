@@ -2,25 +2,74 @@ import { load } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import { clean } from '../src/clean/index.js';
-import { computeStats } from '../src/clean/html/node-stats.js';
+import { computeStats, prunedStats, visibleChars, type NodeStats } from '../src/clean/html/node-stats.js';
 import { limitNesting } from '../src/clean/page/nesting-guard.js';
-import { collapseWhitespace } from '../src/clean/page/text.js';
+import { collapseWhitespace, collapsedLength, wordRuns, wordsOf } from '../src/clean/page/text.js';
 import { capTreeDepth } from '../src/clean/page/tree-depth.js';
 import { prune } from '../src/clean/html/prune.js';
+import { collectRuns, collectRunsWithin } from '../src/clean/html/collect-runs.js';
+import { parsePage } from '../src/clean/page/parse-page.js';
 import { goldenHtml } from './helpers/golden.js';
 
 const MIN_PARAGRAPH = 25;
 
-describe('computeStats on a pruned tree', () => {
-  it('gives the same figures with the unpruned figures to reuse as when counting every text node again', () => {
+/** The figures of the tree without the `skip` subtrees, counted from scratch: what prunedStats must give. */
+function countFromScratch(root: Element, skip: ReadonlyMap<Element, unknown>): Map<Element, NodeStats> {
+  const stats = new Map<Element, NodeStats>();
+  const visit = (el: Element, inLink: boolean): NodeStats => {
+    const link = inLink || el.name === 'a';
+    const own: NodeStats = { chars: 0, linkChars: 0, proseChars: 0, ownChars: 0 };
+    for (const child of el.children) {
+      if (child.type === 'text') own.ownChars += visibleChars(child.data);
+      else if (child.type === 'tag' && !skip.has(child)) {
+        const s = visit(child, link);
+        own.chars += s.chars;
+        own.linkChars += s.linkChars;
+        own.proseChars += s.proseChars;
+      }
+    }
+    own.chars += own.ownChars;
+    if (link) own.linkChars += own.ownChars;
+    if (el.name === 'p' && own.chars >= MIN_PARAGRAPH) own.proseChars = own.chars;
+    stats.set(el, own);
+    return own;
+  };
+  visit(root, false);
+  return stats;
+}
+
+describe('prunedStats', () => {
+  it('gives every element outside the pruned subtrees the figures of counting the pruned tree again, and pruned elements none', () => {
     for (const { slug: file, html } of goldenHtml()) {
       const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
       const body = $('body').get(0) as Element;
-      const raw = computeStats(body, MIN_PARAGRAPH, null);
+      const raw = computeStats(body, MIN_PARAGRAPH);
+      expect(raw, file).toEqual(countFromScratch(body, new Map()));
       for (const mode of ['strict', 'relaxed'] as const) {
         const pruned = prune(body, raw, mode);
         expect(pruned.size, file).toBeGreaterThan(0);
-        expect(computeStats(body, MIN_PARAGRAPH, pruned, raw), `${file} ${mode}`).toEqual(computeStats(body, MIN_PARAGRAPH, pruned));
+        const lookup = prunedStats(body, MIN_PARAGRAPH, pruned, raw);
+        for (const [el, expected] of countFromScratch(body, pruned)) expect(lookup.get(el), `${file} ${mode}`).toEqual(expected);
+        for (const el of pruned.keys()) expect(lookup.get(el), `${file} ${mode}`).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('collectRunsWithin', () => {
+  it('gives for any elements of the body the runs collecting them again gives', () => {
+    for (const { slug: file, html } of goldenHtml()) {
+      const { index } = parsePage(html);
+      const body = index.body!;
+      const raw = computeStats(body, MIN_PARAGRAPH);
+      for (const mode of ['strict', 'relaxed'] as const) {
+        const pruned = prune(body, raw, mode);
+        const bodyRuns = collectRuns([body], pruned);
+        const elements = [body, ...Array.from(raw.keys()).filter((el) => !pruned.has(el))];
+        for (const el of elements) expect(collectRunsWithin([el], body, bodyRuns, pruned), `${file} ${mode} ${el.name}`).toEqual(collectRuns([el], pruned));
+        // Siblings in document order, as the article's containers are picked.
+        const siblings = (body.children.filter((c) => c.type === 'tag') as Element[]).slice(0, 6);
+        expect(collectRunsWithin(siblings, body, bodyRuns, pruned), file).toEqual(collectRuns(siblings, pruned));
       }
     }
   });
@@ -34,6 +83,32 @@ describe('collapseWhitespace', () => {
     for (let i = 0; i < 5000; i++) {
       const s = Array.from({ length: i % 12 }, () => alphabet[next()]).join('');
       expect(collapseWhitespace(s), JSON.stringify(s)).toBe(s.replace(/\s+/g, ' '));
+    }
+  });
+});
+
+describe('wordRuns and wordsOf', () => {
+  it('give what the Unicode letter-and-digit regexes give, surrogate pairs and lone surrogates included', () => {
+    const alphabet = ['a', 'Z', '7', ' ', '-', '.', 'ß', 'İ', 'é', '\u0301', '\u00a0', '٣', '中', '\u{1D400}', '\u{1F600}', '\u{20000}', '\ud800', '\udc00', '\u00ad', '\u200b'];
+    let seed = 5;
+    const next = () => (seed = (seed * 48271) % 2147483647) % alphabet.length;
+    for (let i = 0; i < 20000; i++) {
+      const s = Array.from({ length: i % 10 }, () => alphabet[next()]).join('');
+      expect(wordRuns(s), JSON.stringify(s)).toBe(s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+      expect(wordsOf(s), JSON.stringify(s)).toEqual(s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+    }
+  });
+});
+
+describe('collapsedLength', () => {
+  it('is the length of the collapsed, trimmed text for every white space character a regex knows', () => {
+    const spaces = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter((ch) => /\s/.test(ch));
+    const alphabet = ['a', 'é', '\u200b', '\u00ad', ...spaces];
+    let seed = 11;
+    const next = () => (seed = (seed * 48271) % 2147483647) % alphabet.length;
+    for (let i = 0; i < 20000; i++) {
+      const s = Array.from({ length: i % 9 }, () => alphabet[next()]).join('');
+      expect(collapsedLength(s), JSON.stringify(s)).toBe(collapseWhitespace(s).trim().length);
     }
   });
 });

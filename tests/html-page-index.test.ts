@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { namesAuthor } from '../src/clean/html/byline.js';
 import { indexPage, type PageIndex } from '../src/clean/page/page-index.js';
 import { goldenHtml } from './helpers/golden.js';
 
@@ -14,7 +15,6 @@ const SELECTORS: ReadonlyArray<[keyof PageIndex, string, 'all' | 'first']> = [
   ['metas', 'meta', 'all'],
   ['canonical', 'link[rel="canonical"]', 'first'],
   ['ogUrl', 'meta[property="og:url"], meta[name="og:url"]', 'first'],
-  ['author', '[rel="author"], [itemprop="author"], .byline, .author', 'first'],
   ['jsonLd', 'script[type="application/ld+json"]', 'all'],
 ];
 
@@ -25,6 +25,12 @@ function expectSameAsSelectors(html: string): void {
     const matches = $(selector).toArray();
     expect(index[field], `${field}: ${selector}`).toEqual(which === 'all' ? matches : (matches[0] ?? null));
   }
+  // What the metadata reader reads of the first <body>: its headings, and its other elements that name an author.
+  const body = $('body').first();
+  expect(index.bodyH1s, 'bodyH1s').toEqual(body.find('h1').toArray());
+  expect(index.bodyH2s, 'bodyH2s').toEqual(body.find('h2').toArray());
+  const authors = body.find('*').toArray().filter((el) => el.type === 'tag' && el.name !== 'h1' && el.name !== 'h2' && namesAuthor(el));
+  expect(index.authorElements, 'authorElements').toEqual(authors);
 }
 
 describe('indexPage: one walk finds what the selector queries found', () => {
@@ -41,6 +47,7 @@ describe('indexPage: one walk finds what the selector queries found', () => {
 
   it('finds the first match in document order, in nested and unclosed markup', () => {
     expectSameAsSelectors('<div><section><p class="x author y">First<div itemprop="author">Second</div></section></div><html><body><h1>Late</h1>');
+    expectSameAsSelectors('<body><h2 class="author">Head</h2><div class="byline">By A</div><body><h1>Pasted</h1><span rel="author">B</span></body><h1>After</h1></body><p class="author">Out</p>');
     expectSameAsSelectors('');
     expectSameAsSelectors('<p>No head, no body tags</p>');
   });

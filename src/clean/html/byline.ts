@@ -74,16 +74,3 @@ export function bylineOfElements(elements: readonly Element[]): string | null {
   }
   return null;
 }
-
-
-/** Walk helper for the metadata reader: depth-first, in order, never into `skip` subtrees. */
-export function walkElements(root: Element, visit: (el: Element) => boolean | void, skip: (el: Element) => boolean): void {
-  const walk = (el: Element, depth: number) => {
-    if (depth > MAX_DEPTH) return;
-    for (const child of el.children) {
-      if (!isTag(child) || skip(child)) continue;
-      if (visit(child) !== false) walk(child, depth + 1);
-    }
-  };
-  walk(root, 0);
-}

@@ -8,6 +8,7 @@ import { BOILERPLATE_LINE, BOILERPLATE_PREFIX, COMMENT_HEADER, NO_LETTERS, TRAIL
 import type { Block } from '../types.js';
 import type { Run } from './collect-runs.js';
 import { isTag } from '../page/node.js';
+import { wordRuns } from '../page/text.js';
 import type { Element } from 'domhandler';
 import { alternatives } from '../regex-source.js';
 
@@ -23,8 +24,7 @@ const HTML_CAPTION_LINE = new RegExp(`^(?:${alternatives(HTML_CAPTION_LINES)})$`
 const SCRIPT_ERROR_LINE = new RegExp(`^(?:${HTML_SCRIPT_ERROR_LINE.pattern})$`, 'iu');
 const TAIL_CALL_TO_ACTION = new RegExp(HTML_TAIL_CALL_TO_ACTION.pattern, 'iu');
 const TAIL_CHANNEL_WORDS = new RegExp(HTML_TAIL_CHANNEL_WORDS.pattern, 'iu');
-const NON_WORD = /[^\p{L}\p{N}]+/gu;
-const normalise = (s: string): string => s.replace(NON_WORD, ' ').trim().toLowerCase();
+const normalise = (s: string): string => wordRuns(s).toLowerCase();
 
 /** Reason of a marker that ends the article whatever follows: a heading the page itself names as related or comments. */
 const FIRM_MARKER = 'trailer-marker (furniture heading): ';

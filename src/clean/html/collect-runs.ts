@@ -1,8 +1,8 @@
 import type { AnyNode, Element } from 'domhandler';
 import { BLOCK_TAGS, HEADING_TAGS, INLINE_TAGS } from '../rules/html-tokens.js';
-import { MAX_DEPTH, isTag } from '../page/node.js';
+import { MAX_DEPTH, contains, isTag } from '../page/node.js';
 import { dropInvisible } from './invisible-chars.js';
-import { collapseWhitespace, textOf } from '../page/text.js';
+import { collapseWhitespace, collapsedLength, textOf } from '../page/text.js';
 
 /** Pruned headings longer than this are not read as markers. */
 const MARKER_MAX_CHARS = 120;
@@ -31,7 +31,7 @@ function gather(node: AnyNode, buffer: Buffer, inLink: boolean, skip: ReadonlyMa
   if (node.type === 'text') {
     const data = (node as unknown as { data: string }).data;
     buffer.parts.push(data);
-    if (inLink) buffer.linkChars += collapseWhitespace(data).trim().length;
+    if (inLink) buffer.linkChars += collapsedLength(data);
     return;
   }
   if (!isTag(node) || skip.has(node)) return;
@@ -110,6 +110,40 @@ export function collectRuns(roots: readonly Element[], skip: ReadonlyMap<Element
       walk(root, false, 0);
       flush();
     }
+  }
+  return runs;
+}
+
+/**
+ * Was `root` read on its own by collectRuns([top], skip): a block element outside any block,
+ * or a container outside any block and any link that does not continue its neighbours' line
+ * (not an inline element), outside the skipped subtrees? Then the runs found in it there are
+ * the runs it gives alone.
+ */
+function readAlone(root: Element, top: Element, skip: ReadonlyMap<Element, unknown>): boolean {
+  if (root === top) return true;
+  if (INLINE_TAGS.has(root.name)) return false;
+  const block = BLOCK_TAGS.has(root.name);
+  for (let p = root.parent; p !== top; p = p.parent) {
+    if (!p || !isTag(p) || BLOCK_TAGS.has(p.name) || skip.has(p)) return false;
+    // A link around a container counts its text as link text; a block starts outside links.
+    if (p.name === 'a' && !block) return false;
+  }
+  return true;
+}
+
+/**
+ * collectRuns(roots, skip) for roots under `top`, whose runs with the same `skip` are
+ * `topRuns`: the article's containers, picked from the body's runs, need not have their
+ * text gathered a second time. A root read on its own there (readAlone) takes its stretch
+ * of those runs, the ones read from inside it; any other root is collected again.
+ */
+export function collectRunsWithin(roots: readonly Element[], top: Element, topRuns: readonly Run[], skip: ReadonlyMap<Element, unknown>): Run[] {
+  const runs: Run[] = [];
+  for (const root of roots) {
+    if (skip.has(root)) continue;
+    if (!readAlone(root, top, skip)) runs.push(...collectRuns([root], skip));
+    else for (const run of topRuns) if (contains(root, run.element ?? run.container)) runs.push(run);
   }
   return runs;
 }

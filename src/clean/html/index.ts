@@ -10,11 +10,11 @@ import { HTML_SETTINGS as S } from '../rules/html-scoring.js';
 import { countWords } from '../word-count.js';
 import type { Block, Extraction } from '../types.js';
 import { classifyRuns, type Classified } from './classify.js';
-import { collectRuns } from './collect-runs.js';
+import { collectRuns, collectRunsWithin } from './collect-runs.js';
 import { readJsonLd } from './jsonld.js';
 import { withLead } from './lead.js';
 import { readMetadata } from './metadata.js';
-import { computeStats, type NodeStats } from './node-stats.js';
+import { computeStats, prunedStats, type NodeStats, type StatsLookup } from './node-stats.js';
 import { prune, type PruneMode, type Pruned } from './prune.js';
 import { pickContent } from './score.js';
 
@@ -33,26 +33,27 @@ interface Attempt {
 function attempt(body: Element, rawStats: Map<Element, NodeStats>, mode: PruneMode, title: string | null, referenceDate: string | undefined, readNoscript = false): Attempt | null {
   const pruned = prune(body, rawStats, mode, readNoscript);
   // Link density and length of containers are read on the pruned tree, as Readability does.
-  const stats = computeStats(body, S.minParagraphChars, pruned, rawStats);
-  const content = pickContent(collectRuns([body], pruned), stats, pruned);
+  const stats = prunedStats(body, S.minParagraphChars, pruned, rawStats);
+  const bodyRuns = collectRuns([body], pruned);
+  const content = pickContent(bodyRuns, stats, pruned);
   if (content.length === 0) return null;
   // The <noscript> pass is there for an article written only inside <noscript>, not for
   // the page around it (a forum's chrome, hypixel.net in dates-htmldate, is no article).
-  if (readNoscript && noscriptShare(content, stats) < S.noscriptMinShare) return null;
+  if (readNoscript && noscriptShare(content, stats, pruned) < S.noscriptMinShare) return null;
   // The relaxed pass prunes no furniture names, so the head of its article is not read for a lead.
-  const contentRuns = collectRuns(content, pruned);
+  const contentRuns = collectRunsWithin(content, body, bodyRuns, pruned);
   const runs = mode === 'strict' ? withLead(body, content, contentRuns, pruned, title) : contentRuns;
   const classified = classifyRuns(runs, title, referenceDate);
   return { classified, pruned, method: readNoscript ? 'html:noscript' : mode === 'strict' ? 'html:scored' : 'html:relaxed' };
 }
 
-/** The share of the content's characters that sits inside <noscript> elements. */
-function noscriptShare(content: readonly Element[], stats: ReadonlyMap<Element, NodeStats>): number {
+/** The share of the content's characters that sits inside <noscript> elements (pruned subtrees count none). */
+function noscriptShare(content: readonly Element[], stats: StatsLookup, pruned: ReadonlyMap<Element, Pruned>): number {
   let inside = 0;
   let total = 0;
   const walk = (el: Element, depth: number) => {
     for (const child of el.children) {
-      if (!isTag(child)) continue;
+      if (!isTag(child) || pruned.has(child)) continue;
       if (child.name === 'noscript') inside += stats.get(child)?.chars ?? 0;
       else if (depth < MAX_DEPTH) walk(child, depth + 1);
     }
@@ -75,8 +76,16 @@ function noscriptShare(content: readonly Element[], stats: ReadonlyMap<Element, 
  */
 function isEnough(found: Attempt | null): boolean {
   if (!found || found.classified.bodyChars < S.minBodyChars) return false;
-  const text = found.classified.blocks.filter((b) => b.kind === 'body').map((b) => b.text).join(' ');
-  return countWords(text) >= CLEAN_SETTINGS.minBodyWords;
+  const body = found.classified.blocks.filter((b) => b.kind === 'body');
+  // Counted block by block, most pages are settled by their first paragraphs instead of a
+  // join of the whole article. Block counts may overshoot the joined count only by rounding
+  // each block's Han and kana characters up to a word: under k/2 words over k blocks.
+  let words = 0;
+  for (let k = 0; k < body.length; k++) {
+    words += countWords(body[k]!.text);
+    if (words - (k + 1) / 2 >= CLEAN_SETTINGS.minBodyWords) return true;
+  }
+  return countWords(body.map((b) => b.text).join(' ')) >= CLEAN_SETTINGS.minBodyWords;
 }
 
 /**
@@ -120,7 +129,7 @@ export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejec
   const body = index.body ?? ($.root().children('html').get(0) as Element | undefined);
   let best: Attempt | null = null;
   // Figures of the unpruned tree: pruning decides with them whether a named box holds the prose.
-  const rawStats = body ? computeStats(body, S.minParagraphChars, null) : null;
+  const rawStats = body ? computeStats(body, S.minParagraphChars) : null;
   if (body && rawStats) {
     for (const mode of ['strict', 'relaxed'] as const) {
       const found = attempt(body, rawStats, mode, meta.title, opts.referenceDate);

@@ -20,15 +20,25 @@ const WORD = /[\p{L}\p{N}]+/gu;
  */
 const TRUNCATED = /[,;:–-]\s*(?:\.\.\.|…)$/u;
 
-/** Document order of every element under `root`, and the headings that may be the headline (HEADLINE_TAGS), in order. */
-function orderOf(root: Element): { order: Map<Element, number>; headings: Element[] } {
+/**
+ * Document order of the elements under `root` up to `stop` (its ancestors and everything
+ * before it), and the headings among them that may be the headline (HEADLINE_TAGS), in
+ * order. Nothing after the story's start is ever looked up, and most of a page (comments,
+ * rails, footer) lies after it: the walk ends there instead of numbering the whole body.
+ */
+function orderUpTo(root: Element, stop: Element): { order: Map<Element, number>; headings: Element[] } {
   const order = new Map<Element, number>();
   const headings: Element[] = [];
+  let done = false;
   const walk = (el: Element, depth: number) => {
     order.set(el, order.size);
     if (HEADLINE_TAGS.has(el.name)) headings.push(el);
-    if (depth > MAX_DEPTH) return;
-    for (const child of el.children) if (isTag(child)) walk(child, depth + 1);
+    if (el === stop) done = true;
+    if (done || depth > MAX_DEPTH) return;
+    for (const child of el.children) {
+      if (isTag(child)) walk(child, depth + 1);
+      if (done) return;
+    }
   };
   walk(root, 0);
   return { order, headings };
@@ -96,12 +106,14 @@ function storyStart(runs: readonly Run[]): Run | undefined {
 function leadRuns(body: Element, content: readonly Element[], start: Run, pruned: ReadonlyMap<Element, Pruned>, title: string | null, contentTexts: readonly string[]): { lead: Run[]; unpruned: Element[] } {
   const none = { lead: [], unpruned: [] };
   const startEl = start.element ?? start.container;
-  const { order, headings } = orderOf(body);
+  const { order, headings } = orderUpTo(body, startEl);
   const startAt = order.get(startEl);
   if (startAt === undefined) return none;
   let headline: Element | undefined;
   for (const el of headings) {
-    if (orderAfter(el, order) > startAt) break;
+    // A heading holding the story's start ends the search, as one after it would: the
+    // headings after the start were never numbered.
+    if (contains(el, startEl)) break;
     if (isHeadline(textOf(el, S.removedMaxChars), title, el.name)) headline = el;
   }
   // No headline, no lead: an <h1> the title does not name is a logo, not the story's head.

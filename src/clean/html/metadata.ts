@@ -5,7 +5,8 @@ import { collapseWhitespace } from '../page/text.js';
 import { BYLINE_NOT_NAME, BYLINE_SETTINGS, META_AUTHOR_PREFIX } from '../rules/bylines.js';
 import { TITLE_SETTINGS } from '../rules/title-rules.js';
 import { bylineNames } from '../lines/byline-names.js';
-import { bylineOfElements, namesAuthor, walkElements } from './byline.js';
+import { isInside } from '../page/node.js';
+import { bylineOfElements } from './byline.js';
 import type { JsonLdArticle } from './jsonld.js';
 import { chooseTitle, cleanTitleText } from './title.js';
 
@@ -21,7 +22,7 @@ export interface PageMetadata {
   language: string | null;
 }
 
-/** What the metadata reader looks at in the page's body, found in one walk. */
+/** What the metadata reader looks at in the page's body, outside comment sections. */
 interface BodyScan {
   /** The first h1 and h2 elements (TITLE_SETTINGS.maxHeadings of each), in document order. */
   h1: Element[];
@@ -30,20 +31,24 @@ interface BodyScan {
   authors: Element[];
 }
 
-function scanBody(body: Element | null, excluded: ReadonlySet<Element>): BodyScan {
-  const scan: BodyScan = { h1: [], h2: [], authors: [] };
-  if (!body) return scan;
-  walkElements(
-    body,
-    (el) => {
-      if (el.name === 'h1' || el.name === 'h2') {
-        const list = el.name === 'h1' ? scan.h1 : scan.h2;
-        if (list.length < TITLE_SETTINGS.maxHeadings) list.push(el);
-      } else if (scan.authors.length < BYLINE_SETTINGS.maxElements && namesAuthor(el)) scan.authors.push(el);
-    },
-    (el) => excluded.has(el),
-  );
-  return scan;
+/** The first `max` of `elements` outside the excluded regions. */
+function firstOutside(elements: readonly Element[], excluded: ReadonlySet<Element>, max: number): Element[] {
+  const kept: Element[] = [];
+  for (const el of elements) {
+    if (kept.length >= max) break;
+    if (excluded.size === 0 || !isInside(el, excluded)) kept.push(el);
+  }
+  return kept;
+}
+
+/** The page index found the body's headings and author elements in its walk; comment sections are left out here. */
+function scanBody(index: PageIndex): BodyScan {
+  const excluded = index.commentRegions;
+  return {
+    h1: firstOutside(index.bodyH1s, excluded, TITLE_SETTINGS.maxHeadings),
+    h2: firstOutside(index.bodyH2s, excluded, TITLE_SETTINGS.maxHeadings),
+    authors: firstOutside(index.authorElements, excluded, BYLINE_SETTINGS.maxElements),
+  };
 }
 
 /** A meta author that names the site, not a person: its name or its host ("Badische Zeitung" on badische-zeitung.de). */
@@ -100,7 +105,7 @@ export function readMetadata($: CheerioAPI, jsonLd: Pick<JsonLdArticle, 'author'
   const meta = (key: string) => clean(metas.get(key));
   const textOf = (el: Element | null) => (el ? $.text([el]) : undefined);
   const publisher = meta('og:site_name') ?? meta('application-name');
-  const scan = scanBody(index.body, index.commentRegions);
+  const scan = scanBody(index);
   const title = chooseTitle({ og: meta('og:title'), twitter: meta('twitter:title'), document: clean(textOf(index.title)), headline: jsonLd?.headline ?? null, site: publisher, h1: scan.h1, h2: scan.h2 });
   const host = hostOf(meta('og:url') ?? index.canonicalHref);
   // Person names first (JSON-LD, then meta tags), then the page's author elements; a meta

@@ -53,8 +53,35 @@ function inSentence(el: Element, stats: ReadonlyMap<Element, NodeStats>): boolea
   return (stats.get(parent)?.chars ?? 0) > (stats.get(el)?.chars ?? 0) * S.inSentenceMinShare;
 }
 
-/** The pruning verdict on one element, or null to keep it and look inside. */
-function verdict(el: Element, allStats: ReadonlyMap<Element, NodeStats>, mode: PruneMode, readNoscript: boolean): Pruned | null {
+/** What an element's "class id" name (nameOf) says to pruning, whatever the element holds. */
+interface NameSays {
+  /** Names the article body or an embed: never pruned by name. */
+  exempt: boolean;
+  caption: boolean;
+  /** The strong furniture word found, or null. */
+  strong: string | null;
+  /** A soft or whole-part furniture word and no content word. */
+  soft: boolean;
+  lead: boolean;
+  /** The first class (or the id), for the reason. */
+  first: string;
+}
+
+/** The name's tests, in the order verdict reads them: an exempt name needs no other test. */
+function nameSays(name: string): NameSays {
+  const first = name.trim().split(/\s+/)[0]!;
+  if (ARTICLE_BODY.test(name) || EMBED.test(name)) return { exempt: true, caption: false, strong: null, soft: false, lead: false, first };
+  const strong = STRONG.exec(name);
+  const soft = (SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name);
+  return { exempt: false, caption: CAPTION.test(name), strong: strong ? strong[0] : null, soft, lead: soft && LEAD.test(name), first };
+}
+
+/**
+ * The pruning verdict on one element, or null to keep it and look inside. `names` keeps
+ * what each distinct name says: a page repeats its class names many times over, and each
+ * was searched for every table's words again.
+ */
+function verdict(el: Element, allStats: ReadonlyMap<Element, NodeStats>, mode: PruneMode, readNoscript: boolean, names: Map<string, NameSays>): Pruned | null {
   const stats = allStats.get(el);
   const tag = el.name;
   if (tag === 'noscript' && readNoscript) return null;
@@ -67,13 +94,18 @@ function verdict(el: Element, allStats: ReadonlyMap<Element, NodeStats>, mode: P
   if (el.attribs.hidden !== undefined || (el.attribs.style && HIDDEN_STYLE.test(el.attribs.style))) return { kind: 'boilerplate', reason: 'hidden' };
   if (tag === 'body' || tag === 'html' || tag === 'main' || tag === 'article') return null;
   const name = nameOf(el);
-  if (!name || ARTICLE_BODY.test(name) || EMBED.test(name)) return null;
-  if (CAPTION.test(name) && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${name.trim().split(/\s+/)[0]}` };
-  const strong = STRONG.exec(name);
-  if (strong) return { kind: COMMENT_WORDS.has(strong[0]) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
-  if ((SOFT.test(name) || WORDS.test(name)) && !MAYBE_CONTENT.test(name) && !isProse(stats) && !inSentence(el, allStats)) {
-    const why: Pruned = { kind: 'boilerplate', reason: `furniture: ${tag}.${name.trim().split(/\s+/)[0]}` };
-    return LEAD.test(name) ? { ...why, lead: true } : why;
+  if (!name) return null;
+  let says = names.get(name);
+  if (!says) {
+    says = nameSays(name);
+    names.set(name, says);
+  }
+  if (says.exempt) return null;
+  if (says.caption && (stats?.proseChars ?? 0) <= S.protectProseChars) return { kind: 'caption', reason: `caption: ${tag}.${says.first}` };
+  if (says.strong !== null) return { kind: COMMENT_WORDS.has(says.strong) ? 'comment' : 'boilerplate', reason: `furniture: ${tag}.${says.first}` };
+  if (says.soft && !isProse(stats) && !inSentence(el, allStats)) {
+    const why: Pruned = { kind: 'boilerplate', reason: `furniture: ${tag}.${says.first}` };
+    return says.lead ? { ...why, lead: true } : why;
   }
   return null;
 }
@@ -86,11 +118,12 @@ function verdict(el: Element, allStats: ReadonlyMap<Element, NodeStats>, mode: P
  */
 export function prune(root: Element, stats: Map<Element, NodeStats>, mode: PruneMode, readNoscript = false): Map<Element, Pruned> {
   const pruned = new Map<Element, Pruned>();
+  const names = new Map<string, NameSays>();
   const walk = (el: Element, depth: number) => {
     if (depth > MAX_DEPTH) return;
     for (const child of el.children) {
       if (!isTag(child)) continue;
-      const v = verdict(child, stats, mode, readNoscript);
+      const v = verdict(child, stats, mode, readNoscript, names);
       if (v) pruned.set(child, v);
       else walk(child, depth + 1);
     }

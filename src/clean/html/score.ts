@@ -3,7 +3,7 @@ import { HTML_SETTINGS as S, NEGATIVE_CLASS, POSITIVE_CLASS, TAG_WEIGHTS, VOTING
 import { ARTICLE_BODY_TOKENS, HEADING_TAGS } from '../rules/html-tokens.js';
 import type { Run } from './collect-runs.js';
 import { ancestors, isTag, nameOf } from '../page/node.js';
-import type { NodeStats } from './node-stats.js';
+import type { NodeStats, StatsLookup } from './node-stats.js';
 
 const POSITIVE = new RegExp(POSITIVE_CLASS);
 const NEGATIVE = new RegExp(NEGATIVE_CLASS);
@@ -49,7 +49,7 @@ function runScore(run: Run): number {
  * to the next, then score/(level*3) up the tree; a container starts from its tag and class
  * weight and ends scaled by (1 - link density). Returns the scores of all voted containers.
  */
-export function scoreContainers(runs: readonly Run[], stats: Map<Element, NodeStats>): Map<Element, number> {
+export function scoreContainers(runs: readonly Run[], stats: StatsLookup): Map<Element, number> {
   const scores = new Map<Element, number>();
   /** Each voted container's class weight, read once: the start of its score, and damped at the end. */
   const weights = new Map<Element, number>();
@@ -132,7 +132,7 @@ function topCandidate(scores: Map<Element, number>): Element | null {
  * score close to it, paragraphs beside it, and headings between merged parts (an article
  * split into several sibling divs, as NYT-style story columns are).
  */
-export function pickContent(runs: readonly Run[], stats: Map<Element, NodeStats>, skip: ReadonlyMap<Element, unknown>): Element[] {
+export function pickContent(runs: readonly Run[], stats: StatsLookup, skip: ReadonlyMap<Element, unknown>): Element[] {
   const scores = scoreContainers(runs, stats);
   const top = topCandidate(scores);
   if (!top) return [];

@@ -37,7 +37,21 @@ function plainText(node: AnyNode, depth = 0): string {
 }
 
 const isHidden = (el: Element): boolean => el.attribs['aria-hidden'] === 'true' || HIDDEN_CLASS.test(el.attribs.class ?? '');
-const hasText = (node: AnyNode): boolean => plainText(node).trim() !== '';
+const NOT_SPACE = /\S/;
+
+/**
+ * `plainText(node).trim() !== ''`, without building the text: the first text node holding
+ * more than white space settles it. Headings' parts are tested many times over (parts,
+ * wrappers, links home), each test once built the whole heading's text.
+ */
+function holdsText(node: AnyNode, depth: number): boolean {
+  if (node.type === 'text') return NOT_SPACE.test(node.data);
+  if (!isTag(node) || depth > MAX_DEPTH) return false;
+  for (const child of node.children) if (holdsText(child, depth + 1)) return true;
+  return false;
+}
+
+const hasText = (node: AnyNode): boolean => holdsText(node, 0);
 
 /**
  * A heading's parts (its child elements and text, looked through wrappers), without its

@@ -2,6 +2,7 @@ import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { DATE_ITEMPROP } from '../rules/dates-html.js';
 import { HTML_SCAN_LIMITS } from '../rules/dates-weights.js';
 import { ARTICLE_ITEMPROP, EXCLUDED_REGION_TAGS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../rules/page-regions.js';
+import { namesAuthor } from '../html/byline.js';
 import { isElement } from './node.js';
 import { NO_NAMES, NameReader } from './regions.js';
 
@@ -46,10 +47,13 @@ export interface PageIndex {
   canonical: Element | null;
   /** `meta[property="og:url"], meta[name="og:url"]`: the first. */
   ogUrl: Element | null;
-  /** `[rel="author"], [itemprop="author"], .byline, .author`: the first. */
-  author: Element | null;
   /** `script[type="application/ld+json"]`: every one. */
   jsonLd: Element[];
+  /** <h1> and <h2> elements inside the first <body>, each in document order (the title reader's headings). */
+  bodyH1s: Element[];
+  bodyH2s: Element[];
+  /** Elements other than <h1>/<h2> inside the first <body> whose attributes name an author (namesAuthor), in document order. */
+  authorElements: Element[];
   /** Levels of elements below the root at the deepest point (html = 1). */
   depth: number;
   /** Every <script>, whatever its type. */
@@ -76,19 +80,11 @@ export interface PageIndex {
   commentRegions: ReadonlySet<Element>;
 }
 
-const AUTHOR_CLASS = /(?:^|\s)(?:byline|author)(?:$|\s)/;
 const LD_JSON = 'application/ld+json';
 const MAIN_TAGS = new Set(MAIN_CONTENT_TAGS);
 const EXCLUDED_TAGS = new Set(EXCLUDED_REGION_TAGS);
 
 const equalsIgnoringCase = (value: string | undefined, lower: string): boolean => value !== undefined && value.length === lower.length && value.toLowerCase() === lower;
-
-function isAuthorElement(el: Element): boolean {
-  const a = el.attribs;
-  const cls = a.class;
-  // includes() first: the regex would be tried on every class of a page that has no author element.
-  return equalsIgnoringCase(a.rel, 'author') || a.itemprop === 'author' || (cls !== undefined && (cls.includes('author') || cls.includes('byline')) && AUTHOR_CLASS.test(cls));
-}
 
 /** The selector-like lookups of one element. */
 function lookUp(el: Element, index: PageIndex): void {
@@ -123,7 +119,6 @@ function lookUp(el: Element, index: PageIndex): void {
       if (equalsIgnoringCase(a.type, LD_JSON)) index.jsonLd.push(el);
       break;
   }
-  if (!index.author && isAuthorElement(el)) index.author = el;
 }
 
 /** A placed element whose regions are known only once the walk has left them. */
@@ -136,7 +131,8 @@ interface Pending {
 
 function emptyIndex(): PageIndex {
   return {
-    html: null, body: null, title: null, h1: null, metas: [], canonical: null, ogUrl: null, author: null, jsonLd: [], depth: 0,
+    html: null, body: null, title: null, h1: null, metas: [], canonical: null, ogUrl: null, jsonLd: [], depth: 0,
+    bodyH1s: [], bodyH2s: [], authorElements: [],
     scripts: [], lastBody: null, lastLang: null, canonicalHref: null,
     h1Placement: null, times: [], abbrs: [], itemprops: [], bodyMetas: [], dateElements: [],
     excludedRegions: new Set(), commentRegions: new Set(),
@@ -167,6 +163,8 @@ export function indexPage(root: ParentNode | undefined): PageIndex {
   const inArticle: boolean[] = [false];
   const mains: boolean[] = [];
   const suspectFlags: number[] = [];
+  // Level in `lists` of the first <body>'s children while it is open: elements at it or below are in the body.
+  let bodyLevel = Infinity;
 
   const place = (el: Element, article: boolean): Pending => {
     const p: Pending = { entry: { el, order, inArticle: article, excluded: false, soft: false }, suspects: suspects.slice(), softSuspects: softSuspects.slice() };
@@ -183,6 +181,7 @@ export function indexPage(root: ParentNode | undefined): PageIndex {
       positions.pop();
       inArticle.pop();
       const el = open.pop();
+      if (el === index.body) bodyLevel = Infinity;
       if (el) {
         const main = mains.pop()!;
         const flags = suspectFlags.pop()!;
@@ -205,6 +204,12 @@ export function indexPage(root: ParentNode | undefined): PageIndex {
     const name = node.name;
     // Script and style hold only their text: nothing placed, nothing inside to walk.
     if (name === 'script' || name === 'style') continue;
+    // What the metadata reader reads of the body (it leaves out comment sections itself).
+    if (top >= bodyLevel) {
+      if (name === 'h1') index.bodyH1s.push(node);
+      else if (name === 'h2') index.bodyH2s.push(node);
+      else if (namesAuthor(node)) index.authorElements.push(node);
+    }
     const attribs = node.attribs;
     const inner = name !== 'body' && name !== 'html';
     const cls = attribs.class;
@@ -237,6 +242,7 @@ export function indexPage(root: ParentNode | undefined): PageIndex {
     mains.push(MAIN_TAGS.has(name) || info.main || (itemprop !== undefined && MAIN_CONTENT_ITEMPROP.test(itemprop)));
     suspectFlags.push((suspect ? 1 : 0) | (softSuspect ? 2 : 0));
     lists.push(node.children);
+    if (node === index.body && bodyLevel === Infinity) bodyLevel = lists.length - 1;
     positions.push(0);
     inArticle.push(article);
   }

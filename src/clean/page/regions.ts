@@ -13,6 +13,12 @@ const tokenStart = (tokens: readonly string[]): RegExp => new RegExp(`^(?:${toke
 const HARD_START = tokenStart(wordsFor((row) => row.dates === 'excluded'));
 const SOFT_START = tokenStart(wordsFor((row) => row.dates === 'soft'));
 const COMMENT_START = tokenStart(wordsFor((row) => row.dates === 'excluded' && row.comments === true));
+/**
+ * Any of those words anywhere in a lower-cased name: a word that starts a name or its last
+ * part lies somewhere in it, and most class values hold none, so one scan of the whole value
+ * spares splitting it and testing each name.
+ */
+const ANY_WORD = new RegExp(wordsFor((row) => row.dates !== undefined).map(escapeRegExp).join('|'));
 
 const isSeparator = (c: string): boolean => c === '-' || c === '_';
 
@@ -39,7 +45,10 @@ function outerParts(lower: string): [string, string] | null {
  * part makes the name a modifier ("has-sidebar").
  */
 export function regionOfName(name: string): { hard: boolean; soft: boolean; comment: boolean } {
-  const lower = name.toLowerCase();
+  return regionOfLowerName(name.toLowerCase());
+}
+
+function regionOfLowerName(lower: string): { hard: boolean; soft: boolean; comment: boolean } {
   const parts = outerParts(lower);
   const last = parts !== null && !MODIFIERS.has(parts[0]) ? parts[1] : null;
   const names = (start: RegExp): boolean => start.test(lower) || (last !== null && start.test(last));
@@ -65,16 +74,19 @@ const TIER_RES = DATE_ELEMENT_TOKENS.map((t) => new RegExp(t.pattern, 'i'));
 const ANY_TIER = new RegExp(alternatives(DATE_ELEMENT_TOKENS), 'i');
 
 function nameInfo(value: string, isClass: boolean): NameInfo {
-  const names = isClass ? value.split(/\s+/).filter(Boolean) : [value];
   const tier = ANY_TIER.test(value) ? TIER_RES.findIndex((re) => re.test(value)) : -1;
   let hard = false;
   let soft = false;
   let comment = false;
-  for (const name of names) {
-    const region = regionOfName(name);
-    hard ||= region.hard;
-    soft ||= region.soft;
-    comment ||= region.comment;
+  // Lower-cased whole: no whitespace changes case, and lower-casing never looks across it.
+  const lower = value.toLowerCase();
+  if (ANY_WORD.test(lower)) {
+    for (const name of isClass ? lower.split(/\s+/).filter(Boolean) : [lower]) {
+      const region = regionOfLowerName(name);
+      hard ||= region.hard;
+      soft ||= region.soft;
+      comment ||= region.comment;
+    }
   }
   return { hard, soft: !hard && soft, comment, main: isClass && MAIN_CONTENT_CLASS.test(value), tier };
 }
