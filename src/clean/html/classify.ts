@@ -11,14 +11,15 @@ import { isTag } from '../page/node.js';
 import { wordRuns } from '../page/text.js';
 import type { Element } from 'domhandler';
 import { alternatives } from '../regex-source.js';
+import { headRowsTest } from './head-rows.js';
 
 const HAS_DIGIT = /\d/;
 const SUBHEAD_TAGS = new Set(['h2', 'h3', 'h4']);
 const HTML_TRAILER_LINE = new RegExp(`^(?:${alternatives(HTML_TRAILER_LINES)})\\s*:?$`, 'iu');
 const DATE_LABEL_LINE = new RegExp(`^(?:${alternatives(HTML_DATE_LABEL_LINES)})$`, 'iu');
-const HTML_BOILERPLATE_LINE = new RegExp(`^(?:${alternatives(HTML_BOILERPLATE_LINES)})$`, 'iu');
+const isHtmlBoilerplateLine = headRowsTest(HTML_BOILERPLATE_LINES, '$', 'iu');
 const COMMENT_MARKER = new RegExp(COMMENT_MARKER_WORDS.pattern, 'i');
-const DISCLOSURE_LINE = new RegExp(`^(?:${alternatives(HTML_DISCLOSURE_LINES)})`, 'iu');
+const isDisclosureLine = headRowsTest(HTML_DISCLOSURE_LINES, '', 'iu');
 const CONSENT_LINE = new RegExp(`^(?:${alternatives(HTML_CONSENT_LINES)})`, 'iu');
 const HTML_CAPTION_LINE = new RegExp(`^(?:${alternatives(HTML_CAPTION_LINES)})$`, 'iu');
 const SCRIPT_ERROR_LINE = new RegExp(`^(?:${HTML_SCRIPT_ERROR_LINE.pattern})$`, 'iu');
@@ -60,12 +61,12 @@ function kindOf(run: Run, title: string, inHead: boolean): [Block['kind'], strin
   if ((run.tag === 'h1' && inHead) || (title && text.length <= title.length * 2 && normalise(text) === title)) return ['title', 'title repeated in the body'];
   if (run.linkChars / text.length > (text.length >= S.longBlockChars ? S.longBlockMaxLinkDensity : S.maxLinkDensity)) return ['boilerplate', 'link-density'];
   if (text.length <= S.disclosureMaxChars) {
-    if (DISCLOSURE_LINE.test(text)) return ['boilerplate', 'disclosure'];
+    if (isDisclosureLine(text)) return ['boilerplate', 'disclosure'];
     if (CONSENT_LINE.test(text)) return ['boilerplate', 'consent or embed placeholder'];
     if (SCRIPT_ERROR_LINE.test(text)) return ['boilerplate', 'script error message'];
   }
   if (text.length <= S.metaLineMaxChars * 2) {
-    if (BOILERPLATE_LINE.test(text) || HTML_BOILERPLATE_LINE.test(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
+    if (BOILERPLATE_LINE.test(text) || isHtmlBoilerplateLine(text) || URL_LINE.test(text)) return ['boilerplate', 'boilerplate-phrase'];
     if (BOILERPLATE_PREFIX.test(text) && run.linkChars > 0) return ['boilerplate', 'link to another story'];
     if (NO_LETTERS.test(text) && !HAS_DIGIT.test(text)) return ['boilerplate', 'no letters'];
     if (isCaptionLine(text) || HTML_CAPTION_LINE.test(text)) return ['caption', 'photo caption or credit'];
