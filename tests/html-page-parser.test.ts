@@ -3,6 +3,7 @@ import type { AnyNode } from 'domhandler';
 import { parseDocument as stockParse } from 'htmlparser2';
 import { describe, expect, it, vi } from 'vitest';
 import { clean } from '../src/clean/index.js';
+import { isAscii, KnownNames } from '../src/clean/page/known-names.js';
 import { parseDocument, READ_ATTRIBUTES } from '../src/clean/page/page-parser.js';
 import { goldenPages } from './helpers/golden.js';
 import { random } from './helpers/random.js';
@@ -63,8 +64,30 @@ const PIECES = [
   '<', '>', '&', '"', "'", '=', '/', ' ', 'a', '&amp;', '&#39;', '&nbsp', '<p>', '</p>', 'text',
   '<div class="a&amp;b" style="x" data-x="&lt;">', "<a href='x&y' onclick='go()'>", '<a title=x&amp;y srcset=a&amp;b>',
   '<time datetime="2020-01-02" pubdate>', '<meta property="og:url" content="u" CONTENT="v">', '<img src="a" alt="b">',
-  '<p ID="one" id="two" Class=c>', '<svg><path d="M0 0"/></svg>', '<script type="application/ld+json">{}</script>',
+  '<p ID="one" id="two" Class=c>', '<DIV CLASS="x" Data-TestId="t">', '</DiV>', '<SPAN Title="t" \u0130D="x" \u212Aind="k" \u017Ftyle="s">', '</SPAN>',
+  '<custom-element Foo="1" itemProp="p">', '</custom-element>', '<H2 Hidden>', '</h3>', '<tbody><TR><Td>', '<PATH D="M0"/>', '<svg><path d="M0 0"/></svg>', '<script type="application/ld+json">{}</script>',
 ];
+
+describe('KnownNames: a name matched in place', () => {
+  const names = new KnownNames(['div', 'data-testid', 'h2', 'a']);
+  it('finds a known name in any ASCII case, inside a longer text, as the one shared string', () => {
+    const text = '<DiV class><Data-TestID><h2><A>';
+    expect(names.at(text, 1, 4)).toBe('div');
+    expect(names.at(text, 12, 23)).toBe('data-testid');
+    expect(names.at(text, 25, 27)).toBe('h2');
+    expect(names.at(text, 29, 30)).toBe('a');
+  });
+  it('finds nothing for other names, prefixes, empty spans and letters only toLowerCase folds', () => {
+    for (const [text, start, end] of [['dix', 0, 3], ['di', 0, 2], ['divs', 0, 4], ['div', 1, 1], ['h3', 0, 2], ['\u212Ab', 0, 2], ['DIV', 0, 3]] as const) {
+      expect(names.at(text, start, end), text).toBe(text === 'DIV' ? 'div' : null);
+    }
+    expect(isAscii('data-x', 0, 6)).toBe(true);
+    expect(isAscii('\u0130d', 0, 2)).toBe(false);
+  });
+  it('takes only lower-case ASCII names', () => {
+    expect(() => new KnownNames(['Div'])).toThrow();
+  });
+});
 
 describe('page parser: htmlparser2’s tree with only the attributes some reader reads', () => {
   it('keeps the read attributes as htmlparser2 does (lower-cased, entity-decoded, first of a name wins) and drops the rest', () => {
