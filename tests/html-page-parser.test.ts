@@ -58,7 +58,17 @@ function expectedTree(html: string): string {
   return JSON.stringify(shape(root));
 }
 
-const expectSameTree = (html: string) => expect(JSON.stringify(shape(parseDocument(html))), JSON.stringify(html.slice(0, 80))).toBe(expectedTree(html));
+/** Does every node link to its parent and neighbours as its parent's children list says? */
+function linked(node: AnyNode): boolean {
+  const children = (node as AnyNode & { children?: AnyNode[] }).children ?? [];
+  return children.every((c, i) => c.parent === node && c.prev === (children[i - 1] ?? null) && c.next === (children[i + 1] ?? null) && linked(c));
+}
+
+function expectSameTree(html: string): void {
+  const root = parseDocument(html);
+  expect(JSON.stringify(shape(root)), JSON.stringify(html.slice(0, 80))).toBe(expectedTree(html));
+  expect(linked(root)).toBe(true);
+}
 
 const PIECES = [
   '<', '>', '&', '"', "'", '=', '/', ' ', 'a', '&amp;', '&#39;', '&nbsp', '<p>', '</p>', 'text',

@@ -1,4 +1,4 @@
-import { DomHandler, type Document } from 'domhandler';
+import { DomHandler, type ChildNode, type Document, type ParentNode } from 'domhandler';
 import { Parser } from 'htmlparser2';
 import { FastTokenizer } from './fast-tokenizer.js';
 import { isAscii, KnownNames } from './known-names.js';
@@ -130,12 +130,34 @@ own.onattribend = function (this: Internals, _quote: number, endIndex: number): 
   this.attribvalue = '';
 };
 
+/**
+ * A child array grown by push from empty gets room for 17 children (V8's growth step), and
+ * most elements have one child: that slack was among the largest allocations of the parse,
+ * kept alive with the tree. A first child gets an array of its own length instead.
+ */
+class PageHandler extends DomHandler {
+  override addNode(node: ChildNode): void {
+    const parent = this.tagStack[this.tagStack.length - 1] as ParentNode;
+    const siblings = parent.children;
+    const previous = siblings[siblings.length - 1];
+    // The root's array is also the handler's `dom`: left as it is.
+    if (siblings.length === 0 && parent !== this.root) parent.children = [node];
+    else siblings.push(node);
+    if (previous) {
+      node.prev = previous;
+      previous.next = node;
+    }
+    node.parent = parent;
+    this.lastNode = null;
+  }
+}
+
 /** What cheerio's htmlparser2 parse was asked for: HTML, entities decoded, the fast tokenizer. */
 const OPTIONS = { xmlMode: false, decodeEntities: true, Tokenizer: FastTokenizer } as const;
 
 /** The page's document tree, as htmlparser2's parseDocument builds it but with only READ_ATTRIBUTES. */
 export function parseDocument(html: string): Document {
-  const handler = new DomHandler(undefined, OPTIONS);
+  const handler = new PageHandler(undefined, OPTIONS);
   new PageParser(handler, OPTIONS).end(html);
   return handler.root;
 }
