@@ -1,10 +1,10 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { Document } from 'domhandler';
-import { FastTokenizer } from './fast-tokenizer.js';
 import { closeHeadings } from './heading-close.js';
 import { JsonLdCache } from './json-ld-cache.js';
 import { limitNesting } from './nesting-guard.js';
 import { indexPage, type PageIndex } from './page-index.js';
+import { parseDocument } from './page-parser.js';
 import { capTreeDepth, MAX_TREE_DEPTH } from './tree-depth.js';
 
 /** One parsed page, as every reader of it sees it. */
@@ -18,10 +18,10 @@ export interface Page {
 }
 
 /**
- * htmlparser2 through cheerio: 7× faster than its default parse5 (see DESIGN.md), with its
- * tokenizer skipping runs of plain characters (fast-tokenizer.ts).
+ * htmlparser2: 7× faster than cheerio's default parse5 (see DESIGN.md), parsed by
+ * page-parser.ts and handed to cheerio as a tree, with cheerio's htmlparser2 options.
  */
-const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, Tokenizer: FastTokenizer } } as const;
+const CHEERIO_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } } as const;
 
 /**
  * Parses a page once, with mismatched heading end tags repaired (closeHeadings), its nesting bounded before (limitNesting) and after the parse
@@ -29,8 +29,8 @@ const PARSER_OPTIONS = { xml: { xmlMode: false, decodeEntities: true, Tokenizer:
  * capped and walked again, so the index always describes the tree the readers read.
  */
 export function parsePage(html: string): Page {
-  const $ = load(closeHeadings(limitNesting(html)), PARSER_OPTIONS);
-  const root = $.root()[0]!;
+  const root = parseDocument(closeHeadings(limitNesting(html)));
+  const $ = load(root, CHEERIO_OPTIONS);
   let index = indexPage(root);
   if (index.depth > MAX_TREE_DEPTH) {
     capTreeDepth(root, MAX_TREE_DEPTH);
