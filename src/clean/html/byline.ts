@@ -10,7 +10,7 @@ const NOT_AUTHOR_TAGS = new Set(['article', 'section', 'main', 'body', 'li', 'ul
 const INLINE = new Set(['b', 'i', 'em', 'strong', 'u', 'abbr', 'sup', 'sub', 'mark']);
 
 /** The attributes namesAuthor reads. */
-const AUTHOR_ATTRIBUTES = new Set(['class', 'id', 'itemprop', 'rel', 'data-testid', 'data-component']);
+export const AUTHOR_ATTRIBUTES = new Set(['class', 'id', 'itemprop', 'rel', 'data-testid', 'data-component']);
 /**
  * Stems one of which every AUTHOR_NAME match holds ("aut" for author, autor and auteur; "byl"
  * for byline). The rule's alternatives hold no spaces, so a match lies inside one attribute:

@@ -8,7 +8,7 @@ import { parseMachineDate } from './machine-date.js';
 /** <meta> publication dates (Open Graph, Dublin Core, schema.org microdata, vendor tags): one pass. */
 
 const BY_KEY = new Map<string, MetaDateName>(META_DATE_NAMES.map((m) => [m.key, m]));
-const KEY_ATTRS = ['property', 'name', 'itemprop', 'http-equiv'] as const;
+export const KEY_ATTRS = ['property', 'name', 'itemprop', 'http-equiv'] as const;
 
 export function metaCandidates(scan: PageScan, ctx: HtmlDateContext): DateCandidate[] {
   const out: DateCandidate[] = [];
