@@ -17,11 +17,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { median, round } from './lib/measure.mjs';
+import { abArgs } from './lib/ab-args.mjs';
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
-const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const roots = { A: resolve(flag('a') ?? here), B: resolve(flag('b') ?? here) };
+const { flag, roots } = abArgs(args, here);
 const rounds = Number(flag('rounds') ?? 3);
 const form = flag('form') ?? 'html';
 const chunk = Number(flag('chunk') ?? 25);

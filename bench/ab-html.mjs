@@ -8,17 +8,17 @@
 // of each role; medians of B/A at the end. With A = B it measures one build's spread.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { htmlPages } from './lib/inputs.mjs';
 import { median, round } from './lib/measure.mjs';
 import { connectOrNull } from './lib/redis.mjs';
 import { offlineRun, pipelineRun, stagePages } from './sections/pipeline-html.mjs';
+import { abArgs } from './lib/ab-args.mjs';
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
-const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const roots = { A: resolve(flag('a') ?? here), B: resolve(flag('b') ?? here) };
+const { flag, roots } = abArgs(args, here);
 const rounds = Number(flag('rounds') ?? 4);
 const workers = Number(flag('workers') ?? 2);
 const redisUrl = flag('redis') ?? 'redis://127.0.0.1:6379';

@@ -9,17 +9,17 @@
 // measured (default 200 per worker, see e2eRun); --warmup-a/-b set one build's alone (with
 // A = B, that measures the warm-up itself). Prints per pair the CPU ms per file of each role
 // and the B/A ratios; the JSON on the last line has every run.
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { textPool } from './lib/inputs.mjs';
 import { median, round } from './lib/measure.mjs';
 import { connectOrNull } from './lib/redis.mjs';
 import { e2eRun, WARMUP_FILES_PER_WORKER } from './sections/pipeline.mjs';
+import { abArgs } from './lib/ab-args.mjs';
 
 const here = dirname(dirname(fileURLToPath(import.meta.url)));
 const args = process.argv.slice(2);
-const flag = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-const roots = { A: resolve(flag('a') ?? here), B: resolve(flag('b') ?? here) };
+const { flag, roots } = abArgs(args, here);
 const pairs = Number(flag('pairs') ?? 4);
 const n = Number(flag('files') ?? 1500);
 const workers = Number(flag('workers') ?? 2);

@@ -1,27 +1,15 @@
-import type { AnyNode } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { FastTokenizer } from '../src/clean/page/fast-tokenizer.js';
+import { domShape } from './helpers/dom-shape.js';
 import { goldenHtml } from './helpers/golden.js';
 import { random } from './helpers/random.js';
-
-/** Every node's type, name, attributes, text and source span, in document order. */
-function shape(node: AnyNode, out: unknown[] = []): unknown[] {
-  const n = node as AnyNode & { name?: string; data?: string; attribs?: Record<string, string>; children?: AnyNode[] };
-  out.push([n.type, n.name, n.data, n.attribs, n.startIndex, n.endIndex]);
-  if (n.children) {
-    out.push('(');
-    for (const c of n.children) shape(c, out);
-    out.push(')');
-  }
-  return out;
-}
 
 function expectSameTree(html: string): void {
   for (const decodeEntities of [true, false]) {
     const options = { decodeEntities, withStartIndices: true, withEndIndices: true };
-    const stock = JSON.stringify(shape(parseDocument(html, options)));
-    const fast = JSON.stringify(shape(parseDocument(html, { ...options, Tokenizer: FastTokenizer })));
+    const stock = JSON.stringify(domShape(parseDocument(html, options), { spans: true }));
+    const fast = JSON.stringify(domShape(parseDocument(html, { ...options, Tokenizer: FastTokenizer }), { spans: true }));
     expect(fast, `decodeEntities ${decodeEntities}: ${JSON.stringify(html.slice(0, 80))}`).toBe(stock);
   }
 }

@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { clean } from '../src/clean/index.js';
 import { isAscii, KnownNames } from '../src/clean/page/known-names.js';
 import { parseDocument, READ_ATTRIBUTES } from '../src/clean/page/page-parser.js';
+import { domShape } from './helpers/dom-shape.js';
 import { goldenPages } from './helpers/golden.js';
 import { random } from './helpers/random.js';
 
@@ -34,18 +35,6 @@ vi.mock('domhandler', async (original) => {
   return { ...dom, DomHandler: NotingHandler };
 });
 
-/** Every node's type, name, attributes and text, in document order. */
-function shape(node: AnyNode, out: unknown[] = []): unknown[] {
-  const n = node as AnyNode & { name?: string; data?: string; attribs?: Record<string, string>; children?: AnyNode[] };
-  out.push([n.type, n.name, n.data, n.attribs && { ...n.attribs }]);
-  if (n.children) {
-    out.push('(');
-    for (const c of n.children) shape(c, out);
-    out.push(')');
-  }
-  return out;
-}
-
 /** htmlparser2's own tree of the page, with only READ_ATTRIBUTES left on its elements. */
 function expectedTree(html: string): string {
   const root = stockParse(html, { decodeEntities: true });
@@ -55,7 +44,7 @@ function expectedTree(html: string): string {
     n.children?.forEach(strip);
   };
   strip(root);
-  return JSON.stringify(shape(root));
+  return JSON.stringify(domShape(root));
 }
 
 /** Does every node link to its parent and neighbours as its parent's children list says? */
@@ -66,7 +55,7 @@ function linked(node: AnyNode): boolean {
 
 function expectSameTree(html: string): void {
   const root = parseDocument(html);
-  expect(JSON.stringify(shape(root)), JSON.stringify(html.slice(0, 80))).toBe(expectedTree(html));
+  expect(JSON.stringify(domShape(root)), JSON.stringify(html.slice(0, 80))).toBe(expectedTree(html));
   expect(linked(root)).toBe(true);
 }
 
