@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { namesOfByline } from '../src/clean/lines/byline-names.js';
 import { readJsonLd } from '../src/clean/html/jsonld.js';
-import { namesAuthor } from '../src/clean/html/byline.js';
+import { namesAuthor } from '../src/clean/page/author-element.js';
 import { readMetadata } from '../src/clean/html/metadata.js';
 import { parsePage } from '../src/clean/page/parse-page.js';
 

@@ -1,6 +1,6 @@
 import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { namesAuthor } from '../src/clean/html/byline.js';
+import { namesAuthor } from '../src/clean/page/author-element.js';
 import { indexPage, type PageIndex } from '../src/clean/page/page-index.js';
 import { goldenHtml } from './helpers/golden.js';
 

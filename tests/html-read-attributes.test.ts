@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KEY_ATTRS } from '../src/clean/dates/html/source-meta.js';
-import { AUTHOR_ATTRIBUTES } from '../src/clean/html/byline.js';
+import { AUTHOR_ATTRIBUTES } from '../src/clean/page/author-element.js';
 import { READ_ATTRIBUTES } from '../src/clean/page/page-parser.js';
 
 /**
@@ -66,7 +66,7 @@ describe('READ_ATTRIBUTES holds every attribute the readers read', () => {
   it('reads by a computed key happen only where their names are listed, and those are kept', () => {
     // Each file that reads attributes by a computed key, with the names it may read.
     const listed: Record<string, readonly string[]> = {
-      'html/byline.ts': [...AUTHOR_ATTRIBUTES],
+      'page/author-element.ts': [...AUTHOR_ATTRIBUTES],
       'dates/html/source-meta.ts': KEY_ATTRS,
     };
     const unlisted = files.filter((file) => readsOf(readFileSync(file, 'utf8')).computed.length > 0).map((file) => relative(SRC, file)).filter((file) => !(file in listed));

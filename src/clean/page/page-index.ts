@@ -2,7 +2,7 @@ import type { AnyNode, Element, ParentNode } from 'domhandler';
 import { DATE_ITEMPROP } from '../rules/dates-html.js';
 import { HTML_SCAN_LIMITS } from '../rules/dates-weights.js';
 import { ARTICLE_ITEMPROP, EXCLUDED_REGION_TAGS, MAIN_CONTENT_ITEMPROP, MAIN_CONTENT_TAGS } from '../rules/page-regions.js';
-import { namesAuthor } from '../html/byline.js';
+import { namesAuthor } from './author-element.js';
 import { isElement } from './node.js';
 import { NO_NAMES, NameReader } from './regions.js';
 
