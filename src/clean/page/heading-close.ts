@@ -1,3 +1,5 @@
+import { isSpaceCode } from './text.js';
+
 /**
  * An end tag of the wrong heading level (`<h2 class="excerpt">…</h3>`, thelocal.se in the
  * trafilatura-dev set) closes the open heading in a browser (HTML spec, "in body" insertion
@@ -9,13 +11,6 @@
 
 /** A heading start or end tag found by headingTagAt. */
 interface HeadingTag { end: number; closing: boolean; level: string; selfClosing: boolean }
-
-/** Is the code unit one that `\s` matches (the tag name ends there)? */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /**
  * The heading tag (`<h2 …>`, `</H3>`) starting at the `<` at `at`, up to its `>`; null when none
@@ -30,7 +25,7 @@ function headingTagAt(html: string, at: number): HeadingTag | null {
   const digit = html.charCodeAt(i + 1);
   if (!(digit >= 0x31 && digit <= 0x36)) return null; // "1"–"6" (NaN past the end)
   const after = html.charCodeAt(i + 2);
-  if (after !== 0x2f && after !== 0x3e && !isSpace(after)) return null; // "/", ">" or a space
+  if (after !== 0x2f && after !== 0x3e && !isSpaceCode(after)) return null; // "/", ">" or a space (`\s`: the tag name ends there)
   const close = html.indexOf('>', i + 2);
   if (close < 0) return null;
   return { end: close + 1, closing, level: String.fromCharCode(digit), selfClosing: html.charCodeAt(close - 1) === 0x2f };

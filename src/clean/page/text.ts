@@ -15,7 +15,7 @@ const WHITESPACE_RUN = /[^\S ]\s*| \s+/g;
 export const collapseWhitespace = (s: string): string => s.replace(WHITESPACE_RUN, ' ');
 
 /** Is the code unit white space to a regex's \s (and to String#trim)? */
-function isSpaceCode(c: number): boolean {
+export function isSpaceCode(c: number): boolean {
   if (c === 32 || (c >= 9 && c <= 13)) return true;
   if (c < 0xa0) return false;
   return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
