@@ -29,4 +29,29 @@ export class CharClass {
     }
     return matches;
   }
+
+  /** Does the character starting at `at` match (a surrogate pair read whole)? False past the end. */
+  at(text: string, at: number): boolean {
+    if (at >= text.length) return false;
+    const high = text.charCodeAt(at);
+    if (high >= 0xd800 && high < 0xdc00 && at + 1 < text.length) {
+      const low = text.charCodeAt(at + 1);
+      if (low >= 0xdc00 && low < 0xe000) return this.codePoint(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    }
+    return this.unit(high);
+  }
+
+  /** Does the character ending just before `at` match (a surrogate pair read whole)? False at the start. */
+  before(text: string, at: number): boolean {
+    if (at <= 0) return false;
+    const low = text.charCodeAt(at - 1);
+    if (low >= 0xdc00 && low < 0xe000 && at >= 2) {
+      const high = text.charCodeAt(at - 2);
+      if (high >= 0xd800 && high < 0xdc00) return this.codePoint(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
+    }
+    return this.unit(low);
+  }
 }
+
+/** Letters and digits (`[\p{L}\p{N}]`): what words are made of, to the fingerprint, the title and lead readers and the headline search. One instance, so its table is learnt once. */
+export const LETTER_OR_DIGIT = new CharClass(/^[\p{L}\p{N}]$/u);

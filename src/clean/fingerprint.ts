@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { CharClass } from './char-class.js';
+import { LETTER_OR_DIGIT } from './char-class.js';
 import { FINGERPRINT_SETTINGS } from './rules/fingerprint-settings.js';
 
 /**
@@ -108,7 +108,7 @@ export function estimateSimilarity(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** Letters and digits: a lone surrogate is neither, as NOT_WORD (with /u) sees it; pairs are read as code points. */
-const WORD_CHAR = new CharClass(/^[\p{L}\p{N}]$/u);
+const WORD_CHAR = LETTER_OR_DIGIT;
 // ASCII is read from the table directly (scan), so it is filled first.
 for (let c = 0; c < 0x80; c++) WORD_CHAR.unit(c);
 

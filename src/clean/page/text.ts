@@ -1,6 +1,6 @@
 import type { AnyNode, Element } from 'domhandler';
 import { SPACED_TEXT_INLINE_TAGS, UNREAD_TEXT_TAGS } from '../rules/html-tokens.js';
-import { CharClass } from '../char-class.js';
+import { LETTER_OR_DIGIT } from '../char-class.js';
 import { MAX_DEPTH, isElement, isTag } from './node.js';
 
 /**
@@ -36,8 +36,6 @@ export function collapsedLength(s: string): number {
   }
   return n;
 }
-
-const LETTER_OR_DIGIT = new CharClass(/^[\p{L}\p{N}]$/u);
 
 /**
  * The runs of letters and digits of a text joined by single spaces:

@@ -3,7 +3,7 @@ import { NOT_TITLE_PATTERNS } from '../rules/title-rules.js';
 import { NO_LETTERS, URL_LINE } from '../lines/line-rules.js';
 import { BULLET } from './patterns.js';
 import type { Unit } from './unit.js';
-import { CharClass } from '../char-class.js';
+import { LETTER_OR_DIGIT } from '../char-class.js';
 
 const ENDS_WITH_PERIOD = /[.,;:]["'”’»)]*$/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -19,8 +19,6 @@ export function isHeadingLike(unit: Unit): boolean {
 
 /** Words of at least four letters, lower-cased: the ones a headline shares with its story. */
 const CONTENT_WORD = /[\p{L}\p{N}]{4,}/gu;
-/** What content words are made of: a match is a whole run of these (the pattern is greedy). */
-const WORD_CHAR = new CharClass(/^[\p{L}\p{N}]$/u);
 
 function contentWords(text: string): string[] {
   return text.toLowerCase().match(CONTENT_WORD) ?? [];
@@ -38,28 +36,6 @@ function storyOpening(units: readonly Unit[], firstBody: number): string {
   return texts.join('\n');
 }
 
-/** Whether the code point ending just before `at` (a surrogate pair read whole) is a word character. */
-function wordCharBefore(text: string, at: number): boolean {
-  if (at === 0) return false;
-  const low = text.charCodeAt(at - 1);
-  if (low >= 0xdc00 && low < 0xe000 && at >= 2) {
-    const high = text.charCodeAt(at - 2);
-    if (high >= 0xd800 && high < 0xdc00) return WORD_CHAR.codePoint(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-  }
-  return WORD_CHAR.unit(low);
-}
-
-/** Whether the code point starting at `at` (a surrogate pair read whole) is a word character. */
-function wordCharAt(text: string, at: number): boolean {
-  if (at >= text.length) return false;
-  const high = text.charCodeAt(at);
-  if (high >= 0xd800 && high < 0xdc00 && at + 1 < text.length) {
-    const low = text.charCodeAt(at + 1);
-    if (low >= 0xdc00 && low < 0xe000) return WORD_CHAR.codePoint(((high - 0xd800) << 10) + (low - 0xdc00) + 0x10000);
-  }
-  return WORD_CHAR.unit(high);
-}
-
 /**
  * Whether `word` (a content word) is one of the opening's content words: it occurs there with
  * no word character on either side. Searching the opening for a headline's few words is cheaper
@@ -67,7 +43,8 @@ function wordCharAt(text: string, at: number): boolean {
  */
 export function hasContentWord(opening: string, word: string): boolean {
   for (let at = opening.indexOf(word); at >= 0; at = opening.indexOf(word, at + 1)) {
-    if (!wordCharBefore(opening, at) && !wordCharAt(opening, at + word.length)) return true;
+    // What content words are made of: a match of CONTENT_WORD is a whole run of these (greedy).
+    if (!LETTER_OR_DIGIT.before(opening, at) && !LETTER_OR_DIGIT.at(opening, at + word.length)) return true;
   }
   return false;
 }
