@@ -11,6 +11,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanCpuPerFile } from '../lib/clean-cpu.mjs';
+import { storeFloorPerFile } from '../lib/store-floor.mjs';
 import { writeGeneratedFiles } from '../lib/inputs.mjs';
 import { median, round } from '../lib/measure.mjs';
 import { noopCeiling } from '../lib/noop-ceiling.mjs';
@@ -48,6 +49,8 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
   const files = writeGeneratedFiles(staging, n, pool, `${inputs}-burst`);
   // The baseline of the same files, in the same run: clean() alone, in this process.
   const cleanCpu = await cleanCpuPerFile(ctx.dist, staging, files);
+  // And what the same files' durable file work costs alone (the file stores' runs only).
+  const floor = store === 'file' ? await storeFloorPerFile(ctx.dist, staging, files) : null;
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir, pg: store === 'postgres' ? pg : null });
   try {
     if (warmup > 0) {
@@ -72,7 +75,7 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
     const perSecond = count / ((lastWritten - firstDrop) / 1000);
     const pgCpu = cpu.postgres === undefined ? '' : `, PostgreSQL ${cpu.postgres} (this pipeline's backends ${cpu.postgresPipeline})`;
     log(`e2e ${label}: ${Math.round(perSecond)} files/s${complete ? '' : ' (partial)'}, burst p50 ${burst.p50} ms, p99 ${burst.p99} ms; CPU ms/file producer ${cpu.producer}, workers ${cpu.workers}, Redis ${cpu.redis}${pgCpu}; clean() alone ${cleanCpu}`);
-    const run = { store, workers, n, warmup, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, cleanCpu, peak: memory.peak, paced: null };
+    const run = { store, workers, n, warmup, outputs: count, complete, perSecond, noopPerSecond: noop?.perSecond ?? null, noopCpu: noop?.cpu ?? null, burst, cpu, cleanCpu, floor, peak: memory.peak, paced: null };
     if (paced && complete) {
       const rate = Math.max(20, Math.round(perSecond / 2));
       const pacedCount = Math.max(Math.min(200, n), Math.round(rate * paced.seconds));
@@ -155,6 +158,8 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
       e2e_cpu_vs_clean: round(cpuVsClean, 2),
       e2e_cpu_vs_clean_rounds: fileRuns.map((r) => round(plumbingCpu(r) / r.cleanCpu, 2)),
       noop_cpu_ms_per_job: main.noopCpu,
+      stores_cpu_ms_per_small_file: round(median(fileRuns.map((r) => r.floor.stores)), 3),
+      disk_floor_cpu_ms_per_small_file: round(median(fileRuns.map((r) => r.floor.disk)), 3),
       e2e_complete: fileRuns.every((r) => r.complete),
       workers_drain_per_s: round(drain.perSecond, 0),
       workers_drain_vs_noop: round(drain.perSecond / main.noopPerSecond, 3),
@@ -193,6 +198,15 @@ export async function pipelineSections(ctx, { e2e, scale, n, pacedSeconds, budge
     }
     out.rows.push(cpuRow('file stores', file.cpu));
     out.rows.push(['CPU per small file: whole pipeline / clean() alone', `${out.result.e2e_cpu_ms_per_small_file} / ${out.result.clean_cpu_ms_per_small_file} ms`, `${out.result.e2e_cpu_vs_clean}×`, `by round: ${out.result.e2e_cpu_vs_clean_rounds.join(', ')}`]);
+    // Where target 1's budget goes before any queue, story or log: the same files' store calls
+    // alone, and the bare disk floor (read, JSON to a fsynced temp file, rename, remove).
+    const clean = out.result.clean_cpu_ms_per_small_file;
+    out.rows.push([
+      '  same files: store calls alone / disk floor',
+      `${out.result.stores_cpu_ms_per_small_file} / ${out.result.disk_floor_cpu_ms_per_small_file} ms`,
+      `${round(out.result.stores_cpu_ms_per_small_file / clean, 2)}× / ${round(out.result.disk_floor_cpu_ms_per_small_file / clean, 2)}× clean()`,
+      `clean() + store calls + no-op job = ${round((clean + out.result.stores_cpu_ms_per_small_file + main.noopCpu.workers + main.noopCpu.redis) / clean, 2)}× clean()`,
+    ]);
     if (pgResult) out.rows.push(cpuRow('PostgreSQL stores', pgResult.e2e_pg_cpu_ms_per_file));
     if (file.cpu.postgres !== undefined || pgResult?.e2e_pg_cpu_ms_per_file.postgres !== undefined) {
       out.rows.push('  (PostgreSQL = the whole server: postmaster, backends, WAL writer, checkpointer, every client\'s; "ours" = the backends of this pipeline\'s processes)');
