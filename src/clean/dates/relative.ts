@@ -21,7 +21,23 @@ const UNIT_DAYS: Record<RelativeUnit, number> = { minute: 0, hour: 0, day: 1, we
 
 interface AgoMatcher {
   re: RegExp;
+  /** A word of the phrase every match holds ("ago", "vor", "geleden"): where it is missing, `re` is not run. */
+  hint: RegExp | null;
   unitOf: Map<string, RelativeUnit>;
+}
+
+/** A template made of literal words, white space and the two placeholders only: each of its words is in every match. */
+const PLAIN_TEMPLATE = /^(?:\p{L}+|\\s\+|\{n\}|\{unit\})+$/u;
+
+/**
+ * The longest literal word of a plain template, as a case-insensitive search (the phrase's
+ * own flags): most of the "ago" phrases open with the number, which the engine tried to
+ * match at every offset of every line (a third of clean() with a reference date).
+ */
+export function templateHint(template: string): RegExp | null {
+  if (!PLAIN_TEMPLATE.test(template)) return null;
+  const words = template.split(/\\s\+|\{n\}|\{unit\}/).sort(byLengthDesc);
+  return words[0] ? new RegExp(escapeRegExp(words[0]), 'iu') : null;
 }
 
 const AGO_MATCHERS: readonly AgoMatcher[] = AGO_PHRASES.map((phrase) => {
@@ -31,7 +47,7 @@ const AGO_MATCHERS: readonly AgoMatcher[] = AGO_PHRASES.map((phrase) => {
   }
   const units = [...unitOf.keys()].sort(byLengthDesc).map(escapeRegExp).join('|');
   const source = phrase.template.replace('{n}', `(?<n>${NUMBER_SOURCE})`).replace('{unit}', `(?<unit>${units})`);
-  return { re: new RegExp(`${BOUNDARY_BEFORE}${source}${BOUNDARY_AFTER}`, 'giu'), unitOf };
+  return { re: new RegExp(`${BOUNDARY_BEFORE}${source}${BOUNDARY_AFTER}`, 'giu'), hint: templateHint(phrase.template), unitOf };
 });
 
 const WEEKDAY_RE = new RegExp(
@@ -79,7 +95,8 @@ export function findRelativeDates(text: string, reference: DayParts): ParsedDate
     const back = DAY_WORD_BACK.get(m[0].toLowerCase());
     if (back !== undefined) out.push(relative(reference, back, m, CONFIDENCE.dayWord));
   }
-  for (const { re, unitOf } of AGO_MATCHERS) {
+  for (const { re, hint, unitOf } of AGO_MATCHERS) {
+    if (hint && !hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const n = parseCount(m.groups?.n ?? '');
