@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../src/clean/binary-sniff.js';
 import { ABSOLUTE_DATE_HINT, findDates } from '../src/clean/dates/find-dates.js';
 import { LineDates } from '../src/clean/dates/line-dates.js';
-import { findRelativeDates, templateHint } from '../src/clean/dates/relative.js';
-import { AGO_PHRASES } from '../src/clean/rules/dates-relative.js';
+import { commonEnding, findRelativeDates, templateHint } from '../src/clean/dates/relative.js';
+import { AGO_PHRASES, BARE_WEEKDAYS } from '../src/clean/rules/dates-relative.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
@@ -217,6 +217,13 @@ describe('relative-date hints', () => {
     }
   });
 
+  it('finds the ending the bare weekdays share (their hint), and none where words share none', () => {
+    expect(commonEnding(BARE_WEEKDAYS.names)).toBe('day');
+    for (const name of BARE_WEEKDAYS.names) expect(name.endsWith(commonEnding(BARE_WEEKDAYS.names))).toBe(true);
+    expect(commonEnding(['Montag', 'lundi'])).toBe('');
+    expect(commonEnding([])).toBe('');
+  });
+
   it('takes no word from a template it cannot read as literal words, white space and placeholders', () => {
     expect(templateHint('(?:il|elle)\\s+y\\s+a\\s+{n}\\s+{unit}')).toBeNull();
     expect(templateHint('{n}\\s+{unit}\\s+agos?')).toBeNull();
@@ -241,6 +248,14 @@ describe('relative-date hints', () => {
       ['Ago 3 days', []],
       ['ten days ago', []],
       ['no date here', []],
+      ['Posted yesterday', ['2021-07-09']],
+      ['HEUTE, 10:32', ['2021-07-10']],
+      ['aujourd’hui', ['2021-07-10']],
+      ['in the heute-show', ['2021-07-10']],
+      ['Black Friday deals', []],
+      ['Friday2 deal', ['2021-07-09']],
+      ['Sunday, 9 a.m.', ['2021-07-04']],
+      ['FRIDAY', []],
     ];
     for (const [text, dates] of before) expect(findDates(text, { referenceDate: '2021-07-10' }).map((d) => d.date), text).toEqual(dates);
   });
