@@ -256,6 +256,11 @@ describe('relative-date hints', () => {
       ['Friday2 deal', ['2021-07-09']],
       ['Sunday, 9 a.m.', ['2021-07-04']],
       ['FRIDAY', []],
+      ['am Freitag', ['2021-07-09']],
+      ['ON FRIDAY', ['2021-07-09']],
+      ['on\u00a0Friday', ['2021-07-09']],
+      ['ce vendredi', ['2021-07-09']],
+      ['onFriday', []],
     ];
     for (const [text, dates] of before) expect(findDates(text, { referenceDate: '2021-07-10' }).map((d) => d.date), text).toEqual(dates);
   });

@@ -53,11 +53,13 @@ const AGO_MATCHERS: readonly AgoMatcher[] = AGO_PHRASES.map((phrase) => {
 /** Any of the "ago" phrases' words, one search for the texts (most) that hold none; null when a phrase has none. */
 const AGO_HINT = AGO_MATCHERS.every((m) => m.hint) ? new RegExp(AGO_MATCHERS.map((m) => m.hint!.source).join('|'), 'iu') : null;
 
+const WEEKDAY_NAMES = [...FULL_WEEKDAY_BY_NAME.keys()].sort(byLengthDesc).map(escapeRegExp).join('|');
 const WEEKDAY_RE = new RegExp(
-  `${BOUNDARY_BEFORE}(?:${WEEKDAY_LEADS.flatMap((l) => l.words).sort(byLengthDesc).map(escapeRegExp).join('|')})\\s+` +
-    `(?<wd>${[...FULL_WEEKDAY_BY_NAME.keys()].sort(byLengthDesc).map(escapeRegExp).join('|')})${BOUNDARY_AFTER}`,
+  `${BOUNDARY_BEFORE}(?:${WEEKDAY_LEADS.flatMap((l) => l.words).sort(byLengthDesc).map(escapeRegExp).join('|')})\\s+(?<wd>${WEEKDAY_NAMES})${BOUNDARY_AFTER}`,
   'giu',
 );
+/** The white space and weekday name every WEEKDAY_RE match ends with: a cheaper search than the leads and boundaries. */
+const WEEKDAY_HINT = new RegExp(`\\s(?:${WEEKDAY_NAMES})`, 'iu');
 
 /** Case-sensitive: a capitalised weekday mid-sentence, not after a named-day word. */
 const BARE_WEEKDAY_RE = new RegExp(
@@ -119,7 +121,7 @@ export function findRelativeDates(text: string, reference: DayParts): ParsedDate
     }
   }
   WEEKDAY_RE.lastIndex = 0;
-  for (let m = WEEKDAY_RE.exec(text); m; m = WEEKDAY_RE.exec(text)) {
+  for (let m = WEEKDAY_HINT.test(text) ? WEEKDAY_RE.exec(text) : null; m; m = WEEKDAY_RE.exec(text)) {
     const weekday = FULL_WEEKDAY_BY_NAME.get((m.groups?.wd ?? '').toLowerCase());
     if (weekday !== undefined) out.push(relative(reference, daysBackToWeekday(reference, weekday), m, CONFIDENCE.weekday));
   }
