@@ -7,10 +7,12 @@
 // set (a hash of the page name), never an absolute rate.
 //   node bench/ab-clean.mjs --a=ROOT_A [--b=ROOT_B] [--rounds=3] [--form=html|text]
 //     [--sets=scrapinghub,dates-htmldate,trafilatura-dev] [--eval=DIR] [--chunk=25] [--same]
+//     [--reference-date=YYYY-MM-DD]
 // ROOT_* are built checkouts (their dist/clean/index.js is loaded); B defaults to this one.
 // Prints, per set, B's pages per CPU-second over A's (above 1: B is faster) for each round and
 // the median; --same also checks that both builds give byte-identical records on every page
 // (for pure speed work) and lists the pages that differ. --json: one JSON object on the last line.
+// --reference-date: clean() with that referenceDate (relative dates are then parsed as well).
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -29,6 +31,7 @@ const evalDir = resolve(flag('eval') ?? join(here, '..', 'shared', 'eval'));
 const sets = (flag('sets') ?? 'scrapinghub,dates-htmldate,trafilatura-dev').split(',');
 const log = (msg) => process.stderr.write(`ab-clean: ${msg}\n`);
 const PROCESSED_AT = '2026-11-23T00:00:00.000Z';
+const referenceDate = flag('reference-date');
 
 if (!['html', 'text'].includes(form)) throw new Error(`--form must be html or text, not ${form}`);
 if (!existsSync(evalDir)) {
@@ -59,7 +62,7 @@ function pagesOf(set) {
     });
 }
 
-const options = { processedAt: PROCESSED_AT };
+const options = referenceDate ? { processedAt: PROCESSED_AT, referenceDate } : { processedAt: PROCESSED_AT };
 /** CPU µs of one clean() call. */
 function timed(clean, input) {
   const before = process.cpuUsage();
@@ -99,7 +102,7 @@ for (const set of sets) {
   if (args.includes('--same')) report[set].differ = differ;
 }
 
-console.log(`clean() on ${form}: B (${roots.B}) pages per CPU-second over A (${roots.A}); above 1 = B faster`);
+console.log(`clean() on ${form}${referenceDate ? ` (referenceDate ${referenceDate})` : ''}: B (${roots.B}) pages per CPU-second over A (${roots.A}); above 1 = B faster`);
 console.log('set                 pages   B/A    half0  half1  rounds               ms/page A   B');
 for (const [set, r] of Object.entries(report)) {
   console.log(

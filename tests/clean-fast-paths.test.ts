@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { binaryReason } from '../src/clean/binary-sniff.js';
 import { ABSOLUTE_DATE_HINT, findDates } from '../src/clean/dates/find-dates.js';
 import { LineDates } from '../src/clean/dates/line-dates.js';
+import { commonEnding, findRelativeDates, templateHint } from '../src/clean/dates/relative.js';
+import { AGO_PHRASES, BARE_WEEKDAYS } from '../src/clean/rules/dates-relative.js';
 import { CLEAN_SETTINGS } from '../src/clean/rules/clean-settings.js';
 import { DATE_PATTERNS } from '../src/clean/rules/dates-patterns.js';
 import { MONTH_ALTERNATION, MONTH_BY_NAME, WEEKDAY_ALTERNATION } from '../src/clean/dates/names.js';
@@ -195,6 +197,72 @@ describe('LineDates', () => {
       const lineDates = new LineDates(referenceDate);
       for (const text of [...lines, ...lines]) expect(lineDates.find(text), text).toEqual(findDates(text, { referenceDate }));
     }
+  });
+});
+
+describe('relative-date hints', () => {
+  const reference = { year: 2021, month: 7, day: 10 };
+
+  it('gives every "ago" phrase a word each of its matches holds, in any case', () => {
+    for (const phrase of AGO_PHRASES) {
+      const hint = templateHint(phrase.template);
+      expect(hint, phrase.template).not.toBeNull();
+      for (const units of Object.values(phrase.units)) {
+        for (const unit of units) {
+          const text = phrase.template.replace('{n}', '2').replace('{unit}', unit).replaceAll('\\s+', ' ').toUpperCase();
+          expect(findRelativeDates(`Posted ${text}.`, reference), text).toHaveLength(1);
+          expect(hint!.test(text), text).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('finds the ending the bare weekdays share (their hint), and none where words share none', () => {
+    expect(commonEnding(BARE_WEEKDAYS.names)).toBe('day');
+    for (const name of BARE_WEEKDAYS.names) expect(name.endsWith(commonEnding(BARE_WEEKDAYS.names))).toBe(true);
+    expect(commonEnding(['Montag', 'lundi'])).toBe('');
+    expect(commonEnding([])).toBe('');
+  });
+
+  it('takes no word from a template it cannot read as literal words, white space and placeholders', () => {
+    expect(templateHint('(?:il|elle)\\s+y\\s+a\\s+{n}\\s+{unit}')).toBeNull();
+    expect(templateHint('{n}\\s+{unit}\\s+agos?')).toBeNull();
+    expect(templateHint('{n}\\s+{unit}\\s+ago')!.source).toBe('ago');
+  });
+
+  it('finds with a reference date what findDates found before the hints (answers of the build before them)', () => {
+    const before: Array<[string, string[]]> = [
+      ['3 days ago', ['2021-07-07']],
+      ['Chicago, 3 days ago', ['2021-07-07']],
+      ['vor 2 Tagen', ['2021-07-08']],
+      ['il y a 3 jours', ['2021-07-07']],
+      ['hace 2 días', ['2021-07-08']],
+      ['2 giorni fa', ['2021-07-08']],
+      ['há 2 dias', ['2021-07-08']],
+      ['HÁ 2 DIAS', ['2021-07-08']],
+      ['2 dagen geleden', ['2021-07-08']],
+      ['A day ago', ['2021-07-09']],
+      ['on Friday', ['2021-07-09']],
+      ['Qureshi Friday said', ['2021-07-09']],
+      ['Updated 14.07.21', []],
+      ['Ago 3 days', []],
+      ['ten days ago', []],
+      ['no date here', []],
+      ['Posted yesterday', ['2021-07-09']],
+      ['HEUTE, 10:32', ['2021-07-10']],
+      ['aujourd’hui', ['2021-07-10']],
+      ['in the heute-show', ['2021-07-10']],
+      ['Black Friday deals', []],
+      ['Friday2 deal', ['2021-07-09']],
+      ['Sunday, 9 a.m.', ['2021-07-04']],
+      ['FRIDAY', []],
+      ['am Freitag', ['2021-07-09']],
+      ['ON FRIDAY', ['2021-07-09']],
+      ['on\u00a0Friday', ['2021-07-09']],
+      ['ce vendredi', ['2021-07-09']],
+      ['onFriday', []],
+    ];
+    for (const [text, dates] of before) expect(findDates(text, { referenceDate: '2021-07-10' }).map((d) => d.date), text).toEqual(dates);
   });
 });
 

@@ -14,10 +14,11 @@ export const ABSOLUTE_DATE_HINT = /(?:19|20)\d{2}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/
 /** All date expressions in `text`, in reading order. Relative ones only with a referenceDate. */
 export function findDates(text: string, opts: DateParseOptions = {}): ParsedDate[] {
   const reference = parseIsoDay(opts.referenceDate);
-  // Without a reference only absolute patterns can match, and only where the hint does
-  // (one scan instead of the patterns' own, on the many texts with numbers but no date).
-  if (!reference && !ABSOLUTE_DATE_HINT.test(text)) return [];
-  const found = findAbsoluteDates(text, { reference, dayFirst: opts.dayFirst });
+  // Absolute patterns match only where the hint does (one scan instead of the patterns' own,
+  // on the many texts with numbers but no date); without a reference nothing else can.
+  const absolute = ABSOLUTE_DATE_HINT.test(text);
+  if (!reference && !absolute) return [];
+  const found = absolute ? findAbsoluteDates(text, { reference, dayFirst: opts.dayFirst }) : [];
   // A loop, not push(...spread): a long line can hold more dates than the call stack has room for arguments.
   if (reference) for (const d of findRelativeDates(text, reference)) found.push(d);
   return dropOverlaps(found);
