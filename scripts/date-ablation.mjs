@@ -80,7 +80,7 @@ for (const [id, t] of Object.entries(D)) if ('date' in t) jobs.push({ set: 'date
 const GROUPS = ['T0', 'T1', 'H0', 'H1', 'D'];
 
 function dateOf(page, url) {
-  const cands = htmlDateCandidates(page.$, { url, jsonLd: page.jsonLd, index: page.index });
+  const cands = htmlDateCandidates(page.root, { url, jsonLd: page.jsonLd, index: page.index });
   return bestDate(cands);
 }
 
@@ -106,7 +106,7 @@ for (const job of jobs) {
     if (ok) base[g]++;
   }
   if (opt.dump) {
-    const cands = htmlDateCandidates(page.$, { url, jsonLd: page.jsonLd, index: page.index });
+    const cands = htmlDateCandidates(page.root, { url, jsonLd: page.jsonLd, index: page.index });
     dump.push({ set: job.set, id: job.id, groups: job.groups, url, truth, got: got?.date ?? null, ok, cands: cands.slice(0, 8) });
   }
   if (rejected) continue;

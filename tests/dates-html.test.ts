@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { htmlDateCandidates, pageUrl } from '../src/clean/dates/index.js';
 import { regionOfName } from '../src/clean/page/regions.js';
 
-const parse = (html: string) => load(html, { xml: { xmlMode: false, decodeEntities: true } });
+/** The document as cheerio's htmlparser2 parse builds it (every attribute kept). */
+const parse = (html: string) => load(html, { xml: { xmlMode: false, decodeEntities: true } }).root()[0]!;
 const top = (html: string, url: string | null = null, referenceDate?: string) =>
   htmlDateCandidates(parse(html), { url, referenceDate })[0] ?? null;
 const page = (head: string, body: string, lang = 'en') => `<!doctype html><html lang="${lang}"><head>${head}</head><body>${body}</body></html>`;
@@ -99,9 +100,9 @@ describe('htmlDateCandidates: sources', () => {
   });
 
   it('the URL comes from canonical or og:url when not given', () => {
-    const $ = parse(page('<link rel="canonical" href="https://example.com/2020/01/02/x">', ''));
-    expect(pageUrl($)).toBe('https://example.com/2020/01/02/x');
-    expect(htmlDateCandidates($, { url: null })[0]).toMatchObject({ date: '2020-01-02', source: 'url' });
+    const root = parse(page('<link rel="canonical" href="https://example.com/2020/01/02/x">', ''));
+    expect(pageUrl(root)).toBe('https://example.com/2020/01/02/x');
+    expect(htmlDateCandidates(root, { url: null })[0]).toMatchObject({ date: '2020-01-02', source: 'url' });
     expect(pageUrl(parse(page('<meta property="og:url" content="https://e.com/a">', '')))).toBe('https://e.com/a');
     expect(pageUrl(parse(page('', '')))).toBeNull();
   });

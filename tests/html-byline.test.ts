@@ -1,3 +1,4 @@
+import { load } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { namesOfByline } from '../src/clean/lines/byline-names.js';
 import { readJsonLd } from '../src/clean/html/jsonld.js';
@@ -6,8 +7,8 @@ import { readMetadata } from '../src/clean/html/metadata.js';
 import { parsePage } from '../src/clean/page/parse-page.js';
 
 function bylineOf(head: string, body: string): string | null {
-  const { $, index, jsonLd } = parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
-  return readMetadata($, readJsonLd($, index.jsonLd, jsonLd), index).byline;
+  const { root, index, jsonLd } = parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
+  return readMetadata(root, readJsonLd(root, index.jsonLd, jsonLd), index).byline;
 }
 
 describe('the names an author element gives', () => {
@@ -73,14 +74,14 @@ describe('which elements name an author (namesAuthor)', () => {
     ['class', 'Verfasser'], ['class', 'autor-box'], ['class', 'auteur'], ['data-testid', 'submitted-by'], ['data-component', 'posted-by'],
     ['rel', 'author'],
   ])('%s="%s" does', (attribute, value) => {
-    const { $ } = parsePage(`<html><body><div ${attribute}="${value}">Jane Doe</div></body></html>`);
-    expect(namesAuthor($('div')[0]!)).toBe(true);
+    const { root } = parsePage(`<html><body><div ${attribute}="${value}">Jane Doe</div></body></html>`);
+    expect(namesAuthor(load(root)('div')[0]!)).toBe(true);
   });
 
   it.each([
     ['class', 'authority'], ['class', 'bylaws'], ['title', 'author'], ['class', 'entry-content'],
   ])('%s="%s" does not', (attribute, value) => {
-    const { $ } = parsePage(`<html><body><div ${attribute}="${value}">Jane Doe</div></body></html>`);
-    expect(namesAuthor($('div')[0]!)).toBe(false);
+    const { root } = parsePage(`<html><body><div ${attribute}="${value}">Jane Doe</div></body></html>`);
+    expect(namesAuthor(load(root)('div')[0]!)).toBe(false);
   });
 });

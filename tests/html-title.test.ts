@@ -6,8 +6,8 @@ import { parsePage } from '../src/clean/page/parse-page.js';
 
 /** The title readMetadata gives for a page with `head` and `body`. */
 function titleOf(head: string, body: string): string | null {
-  const { $, index, jsonLd } = parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
-  return readMetadata($, readJsonLd($, index.jsonLd, jsonLd), index).title;
+  const { root, index, jsonLd } = parsePage(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`);
+  return readMetadata(root, readJsonLd(root, index.jsonLd, jsonLd), index).title;
 }
 
 describe('the title: the visible headline that agrees with the metadata', () => {

@@ -1,7 +1,7 @@
 // Section "profile": where clean()'s time goes. clean() has no stage hooks, so each stage
 // function is called directly from dist/ on every page, timed one call at a time:
 //   decode   decode() + detectFormat()
-//   parse    cheerio load() (HTML, the extractor's parser options) / segment() (text)
+//   parse    parsePage() (HTML: the extractor's parse and page index) / segment() (text)
 //   dates    htmlDateCandidates() / textDateCandidates()
 //   metadata readMetadata() (HTML; on text it happens inside the extractor, under "strip")
 //   strip    the rest of the extractor: extractHtml()/extractText() minus the stages above
@@ -10,8 +10,6 @@ import { htmlPages, textSets } from '../lib/inputs.mjs';
 import { cpuProfile } from '../lib/cpu-profile.mjs';
 import { median, round } from '../lib/measure.mjs';
 
-/** The options src/clean/html/index.ts gives cheerio's load() (htmlparser2, not parse5). */
-const CHEERIO_OPTIONS = { xml: { xmlMode: false, decodeEntities: true } };
 const MAX_BYTES = 16 * 1024 * 1024;
 const STAGES = ['decode', 'parse', 'strip', 'metadata', 'dates', 'assemble', 'validate'];
 
@@ -41,13 +39,13 @@ export async function profile({ dist, evalDir, quick, log }) {
     ...(await importOptional(`${dist}/clean/detect-format.js`, log)),
     ...(await importOptional(`${dist}/clean/assemble.js`, log)),
     ...(await importOptional(`${dist}/clean/html/index.js`, log)),
+    ...(await importOptional(`${dist}/clean/page/parse-page.js`, log)),
     ...(await importOptional(`${dist}/clean/html/metadata.js`, log)),
     ...(await importOptional(`${dist}/clean/dates/index.js`, log)),
     ...(await importOptional(`${dist}/clean/text/index.js`, log)),
     ...(await importOptional(`${dist}/clean/text/segment.js`, log)),
     ...(await importOptional(`${dist}/schemas/index.js`, log)),
   };
-  const { load } = await import('cheerio');
   const rounds = quick ? 1 : 3;
   const out = { result: {}, rows: [], targets: [] };
   const html = htmlPages(evalDir);
@@ -58,7 +56,7 @@ export async function profile({ dist, evalDir, quick, log }) {
   }
   const processedAt = '2026-11-23T00:00:00.000Z';
   const passes = {
-    html: (p, t) => htmlPass(p, t, m, load, processedAt),
+    html: (p, t) => htmlPass(p, t, m, processedAt),
     text: (p, t) => textPass(p, t, m, processedAt),
   };
   for (const [format, pages] of [['html', html ?? []], ['text', text]]) {
@@ -102,7 +100,7 @@ export async function profile({ dist, evalDir, quick, log }) {
   return out;
 }
 
-function htmlPass(page, t, m, load, processedAt) {
+function htmlPass(page, t, m, processedAt) {
   const input = { bytes: page.bytes, name: page.name, receivedAt: processedAt };
   if (m.clean) timed(t, 'clean', () => m.clean(input, { processedAt }));
   const decoded = timed(t, 'decode', () => {
@@ -111,14 +109,17 @@ function htmlPass(page, t, m, load, processedAt) {
     return d;
   });
   if (!decoded.ok) return;
-  timed(t, 'parse', () => load(decoded.text, CHEERIO_OPTIONS));
-  if (m.htmlDateCandidates) {
-    const $ = load(decoded.text, CHEERIO_OPTIONS);
-    timed(t, 'dates', () => m.htmlDateCandidates($, { url: m.pageUrl ? m.pageUrl($) : null }));
-  }
-  if (m.readMetadata) {
-    const $ = load(decoded.text, CHEERIO_OPTIONS);
-    timed(t, 'metadata', () => m.readMetadata($));
+  if (m.parsePage) {
+    timed(t, 'parse', () => m.parsePage(decoded.text));
+    // The readers take the parsed tree (and build the page index themselves when not given it).
+    if (m.htmlDateCandidates) {
+      const { root } = m.parsePage(decoded.text);
+      timed(t, 'dates', () => m.htmlDateCandidates(root, { url: m.pageUrl ? m.pageUrl(root) : null }));
+    }
+    if (m.readMetadata) {
+      const { root } = m.parsePage(decoded.text);
+      timed(t, 'metadata', () => m.readMetadata(root));
+    }
   }
   if (!m.extractHtml) return;
   const extraction = timed(t, 'extractor', () => m.extractHtml(decoded.text, { url: null }));

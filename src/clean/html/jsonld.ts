@@ -1,5 +1,5 @@
-import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { Element, ParentNode } from 'domhandler';
+import { DomUtils } from 'htmlparser2';
 import { JsonLdCache, NOT_JSON } from '../page/json-ld-cache.js';
 import { indexPage } from '../page/page-index.js';
 
@@ -62,10 +62,10 @@ function visit(node: unknown, found: Found, depth: number): void {
  * `scripts` are the page's script[type="application/ld+json"] elements; `cache` holds the
  * parses the date reader already made.
  */
-export function readJsonLd($: CheerioAPI, scripts: readonly Element[] = indexPage($.root()[0]).jsonLd, cache = new JsonLdCache()): JsonLdArticle {
+export function readJsonLd(root: ParentNode, scripts: readonly Element[] = indexPage(root).jsonLd, cache = new JsonLdCache()): JsonLdArticle {
   const found: Found = { body: null, authors: [], headline: null };
   for (const el of scripts) {
-    const raw = $.text([el]).trim();
+    const raw = DomUtils.textContent(el).trim();
     if (!raw.includes('articleBody') && !raw.includes('"text"') && !raw.includes('author') && !raw.includes('headline')) continue;
     // Valid JSON holds control characters only as whitespace between tokens, so when the
     // text parses as it is, reading them as spaces would give the same value.

@@ -1,5 +1,5 @@
-import type { CheerioAPI } from 'cheerio';
-import type { Element } from 'domhandler';
+import type { Element, ParentNode } from 'domhandler';
+import { DomUtils } from 'htmlparser2';
 import { indexPage, type PageIndex } from '../page/page-index.js';
 import { collapseWhitespace } from '../page/text.js';
 import { BYLINE_NOT_NAME, BYLINE_SETTINGS, META_AUTHOR_PREFIX } from '../rules/bylines.js';
@@ -96,14 +96,14 @@ function moreNames(bylines: readonly string[]): string | null {
  * names) comes first for the byline. `index` is the page's element index when the caller
  * already has it.
  */
-export function readMetadata($: CheerioAPI, jsonLd: Pick<JsonLdArticle, 'author' | 'headline'> | null = null, index: PageIndex = indexPage($.root()[0])): PageMetadata {
+export function readMetadata(root: ParentNode, jsonLd: Pick<JsonLdArticle, 'author' | 'headline'> | null = null, index: PageIndex = indexPage(root)): PageMetadata {
   const metas = new Map<string, string>();
   for (const { attribs } of index.metas) {
     const key = (attribs.property ?? attribs.name ?? attribs['http-equiv'])?.toLowerCase();
     if (key && attribs.content && !metas.has(key)) metas.set(key, attribs.content);
   }
   const meta = (key: string) => clean(metas.get(key));
-  const textOf = (el: Element | null) => (el ? $.text([el]) : undefined);
+  const textOf = (el: Element | null) => (el ? DomUtils.textContent(el) : undefined);
   const publisher = meta('og:site_name') ?? meta('application-name');
   const scan = scanBody(index);
   const title = chooseTitle({ og: meta('og:title'), twitter: meta('twitter:title'), document: clean(textOf(index.title)), headline: jsonLd?.headline ?? null, site: publisher, h1: scan.h1, h2: scan.h2 });

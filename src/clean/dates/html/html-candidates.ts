@@ -1,4 +1,4 @@
-import type { CheerioAPI } from 'cheerio';
+import type { ParentNode } from 'domhandler';
 import type { JsonLdCache } from '../../page/json-ld-cache.js';
 import { indexPage, type PageIndex } from '../../page/page-index.js';
 import { HTML_DATE_FACTORS as F } from '../../rules/dates-weights.js';
@@ -90,9 +90,7 @@ function shownRevision(cands: DateCandidate[]): DateCandidate[] {
  * the <h1>, the page text. Comments, related lists, sidebars and footers are never read.
  * Returned most confident first.
  */
-export function htmlDateCandidates($: CheerioAPI, opts: HtmlDateOptions): DateCandidate[] {
-  const root = $.root()[0];
-  if (!root) return [];
+export function htmlDateCandidates(root: ParentNode, opts: HtmlDateOptions): DateCandidate[] {
   const scan = scanOf(opts.index ?? indexPage(root));
   const url = opts.url ?? scan.canonical ?? ogUrl(scan.metas);
   const ctx: HtmlDateContext = {
