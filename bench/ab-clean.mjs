@@ -6,13 +6,19 @@
 // is shared and noisy, so the figure is a ratio of CPU time, read per set and per half of each
 // set (a hash of the page name), never an absolute rate.
 //   node bench/ab-clean.mjs --a=ROOT_A [--b=ROOT_B] [--rounds=3] [--form=html|text]
-//     [--sets=scrapinghub,dates-htmldate,trafilatura-dev] [--eval=DIR] [--chunk=25] [--same]
+//     [--sets=scrapinghub,dates-htmldate,trafilatura-dev] [--eval=DIR] [--chunk=25] [--same] [--isolated]
 //     [--reference-date=YYYY-MM-DD]
 // ROOT_* are built checkouts (their dist/clean/index.js is loaded); B defaults to this one.
 // Prints, per set, B's pages per CPU-second over A's (above 1: B is faster) for each round and
 // the median; --same also checks that both builds give byte-identical records on every page
 // (for pure speed work) and lists the pages that differ. --json: one JSON object on the last line.
+// --isolated: each build runs in a fresh process of its own per round and set (A and B in turn,
+// the order alternating), timing a second pass over the set after an untimed first one. In one
+// process the builds share a heap, so a change to what survives a GC (one build's garbage
+// slowing the other's collections) is understated there; isolated rounds are noisier.
+//   (internal) --child=ROOT: one build's timed pass over --sets, printed as JSON.
 // --reference-date: clean() with that referenceDate (relative dates are then parsed as well).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -39,8 +45,11 @@ if (!existsSync(evalDir)) {
   process.exit(2);
 }
 
+const isolated = args.includes('--isolated');
+if (isolated && args.includes('--same')) throw new Error('--same compares both builds in one process: run it without --isolated');
+const child = flag('child');
 const builds = {};
-for (const [name, root] of Object.entries(roots)) {
+for (const [name, root] of Object.entries(child ? { child } : isolated ? {} : roots)) {
   const entry = join(root, 'dist', 'clean', 'index.js');
   if (!existsSync(entry)) throw new Error(`${name}: ${entry} is missing (build that checkout first)`);
   builds[name] = (await import(pathToFileURL(entry).href)).clean;
@@ -71,6 +80,23 @@ function timed(clean, input) {
   return used.user + used.system;
 }
 
+if (child) {
+  // One build alone: an untimed pass, then CPU µs per half of the set.
+  const pages = pagesOf(sets[0]);
+  for (const { input } of pages) builds.child(input, options);
+  const cpu = [0, 0];
+  for (const { input, half } of pages) cpu[half] += timed(builds.child, input);
+  console.log(JSON.stringify(cpu));
+  process.exit(0);
+}
+
+/** One build's CPU µs per half of a set, in a fresh process. */
+function isolatedPass(root, set) {
+  const argv = [fileURLToPath(import.meta.url), `--child=${root}`, `--sets=${set}`, `--form=${form}`, `--eval=${evalDir}`];
+  if (referenceDate) argv.push(`--reference-date=${referenceDate}`);
+  return JSON.parse(execFileSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 20 }));
+}
+
 const report = {};
 for (const set of sets) {
   const pages = pagesOf(set);
@@ -79,7 +105,7 @@ for (const set of sets) {
     continue;
   }
   const differ = [];
-  for (const { input } of pages) {
+  for (const { input } of isolated ? [] : pages) {
     const a = builds.A(input, options);
     const b = builds.B(input, options);
     if (args.includes('--same') && JSON.stringify(a) !== JSON.stringify(b)) differ.push(input.name);
@@ -87,7 +113,8 @@ for (const set of sets) {
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
     const cpu = { A: [0, 0], B: [0, 0] };
-    for (let start = 0, c = 0; start < pages.length; start += chunk, c++) {
+    if (isolated) for (const build of r % 2 === 0 ? ['A', 'B'] : ['B', 'A']) cpu[build] = isolatedPass(roots[build], set);
+    for (let start = 0, c = 0; !isolated && start < pages.length; start += chunk, c++) {
       const slice = pages.slice(start, start + chunk);
       for (const build of (r + c) % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
         for (const { input, half } of slice) cpu[build][half] += timed(builds[build], input);
