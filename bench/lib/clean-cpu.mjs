@@ -5,11 +5,10 @@
 // V8 went on optimising the cleaner there, so later rounds were read against a hotter cleaner
 // than the first and than the pipeline's.
 //   node bench/lib/clean-cpu.mjs DIST DIR LIST   (LIST: a JSON file of the file names) prints the ms.
-import { execFile } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { measureInFreshProcess } from './fresh-process.mjs';
 
 const WARMUP_FILES = 200;
 const PROCESSED_AT = '2026-11-23T00:00:00.000Z';
@@ -19,15 +18,8 @@ const PROCESSED_AT = '2026-11-23T00:00:00.000Z';
  * writeGeneratedFiles returns them), in a fresh process, after a warm-up pass over the first
  * WARMUP_FILES of them. The files are read up front, so reading them is not counted.
  */
-export async function cleanCpuPerFile(dist, dir, files) {
-  const list = join(dir, `.clean-cpu-${process.pid}-${Date.now()}.json`);
-  writeFileSync(list, JSON.stringify(files.map((f) => f.name)));
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), dist, dir, list], { maxBuffer: 1 << 20 });
-    return Number(stdout.trim());
-  } finally {
-    rmSync(list, { force: true });
-  }
+export function cleanCpuPerFile(dist, dir, files) {
+  return measureInFreshProcess(fileURLToPath(import.meta.url), dist, dir, files);
 }
 
 /** The measurement itself, in this process. */

@@ -10,27 +10,19 @@
 //    fsync, rename, remove the input.
 // The records are made by clean() before the clock starts; 200 files warm the code first.
 //   node bench/lib/store-floor.mjs DIST DIR LIST   prints {"stores": ms, "disk": ms}
-import { execFile } from 'node:child_process';
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readFileSync, renameSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
+import { measureInFreshProcess } from './fresh-process.mjs';
 
 const WARMUP_FILES = 200;
 const IN_FLIGHT = 4;
 const PROCESSED_AT = '2026-11-23T00:00:00.000Z';
 
 /** CPU ms (user + kernel) per file of each floor, on the files staged in dir, in a fresh process. */
-export async function storeFloorPerFile(dist, dir, files) {
-  const list = join(dir, `.store-floor-${process.pid}-${Date.now()}.json`);
-  writeFileSync(list, JSON.stringify(files.map((f) => f.name)));
-  try {
-    const { stdout } = await promisify(execFile)(process.execPath, [fileURLToPath(import.meta.url), dist, dir, list], { maxBuffer: 1 << 20 });
-    return JSON.parse(stdout);
-  } finally {
-    rmSync(list, { force: true });
-  }
+export function storeFloorPerFile(dist, dir, files) {
+  return measureInFreshProcess(fileURLToPath(import.meta.url), dist, dir, files);
 }
 
 const load = (dist, path) => import(pathToFileURL(join(dist, path)).href);
