@@ -97,6 +97,25 @@ function isolatedPass(root, set) {
   return JSON.parse(execFileSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
 
+/** Round r's CPU µs of each build per half of the set: each build in a fresh process of its own. */
+function isolatedRound(r, set) {
+  const cpu = {};
+  for (const build of r % 2 === 0 ? ['A', 'B'] : ['B', 'A']) cpu[build] = isolatedPass(roots[build], set);
+  return cpu;
+}
+
+/** Round r's CPU µs of each build per half of the set: both builds here, in alternating chunks of pages. */
+function sharedRound(r, pages) {
+  const cpu = { A: [0, 0], B: [0, 0] };
+  for (let start = 0, c = 0; start < pages.length; start += chunk, c++) {
+    const slice = pages.slice(start, start + chunk);
+    for (const build of (r + c) % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
+      for (const { input, half } of slice) cpu[build][half] += timed(builds[build], input);
+    }
+  }
+  return cpu;
+}
+
 const report = {};
 for (const set of sets) {
   const pages = pagesOf(set);
@@ -105,21 +124,17 @@ for (const set of sets) {
     continue;
   }
   const differ = [];
-  for (const { input } of isolated ? [] : pages) {
-    const a = builds.A(input, options);
-    const b = builds.B(input, options);
-    if (args.includes('--same') && JSON.stringify(a) !== JSON.stringify(b)) differ.push(input.name);
+  // The untimed warm-up pass of both builds (isolated children make their own), and --same's comparison.
+  if (!isolated) {
+    for (const { input } of pages) {
+      const a = builds.A(input, options);
+      const b = builds.B(input, options);
+      if (args.includes('--same') && JSON.stringify(a) !== JSON.stringify(b)) differ.push(input.name);
+    }
   }
   const perRound = [];
   for (let r = 0; r < rounds; r++) {
-    const cpu = { A: [0, 0], B: [0, 0] };
-    if (isolated) for (const build of r % 2 === 0 ? ['A', 'B'] : ['B', 'A']) cpu[build] = isolatedPass(roots[build], set);
-    for (let start = 0, c = 0; !isolated && start < pages.length; start += chunk, c++) {
-      const slice = pages.slice(start, start + chunk);
-      for (const build of (r + c) % 2 === 0 ? ['A', 'B'] : ['B', 'A']) {
-        for (const { input, half } of slice) cpu[build][half] += timed(builds[build], input);
-      }
-    }
+    const cpu = isolated ? isolatedRound(r, set) : sharedRound(r, pages);
     const ratio = (h) => (h === undefined ? cpu.A[0] + cpu.A[1] : cpu.A[h]) / (h === undefined ? cpu.B[0] + cpu.B[1] : cpu.B[h]);
     perRound.push({ all: ratio(), half0: ratio(0), half1: ratio(1), msPerPageA: (cpu.A[0] + cpu.A[1]) / 1000 / pages.length, msPerPageB: (cpu.B[0] + cpu.B[1]) / 1000 / pages.length });
     log(`${set} round ${r + 1}/${rounds}: B/A ${round(perRound.at(-1).all, 3)}`);

@@ -41,7 +41,7 @@ for (let p = 0; p < pairs; p++) {
     let r;
     for (let attempt = 1; !r; attempt++) {
       try {
-        r = await e2eRun(ctx, { workers, n, paced: null, label: `${build} pair ${p + 1}`, budgetMs: 600_000, noop: false, inputs: `ab${p}`, warmup: warmups[build] });
+        r = await e2eRun(ctx, { workers, n, paced: null, label: `${build} pair ${p + 1}`, budgetMs: 600_000, noop: false, floor: false, inputs: `ab${p}`, warmup: warmups[build] });
       } catch (err) {
         if (attempt >= 3) throw err;
         log(`${build} pair ${p + 1} failed (${err.message.split('\n')[0]}); running it again in 20 s`);

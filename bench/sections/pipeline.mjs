@@ -33,12 +33,13 @@ export const WARMUP_FILES_PER_WORKER = 200;
  * One burst run with K workers (and its paced latency run when `paced` is set). A run that
  * has not drained within `budgetMs` is measured on the outputs it reached (partial: true).
  * store 'postgres' runs on the PostgreSQL stores of ctx.pg; noop: false skips the no-op
- * ceiling; `inputs` names the generated files (the same name, the same files). ctx.pg, when
- * connected, also has the PostgreSQL server's CPU read on the file stores' runs.
+ * ceiling, floor: false the store-call floor (store-floor.mjs); `inputs` names the generated
+ * files (the same name, the same files). ctx.pg, when connected, also has the PostgreSQL
+ * server's CPU read on the file stores' runs.
  * `warmup` files (default WARMUP_FILES_PER_WORKER per worker process) go through the
  * pipeline first, uncounted: the measured files meet warm processes, as clean() alone does.
  */
-export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 'file', noop: withNoop = true, inputs = label, warmup = WARMUP_FILES_PER_WORKER * workers }) {
+export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 'file', noop: withNoop = true, floor: withFloor = true, inputs = label, warmup = WARMUP_FILES_PER_WORKER * workers }) {
   const { root, redis, redisUrl, keyPrefix, pool, log } = ctx;
   const pg = ctx.pg?.client ? ctx.pg : null;
   const noop = withNoop ? await noopCeiling({ ...ctx, workers, n }) : null;
@@ -47,10 +48,10 @@ export async function e2eRun(ctx, { workers, n, paced, label, budgetMs, store = 
   const staging = join(dataDir, 'staging');
   log(`e2e ${label}: writing ${n} text files…`);
   const files = writeGeneratedFiles(staging, n, pool, `${inputs}-burst`);
-  // The baseline of the same files, in the same run: clean() alone, in this process.
+  // The baseline of the same files, in the same run: clean() alone, in a fresh process.
   const cleanCpu = await cleanCpuPerFile(ctx.dist, staging, files);
-  // And what the same files' durable file work costs alone (the file stores' runs only).
-  const floor = store === 'file' ? await storeFloorPerFile(ctx.dist, staging, files) : null;
+  // And what the same files' durable file work costs alone (file stores, where it is read).
+  const floor = withFloor && store === 'file' ? await storeFloorPerFile(ctx.dist, staging, files) : null;
   const pipeline = await openPipeline({ root, redis, redisUrl, keyPrefix, workers, log, dataDir, pg: store === 'postgres' ? pg : null });
   try {
     if (warmup > 0) {

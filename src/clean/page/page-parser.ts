@@ -152,7 +152,7 @@ class PageHandler extends DomHandler {
   }
 }
 
-/** What cheerio's htmlparser2 parse was asked for: HTML, entities decoded, the fast tokenizer. */
+/** htmlparser2's options for a page: HTML (not XML), entities decoded, the fast tokenizer. */
 const OPTIONS = { xmlMode: false, decodeEntities: true, Tokenizer: FastTokenizer } as const;
 
 /** The page's document tree, as htmlparser2's parseDocument builds it but with only READ_ATTRIBUTES. */
